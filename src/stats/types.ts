@@ -36,6 +36,11 @@ export interface EventPanel {
    */
   evC: Float64Array;
   /**
+   * Optional (added by src/core): n * W calendar day numbers of the event-window rows, -1 where the
+   * AR is missing; for calendar-time checks such as event clustering on the same dates.
+   */
+  evDays?: Int32Array;
+  /**
    * n values of the CAR variance factor per window are computed on demand by the core;
    * for tests over a window [a, b] call `windowVariance(i, a, b)` (sigma^2 * g'(I + X*(X'X)^-1X*')g).
    */
@@ -51,7 +56,15 @@ export interface EventPanel {
 
 /** One test's result: a statistic and its two-sided p-value, or the reason it could not be computed. */
 export type TestResult =
-  | { stat: number; p: number; note?: string }
+  | {
+      stat: number;
+      p: number;
+      note?: string;
+      /** (added, optional) Number of events that entered the statistic. */
+      n?: number;
+      /** (added, optional) Degrees of freedom of the reference t distribution, when one is used. */
+      df?: number;
+    }
   | { stat: null; p: null; reason: string };
 
 export const TEST_NAMES = [
@@ -84,4 +97,76 @@ export interface BatteryOptions {
    * 'L-1': estudy2's convention (sample variance of the residuals), used only to reproduce its outputs.
    */
   varianceConvention: 'model-df' | 'L-1';
+
+  // ---- Added (all optional; src/stats/battery.ts `resolveOptions` fills the defaults) ----
+
+  /**
+   * Formula conventions. 'default': the papers' / EventStudyTools' definitions (see each test file).
+   * 'estudy2': reproduce R estudy2 (irudnyts/estudy2) exactly; every difference is documented next
+   * to the code. Choosing 'estudy2' also switches `varianceConvention` to 'L-1' unless it is given.
+   */
+  convention?: 'default' | 'estudy2';
+  /** CAR windows for `aggregate` (default: DESIGN.md's [-1,1],[0,1],[0,2],[-5,5],[0,10], clipped to the event window). */
+  windows?: Array<[number, number]>;
+  /** Kolari-Pynnönen r-bar: minimum common calendar days for a pair of events to enter (default 30). */
+  kpMinOverlap?: number;
+  /**
+   * Kolari-Pynnönen r-bar: pairs with fewer than `kpMinOverlap` common days are counted as 'zero'
+   * correlation (default: with the usual designs their event windows are then months apart, so the
+   * true event-window correlation is 0 and r-bar stays the mean over ALL off-diagonal pairs) or
+   * 'exclude'd from the mean (which, with few overlapping pairs, lets the noise of those pairs scale
+   * the whole N(N-1) off-diagonal; simulated independent events then over-reject at ~9% for 5%).
+   */
+  kpShortPairs?: 'exclude' | 'zero';
+  /** Wilcoxon signed rank: exact null distribution when fewer than this many non-zero values (default 30). */
+  wilcoxonExactBelow?: number;
+  /** Also compute the tests outside TEST_NAMES (EXTRA_TEST_NAMES: Lamb 1995, Corrado-Zivney sign). Default false. */
+  includeExtras?: boolean;
+}
+
+/** Tests computed in addition to TEST_NAMES when `BatteryOptions.includeExtras` is set (added). */
+export const EXTRA_TEST_NAMES = ['lamb', 'corradoSign'] as const;
+export type ExtraTestName = (typeof EXTRA_TEST_NAMES)[number];
+/** A battery that may carry the extra tests (added). Assignable to TestBattery. */
+export type ExtendedTestBattery = TestBattery & Partial<Record<ExtraTestName, TestResult>>;
+
+/** One row of `aggregate().days` (added). `aar`/`sharePositive` are null when n = 0, never NaN. */
+export interface DayAggregate {
+  day: number;
+  n: number;
+  aar: number | null;
+  sharePositive: number | null;
+  tests: ExtendedTestBattery;
+}
+
+/** One row of `aggregate().windows` (added). `caar` is the mean CAR over events with a complete window. */
+export interface WindowAggregate {
+  window: [number, number];
+  n: number;
+  caar: number | null;
+  sharePositive: number | null;
+  tests: ExtendedTestBattery;
+}
+
+/** Kolari-Pynnönen r-bar diagnostics (added). */
+export interface RbarInfo {
+  /** Mean off-diagonal correlation, or null when no pair could be used. */
+  rbar: number | null;
+  /** Pairs that entered the mean. */
+  pairsUsed: number;
+  /** Pairs with fewer than `kpMinOverlap` common calendar days (excluded or counted as 0). */
+  pairsShort: number;
+  /** Pairs with a zero-variance residual series over their common days (excluded). */
+  pairsDegenerate: number;
+  /** Total pairs n(n-1)/2. */
+  pairsTotal: number;
+}
+
+/** Result of `aggregate()` (added). */
+export interface Aggregate {
+  n: number;
+  rbar: number | null;
+  rbarInfo: RbarInfo;
+  days: DayAggregate[];
+  windows: WindowAggregate[];
 }

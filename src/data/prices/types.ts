@@ -43,7 +43,14 @@ export interface LoadedPrices {
   file: string;
   /** Non-fatal notes: dropped identical duplicate rows, gaps > 10 calendar days, zero-volume days. */
   warnings: Warning[];
+  /** How the bytes were decoded (Chinese vendor exports are often GB18030). */
+  encoding?: TextEncodingName;
+  /** The header column used as the close (e.g. yfinance `Close` or `Adj Close`). */
+  closeColumn?: string;
 }
+
+/** Encodings the price reader recognises. */
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 /** A manifest entry: what one symbol is, where its file is, and where the file came from. */
 export interface PriceManifestEntry {
@@ -61,4 +68,6 @@ export interface PriceManifestEntry {
   kind?: 'stock' | 'index' | 'etf';
   benchmark?: string;
   notes?: string;
+  /** Rows outside this inclusive range were dropped when the file was copied: `YYYY-MM-DD..YYYY-MM-DD`. */
+  trimmed?: string;
 }

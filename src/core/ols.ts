@@ -1,0 +1,283 @@
+/**
+ * Small-k ordinary least squares on typed-array columns (k <= 7 coefficients: an intercept plus at
+ * most 6 regressors), for the normal-return models of Campbell, Lo & MacKinlay (1997) ch. 4.
+ *
+ * Rows where y or any regressor is NaN are skipped (listwise deletion), as a missing return inside
+ * the estimation window is simply not an observation.
+ *
+ * Numerics: with an intercept we solve the centred normal equations S b = s_xy, where
+ * S = sum (x_t - xbar)(x_t - xbar)' over the used rows, by Cholesky; the intercept is
+ * ybar - b'xbar. Centring avoids the cancellation of raw sums of squares when means are large
+ * relative to dispersion, and it gives the block form of (X'X)^-1 directly:
+ *   (X'X)^-1 = [[1/n + xbar'S^-1 xbar, -xbar'S^-1], [-S^-1 xbar, S^-1]],
+ * so the prediction-error factor x0'(X'X)^-1 x0 = 1/n + (x0 - xbar)'S^-1 (x0 - xbar)
+ * (CLM 1997 eq. 4.4.9 for the market model) is computed from centred quantities too.
+ *
+ * A singular design (a constant regressor next to the intercept, an all-zero regressor, or exact
+ * collinearity) is a typed failure with a reason, never NaN coefficients.
+ */
+
+export const OLS_MAX_REGRESSORS = 6;
+
+export interface OlsOptions {
+  /** Add an intercept column (default true). */
+  intercept?: boolean;
+  /** First row used (inclusive; default 0). Rows outside the series are ignored. */
+  from?: number;
+  /** Last row used (inclusive; default the last row). */
+  to?: number;
+  /** Regressor names for failure reasons and `names` (default x1, x2, ...). */
+  names?: readonly string[];
+}
+
+export interface OlsFit {
+  ok: true;
+  /** Coefficients: [intercept, b_1 .. b_p] with an intercept, else [b_1 .. b_p]. */
+  coefficients: Float64Array;
+  /** Coefficient names in the same order ('intercept' first when present). */
+  names: string[];
+  intercept: boolean;
+  /** Number of coefficients k (= p + 1 with an intercept). */
+  k: number;
+  /** Number of regressors p (without the intercept). */
+  p: number;
+  /** (X'X)^-1, k x k row-major, including the intercept row/column when present. */
+  xtxInv: Float64Array;
+  /** Regressor means over the used rows (zeros without an intercept: nothing is centred). */
+  xMeans: Float64Array;
+  /** S^-1, p x p row-major: the centred cross-product inverse with an intercept, else (X'X)^-1. */
+  centeredInv: Float64Array;
+  /** Mean of y over the used rows. */
+  yMean: number;
+  /** Sum of squared residuals. */
+  ssr: number;
+  /** Number of rows used. */
+  nObs: number;
+  /** Residual degrees of freedom n - k. */
+  df: number;
+  /** SSR / df. */
+  sigma2: number;
+  /** First row of the requested range: residuals[i] belongs to row from + i. */
+  from: number;
+  /** Residuals aligned to rows from..to; NaN for skipped rows. */
+  residuals: Float64Array;
+}
+
+export type OlsFailureCode = 'too-few-observations' | 'constant-regressor' | 'collinear';
+
+export interface OlsFailure {
+  ok: false;
+  code: OlsFailureCode;
+  reason: string;
+  nObs: number;
+}
+
+export type OlsResult = OlsFit | OlsFailure;
+
+/** Relative pivot tolerance of the Cholesky factorisation: below it a regressor is a linear combination of the others. */
+const PIVOT_TOL = 1e-12;
+/** A regressor whose centred sum of squares is this small relative to its raw sum of squares is constant. */
+const CONSTANT_TOL = 1e-13;
+
+export function ols(y: Float64Array, columns: readonly Float64Array[], options: OlsOptions = {}): OlsResult {
+  const p = columns.length;
+  const intercept = options.intercept ?? true;
+  const k = p + (intercept ? 1 : 0);
+  if (p > OLS_MAX_REGRESSORS) throw new RangeError(`ols: at most ${OLS_MAX_REGRESSORS} regressors, got ${p}`);
+  if (k === 0) throw new RangeError('ols: no regressors and no intercept');
+  const nRows = y.length;
+  for (let j = 0; j < p; j++) {
+    if (columns[j].length !== nRows) {
+      throw new RangeError(`ols: regressor ${j} has ${columns[j].length} rows, y has ${nRows}`);
+    }
+  }
+  const names: string[] = [];
+  for (let j = 0; j < p; j++) names.push(options.names?.[j] ?? `x${j + 1}`);
+
+  const from = options.from ?? 0;
+  const to = options.to ?? nRows - 1;
+  const len = to - from + 1;
+  if (len < 0) throw new RangeError(`ols: empty row range [${from}, ${to}]`);
+  const lo = Math.max(0, from);
+  const hi = Math.min(nRows - 1, to);
+
+  // Pass 1: which rows are complete, and the means.
+  const valid = new Uint8Array(Math.max(len, 0));
+  const xMeans = new Float64Array(p);
+  let n = 0;
+  let ySum = 0;
+  for (let t = lo; t <= hi; t++) {
+    const yt = y[t];
+    if (Number.isNaN(yt)) continue;
+    let ok = true;
+    for (let j = 0; j < p; j++) {
+      if (Number.isNaN(columns[j][t])) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    valid[t - from] = 1;
+    n++;
+    ySum += yt;
+    for (let j = 0; j < p; j++) xMeans[j] += columns[j][t];
+  }
+  if (n <= k) {
+    return {
+      ok: false,
+      code: 'too-few-observations',
+      reason: `${n} complete rows for ${k} coefficients (need at least ${k + 1})`,
+      nObs: n,
+    };
+  }
+  let yMean = ySum / n;
+  for (let j = 0; j < p; j++) xMeans[j] /= n;
+  if (!intercept) {
+    // Without an intercept nothing is centred: the normal equations are in raw cross-products.
+    xMeans.fill(0);
+    yMean = 0;
+  }
+
+  // Pass 2: cross-products (centred with an intercept), and the constant-regressor check.
+  const S = new Float64Array(p * p);
+  const sxy = new Float64Array(p);
+  const rawSq = new Float64Array(p);
+  const first = new Float64Array(p).fill(NaN);
+  const varies = new Uint8Array(p);
+  for (let t = lo; t <= hi; t++) {
+    if (!valid[t - from]) continue;
+    const yc = y[t] - yMean;
+    for (let j = 0; j < p; j++) {
+      const xj = columns[j][t];
+      if (Number.isNaN(first[j])) first[j] = xj;
+      else if (xj !== first[j]) varies[j] = 1;
+      rawSq[j] += xj * xj;
+      const xjc = xj - xMeans[j];
+      sxy[j] += xjc * yc;
+      for (let l = 0; l <= j; l++) S[j * p + l] += xjc * (columns[l][t] - xMeans[l]);
+    }
+  }
+  for (let j = 0; j < p; j++) {
+    for (let l = 0; l < j; l++) S[l * p + j] = S[j * p + l];
+  }
+  for (let j = 0; j < p; j++) {
+    if (intercept && (!varies[j] || S[j * p + j] <= CONSTANT_TOL * rawSq[j])) {
+      return {
+        ok: false,
+        code: 'constant-regressor',
+        reason: `regressor '${names[j]}' is constant (${first[j]}) on the ${n} complete rows, so it is collinear with the intercept`,
+        nObs: n,
+      };
+    }
+    if (!intercept && rawSq[j] === 0) {
+      return { ok: false, code: 'constant-regressor', reason: `regressor '${names[j]}' is zero on all ${n} complete rows`, nObs: n };
+    }
+  }
+
+  // Cholesky S = L L'.
+  const L = new Float64Array(p * p);
+  for (let j = 0; j < p; j++) {
+    let d = S[j * p + j];
+    for (let m = 0; m < j; m++) d -= L[j * p + m] * L[j * p + m];
+    if (!(d > PIVOT_TOL * S[j * p + j])) {
+      return {
+        ok: false,
+        code: 'collinear',
+        reason: `regressor '${names[j]}' is a linear combination of the other regressors on the ${n} complete rows (singular X'X)`,
+        nObs: n,
+      };
+    }
+    const ljj = Math.sqrt(d);
+    L[j * p + j] = ljj;
+    for (let i = j + 1; i < p; i++) {
+      let s = S[i * p + j];
+      for (let m = 0; m < j; m++) s -= L[i * p + m] * L[j * p + m];
+      L[i * p + j] = s / ljj;
+    }
+  }
+  // L^-1 (lower triangular), then S^-1 = L^-T L^-1.
+  const Li = new Float64Array(p * p);
+  for (let j = 0; j < p; j++) {
+    Li[j * p + j] = 1 / L[j * p + j];
+    for (let i = j + 1; i < p; i++) {
+      let s = 0;
+      for (let m = j; m < i; m++) s -= L[i * p + m] * Li[m * p + j];
+      Li[i * p + j] = s / L[i * p + i];
+    }
+  }
+  const Sinv = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = 0;
+      for (let m = i; m < p; m++) s += Li[m * p + i] * Li[m * p + j];
+      Sinv[i * p + j] = s;
+      Sinv[j * p + i] = s;
+    }
+  }
+  // Slopes by forward and back substitution (more accurate than Sinv * sxy).
+  const z = new Float64Array(p);
+  for (let i = 0; i < p; i++) {
+    let s = sxy[i];
+    for (let m = 0; m < i; m++) s -= L[i * p + m] * z[m];
+    z[i] = s / L[i * p + i];
+  }
+  const b = new Float64Array(p);
+  for (let i = p - 1; i >= 0; i--) {
+    let s = z[i];
+    for (let m = i + 1; m < p; m++) s -= L[m * p + i] * b[m];
+    b[i] = s / L[i * p + i];
+  }
+
+  const coefficients = new Float64Array(k);
+  const xtxInv = new Float64Array(k * k);
+  if (intercept) {
+    let a = yMean;
+    for (let j = 0; j < p; j++) a -= b[j] * xMeans[j];
+    coefficients[0] = a;
+    for (let j = 0; j < p; j++) coefficients[j + 1] = b[j];
+    // Block inverse (see header).
+    let q = 1 / n;
+    for (let i = 0; i < p; i++) {
+      let sx = 0;
+      for (let j = 0; j < p; j++) sx += Sinv[i * p + j] * xMeans[j];
+      q += xMeans[i] * sx;
+      xtxInv[i + 1] = -sx;
+      xtxInv[(i + 1) * k] = -sx;
+      for (let j = 0; j < p; j++) xtxInv[(i + 1) * k + j + 1] = Sinv[i * p + j];
+    }
+    xtxInv[0] = q;
+  } else {
+    coefficients.set(b);
+    xtxInv.set(Sinv);
+  }
+
+  // Residuals in centred form: e_t = (y_t - ybar) - b'(x_t - xbar), identical to y - a - b'x.
+  const residuals = new Float64Array(Math.max(len, 0)).fill(NaN);
+  let ssr = 0;
+  for (let t = lo; t <= hi; t++) {
+    if (!valid[t - from]) continue;
+    let e = y[t] - yMean;
+    for (let j = 0; j < p; j++) e -= b[j] * (columns[j][t] - xMeans[j]);
+    residuals[t - from] = e;
+    ssr += e * e;
+  }
+  const df = n - k;
+  return {
+    ok: true,
+    coefficients,
+    names: intercept ? ['intercept', ...names] : names,
+    intercept,
+    k,
+    p,
+    xtxInv,
+    xMeans,
+    centeredInv: Sinv,
+    yMean: intercept ? yMean : ySum / n,
+    ssr,
+    nObs: n,
+    df,
+    sigma2: ssr / df,
+    from,
+    residuals,
+  };
+}

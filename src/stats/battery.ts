@@ -1,0 +1,154 @@
+/**
+ * The test battery: every test of TEST_NAMES (plus EXTRA_TEST_NAMES on request) for one day, one
+ * window, or all days and windows of a panel (`aggregate`).
+ *
+ * Cost: the panel-level ingredients (ranks over the combined window, the estimation AAR series,
+ * r-bar, p-hat, GRANK's sorted estimation SARs) are computed once per panel and options (cached on
+ * the panel object), then each day costs O(n * E) (GRANK) + O(n * B) (bootstrap, B resamples) and
+ * each window O(n * (W + E)) + O(n * B). r-bar costs O(n^2 E) once per panel.
+ *
+ * A test that cannot be computed returns { stat: null, p: null, reason } - never NaN - and a test
+ * that throws (a bug) is reported as such instead of taking the whole battery down.
+ */
+import { bmpSection } from './bmp.js';
+import { bootstrapSection } from './bootstrap.js';
+import { bw1980Section } from './brownWarner1980.js';
+import { bw1985Section } from './brownWarner1985.js';
+import {
+  DEFAULT_WINDOWS,
+  getContext,
+  resolveOptions,
+  type CrossSection,
+  type ResolvedOptions,
+  type SectionTest,
+  type StatsContext,
+} from './context.js';
+import { corradoSignSection } from './corradoSign.js';
+import { csectTSection } from './csectT.js';
+import { generalizedSignSection } from './generalizedSign.js';
+import { grankSection } from './grank.js';
+import { kpBmpSection, kpPatellSection } from './kolariPynnonen.js';
+import { lambSection } from './lamb.js';
+import { modifiedRankSection } from './modifiedRank.js';
+import { patellSection } from './patell.js';
+import { rankSection } from './rank.js';
+import { signSection } from './sign.js';
+import { skewAdjTSection } from './skewAdjT.js';
+import type {
+  Aggregate,
+  BatteryOptions,
+  DayAggregate,
+  EventPanel,
+  ExtendedTestBattery,
+  ExtraTestName,
+  TestName,
+  TestResult,
+  WindowAggregate,
+} from './types.js';
+import { wilcoxonSection } from './wilcoxon.js';
+
+/** Each test of TEST_NAMES, in that order. */
+export const SECTION_TESTS: Record<TestName, SectionTest> = {
+  csectT: csectTSection,
+  bw1980: bw1980Section,
+  bw1985: bw1985Section,
+  patell: patellSection,
+  bmp: bmpSection,
+  kpBmp: kpBmpSection,
+  kpPatell: kpPatellSection,
+  sign: signSection,
+  generalizedSign: generalizedSignSection,
+  rank: rankSection,
+  modifiedRank: modifiedRankSection,
+  grank: grankSection,
+  wilcoxon: wilcoxonSection,
+  skewAdjT: skewAdjTSection,
+  bootstrap: bootstrapSection,
+};
+
+/** The extra tests (BatteryOptions.includeExtras). */
+export const EXTRA_SECTION_TESTS: Record<ExtraTestName, SectionTest> = {
+  lamb: lambSection,
+  corradoSign: corradoSignSection,
+};
+
+function runOne(test: SectionTest, ctx: StatsContext, cs: CrossSection, opts: ResolvedOptions): TestResult {
+  try {
+    return test(ctx, cs, opts);
+  } catch (e) {
+    if (e instanceof RangeError) throw e; // a bad day / window argument is the caller's error
+    return { stat: null, p: null, reason: `internal error: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+function runSection(ctx: StatsContext, cs: CrossSection, opts: ResolvedOptions): ExtendedTestBattery {
+  const out = {} as ExtendedTestBattery;
+  for (const [name, test] of Object.entries(SECTION_TESTS) as Array<[TestName, SectionTest]>) {
+    out[name] = runOne(test, ctx, cs, opts);
+  }
+  if (opts.includeExtras) {
+    for (const [name, test] of Object.entries(EXTRA_SECTION_TESTS) as Array<[ExtraTestName, SectionTest]>) {
+      out[name] = runOne(test, ctx, cs, opts);
+    }
+  }
+  return out;
+}
+
+/** All tests for the AARs of event-window day `day`. */
+export function runDayBattery(panel: EventPanel, day: number, opts: Partial<BatteryOptions> = {}): ExtendedTestBattery {
+  const r = resolveOptions(opts);
+  const ctx = getContext(panel, r);
+  return runSection(ctx, ctx.daySection(day), r);
+}
+
+/** All tests for the CAARs over the window [a, b] (inclusive offsets inside the event window). */
+export function runWindowBattery(panel: EventPanel, a: number, b: number, opts: Partial<BatteryOptions> = {}): ExtendedTestBattery {
+  const r = resolveOptions(opts);
+  const ctx = getContext(panel, r);
+  return runSection(ctx, ctx.windowSection(a, b), r);
+}
+
+function summary(x: Float64Array): { mean: number | null; sharePositive: number | null } {
+  if (x.length === 0) return { mean: null, sharePositive: null };
+  let s = 0;
+  let pos = 0;
+  for (const v of x) {
+    s += v;
+    if (v > 0) pos++;
+  }
+  return { mean: s / x.length, sharePositive: pos / x.length };
+}
+
+/**
+ * AAR and tests for every day of the event window, CAAR and tests for every window
+ * (`opts.windows`, default DESIGN.md's CAR windows that fit inside the event window). A requested
+ * window outside the event window yields a row with n = 0 and a reason for every test.
+ */
+export function aggregate(panel: EventPanel, opts: Partial<BatteryOptions> = {}): Aggregate {
+  const r = resolveOptions(opts);
+  const ctx = getContext(panel, r);
+  const days: DayAggregate[] = [];
+  for (let d = panel.winStart; d <= panel.winEnd; d++) {
+    const cs = ctx.daySection(d);
+    const s = summary(cs.x);
+    days.push({ day: d, n: cs.x.length, aar: s.mean, sharePositive: s.sharePositive, tests: runSection(ctx, cs, r) });
+  }
+  const requested = r.windows ?? DEFAULT_WINDOWS.filter(([a, b]) => a >= panel.winStart && b <= panel.winEnd);
+  const windows: WindowAggregate[] = [];
+  for (const [a, b] of requested) {
+    if (!(Number.isInteger(a) && Number.isInteger(b) && a <= b && a >= panel.winStart && b <= panel.winEnd)) {
+      // A configured window the event window cannot hold: every test says so (the report keeps the row).
+      const reason = `window [${a}, ${b}] is not inside the event window [${panel.winStart}, ${panel.winEnd}]`;
+      const tests = {} as ExtendedTestBattery;
+      for (const name of Object.keys(SECTION_TESTS) as TestName[]) tests[name] = { stat: null, p: null, reason };
+      if (r.includeExtras) for (const name of Object.keys(EXTRA_SECTION_TESTS) as ExtraTestName[]) tests[name] = { stat: null, p: null, reason };
+      windows.push({ window: [a, b], n: 0, caar: null, sharePositive: null, tests });
+      continue;
+    }
+    const cs = ctx.windowSection(a, b);
+    const s = summary(cs.x);
+    windows.push({ window: [a, b], n: cs.x.length, caar: s.mean, sharePositive: s.sharePositive, tests: runSection(ctx, cs, r) });
+  }
+  const rbarInfo = ctx.rbar();
+  return { n: panel.n, rbar: rbarInfo.rbar, rbarInfo, days, windows };
+}

@@ -1,0 +1,612 @@
+/**
+ * Shared, lazily computed ingredients of the test battery for one EventPanel and one set of options.
+ *
+ * Everything that does not depend on the day or window is computed once per panel and reused by all
+ * days and windows (ranks over the combined estimation + event window, the estimation-window AAR
+ * series, Kolari-Pynnönen's r-bar, the generalized-sign p-hat, the GRANK estimation-window ranks).
+ * A day costs O(n) for most tests and O(n * E) for GRANK; a window O(n * (b - a + 1) + n * E).
+ *
+ * Contexts are cached per panel object (WeakMap) and per options key, so calling the single-test
+ * functions (e.g. `patellDay`) for many days does not redo the panel-level work. A panel is treated
+ * as immutable once it has been passed to src/stats: mutate its arrays afterwards and the cached
+ * results go stale (build a new panel object instead).
+ */
+import { panelDims, validatePanel } from './panel.js';
+import type { BatteryOptions, EventPanel, RbarInfo } from './types.js';
+import { midranks } from './util.js';
+
+export type Convention = 'default' | 'estudy2';
+
+/** Options with every default filled in. */
+export interface ResolvedOptions {
+  seed: number;
+  bootstrapSamples: number;
+  varianceConvention: 'model-df' | 'L-1';
+  convention: Convention;
+  windows: Array<[number, number]> | undefined;
+  kpMinOverlap: number;
+  kpShortPairs: 'exclude' | 'zero';
+  wilcoxonExactBelow: number;
+  includeExtras: boolean;
+}
+
+export const DEFAULT_SEED = 20240601;
+export const DEFAULT_BOOTSTRAP_SAMPLES = 999;
+/** DESIGN.md's default CAR windows. */
+export const DEFAULT_WINDOWS: Array<[number, number]> = [
+  [-1, 1],
+  [0, 1],
+  [0, 2],
+  [-5, 5],
+  [0, 10],
+];
+
+export function resolveOptions(opts: Partial<BatteryOptions> = {}): ResolvedOptions {
+  const convention: Convention = opts.convention ?? 'default';
+  const bootstrapSamples = opts.bootstrapSamples ?? DEFAULT_BOOTSTRAP_SAMPLES;
+  if (!Number.isInteger(bootstrapSamples) || bootstrapSamples < 1) {
+    throw new RangeError(`bootstrapSamples must be a positive integer, got ${bootstrapSamples}`);
+  }
+  const seed = opts.seed ?? DEFAULT_SEED;
+  if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`);
+  return {
+    seed,
+    bootstrapSamples,
+    varianceConvention: opts.varianceConvention ?? (convention === 'estudy2' ? 'L-1' : 'model-df'),
+    convention,
+    windows: opts.windows,
+    kpMinOverlap: opts.kpMinOverlap ?? 30,
+    kpShortPairs: opts.kpShortPairs ?? 'zero',
+    wilcoxonExactBelow: opts.wilcoxonExactBelow ?? 30,
+    includeExtras: opts.includeExtras ?? false,
+  };
+}
+
+/**
+ * The cross-section a test sees: for a day, the events with an AR that day; for a window [a, b],
+ * the events with an AR on every day of the window (CAR defined).
+ */
+export interface CrossSection {
+  kind: 'day' | 'window';
+  a: number;
+  b: number;
+  /** Number of days b - a + 1. */
+  len: number;
+  /** Event (row) indices in the cross-section. */
+  rows: Int32Array;
+  /** AR on the day, or CAR over the window, per row. */
+  x: Float64Array;
+  /**
+   * Standardized value per row: the prediction-error-corrected SAR on the day, or the standardized
+   * CAR = CAR / sqrt(windowVariance) over the window, under the chosen variance convention. NaN
+   * where it cannot be formed (zero or missing variance).
+   */
+  z: Float64Array;
+  /** Per day t in [a, b]: the number of events with an AR (N_t) and the AAR over them (NaN if none). */
+  dayN: Int32Array;
+  dayAAR: Float64Array;
+}
+
+export interface EstAARInfo {
+  /** Sample sd (T - 1 divisor) of the estimation-window AAR series (NaN if T < 2). */
+  sd: number;
+  /** Number of estimation days with at least one residual. */
+  T: number;
+}
+
+export interface RankData {
+  /** Number of combined columns C = E + W (estimation columns first, then the event window). */
+  C: number;
+  /** n * C average ranks of each event's ARs over its combined window; NaN where missing. */
+  K: Float64Array;
+  /** Per event: number of ranked (non-missing) values M_i. */
+  M: Int32Array;
+  /** Per column: number of events with a rank (N_t). */
+  colN: Int32Array;
+  /** Per column: sum_i (K_it - (M_i + 1) / 2)            (Corrado 1989). */
+  colDev: Float64Array;
+  /** Per column: sum_i (K_it / (M_i + 1) - 1/2)          (Campbell-Wasley 1993). */
+  colU: Float64Array;
+  /** Per column: sum_i K_it                              (estudy2's CAR rank test). */
+  colK: Float64Array;
+  /** Per column: sum_i sign(AR_it - median_i)            (Corrado-Zivney 1992 sign). */
+  colG: Float64Array;
+  /** Columns with at least one rank. */
+  Tdays: number;
+  /** Mean over events (with M_i > 0) of M_i: estudy2's divisor `mean(delta_full)`. */
+  meanM: number;
+  /** Mean over events of (M_i + 1) / 2: estudy2's `mean_rank`. */
+  meanAvgRank: number;
+}
+
+export interface GrankPrep {
+  /** n * E estimation-window SARs AR / sigma_i (convention sigma); NaN where missing. */
+  s: Float64Array;
+  /** n * E average ranks of s within each event's estimation window. */
+  r: Float64Array;
+  /** Per event: sorted finite estimation SARs. */
+  sorted: Float64Array[];
+  /** Per event: number of finite estimation SARs L_i. */
+  L: Int32Array;
+}
+
+export class StatsContext {
+  readonly panel: EventPanel;
+  /** Options the context was built with; only the panel-level fields are read from it. */
+  readonly opts: ResolvedOptions;
+  readonly n: number;
+  readonly E: number;
+  readonly W: number;
+  /** Per event: sigma under the variance convention. */
+  readonly sigmaC: Float64Array;
+  /** Per event: factor turning the panel's SAR into the convention's SAR. */
+  readonly sarScale: Float64Array;
+  /** Per event: factor turning the panel's windowVariance into the convention's. */
+  readonly varScale: Float64Array;
+  /** Per event: residual degrees of freedom used by Patell's variance df/(df - 2). */
+  readonly dfC: Float64Array;
+
+  private sections = new Map<string, CrossSection>();
+  private _estAAR?: EstAARInfo;
+  private _rbar?: RbarInfo;
+  private _ranks?: RankData;
+  private _phat?: { phat: number; note: string };
+  private _grank?: GrankPrep;
+
+  constructor(panel: EventPanel, opts: ResolvedOptions) {
+    validatePanel(panel);
+    this.panel = panel;
+    this.opts = opts;
+    this.n = panel.n;
+    const { E, W } = panelDims(panel);
+    this.E = E;
+    this.W = W;
+    const n = panel.n;
+    this.sigmaC = new Float64Array(n);
+    this.sarScale = new Float64Array(n);
+    this.varScale = new Float64Array(n);
+    this.dfC = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const df = panel.df[i];
+      const L = panel.nObs[i];
+      // 'L-1' (estudy2): sigma^2 = SSR / (L - 1) = sigma_model^2 * df / (L - 1).
+      const s = opts.varianceConvention === 'L-1' ? Math.sqrt(df / (L - 1)) : 1;
+      this.sigmaC[i] = panel.sigma[i] * s;
+      this.sarScale[i] = 1 / s;
+      this.varScale[i] = s * s;
+      this.dfC[i] = df;
+    }
+  }
+
+  /** Event-window column of an offset; throws if outside the event window. */
+  col(day: number): number {
+    if (!Number.isInteger(day) || day < this.panel.winStart || day > this.panel.winEnd) {
+      throw new RangeError(`day ${day} is outside the event window [${this.panel.winStart}, ${this.panel.winEnd}]`);
+    }
+    return day - this.panel.winStart;
+  }
+
+  daySection(day: number): CrossSection {
+    const key = `d${day}`;
+    const hit = this.sections.get(key);
+    if (hit) return hit;
+    const w = this.col(day);
+    const { n, W, panel } = this;
+    const rows: number[] = [];
+    for (let i = 0; i < n; i++) if (Number.isFinite(panel.evAR[i * W + w])) rows.push(i);
+    const m = rows.length;
+    const x = new Float64Array(m);
+    const z = new Float64Array(m);
+    let s = 0;
+    for (let k = 0; k < m; k++) {
+      const i = rows[k];
+      x[k] = panel.evAR[i * W + w];
+      const sar = panel.evSAR[i * W + w] * this.sarScale[i];
+      z[k] = Number.isFinite(sar) ? sar : NaN;
+      s += x[k];
+    }
+    const cs: CrossSection = {
+      kind: 'day',
+      a: day,
+      b: day,
+      len: 1,
+      rows: Int32Array.from(rows),
+      x,
+      z,
+      dayN: Int32Array.of(m),
+      dayAAR: Float64Array.of(m > 0 ? s / m : NaN),
+    };
+    this.sections.set(key, cs);
+    return cs;
+  }
+
+  windowSection(a: number, b: number): CrossSection {
+    if (b < a) throw new RangeError(`window [${a}, ${b}] is empty`);
+    const key = `w${a}:${b}`;
+    const hit = this.sections.get(key);
+    if (hit) return hit;
+    const wa = this.col(a);
+    const wb = this.col(b);
+    const { n, W, panel } = this;
+    const len = b - a + 1;
+    const dayN = new Int32Array(len);
+    const daySum = new Float64Array(len);
+    const rows: number[] = [];
+    const cars: number[] = [];
+    for (let i = 0; i < n; i++) {
+      let car = 0;
+      let complete = true;
+      for (let w = wa; w <= wb; w++) {
+        const v = panel.evAR[i * W + w];
+        if (Number.isFinite(v)) {
+          dayN[w - wa]++;
+          daySum[w - wa] += v;
+          car += v;
+        } else complete = false;
+      }
+      if (complete) {
+        rows.push(i);
+        cars.push(car);
+      }
+    }
+    const m = rows.length;
+    const x = Float64Array.from(cars);
+    const z = new Float64Array(m);
+    for (let k = 0; k < m; k++) {
+      const i = rows[k];
+      const v = panel.windowVariance(i, a, b) * this.varScale[i];
+      z[k] = v > 0 && Number.isFinite(v) ? x[k] / Math.sqrt(v) : NaN;
+    }
+    const dayAAR = new Float64Array(len);
+    for (let t = 0; t < len; t++) dayAAR[t] = dayN[t] > 0 ? daySum[t] / dayN[t] : NaN;
+    const cs: CrossSection = { kind: 'window', a, b, len, rows: Int32Array.from(rows), x, z, dayN, dayAAR };
+    this.sections.set(key, cs);
+    return cs;
+  }
+
+  /** Cross-section of a day (a === b and kind 'day') or a window. */
+  section(kind: 'day' | 'window', a: number, b: number): CrossSection {
+    return kind === 'day' ? this.daySection(a) : this.windowSection(a, b);
+  }
+
+  /**
+   * The estimation-window AAR series in event time (column e = offset estStart + e): the mean
+   * residual over the events with a residual at that offset. Brown & Warner (1985) use its sample
+   * standard deviation as the "crude dependence adjustment".
+   */
+  estAAR(): EstAARInfo {
+    if (this._estAAR) return this._estAAR;
+    const { n, E, panel } = this;
+    const series: number[] = [];
+    for (let e = 0; e < E; e++) {
+      let s = 0;
+      let c = 0;
+      for (let i = 0; i < n; i++) {
+        const v = panel.estAR[i * E + e];
+        if (Number.isFinite(v)) {
+          s += v;
+          c++;
+        }
+      }
+      if (c > 0) series.push(s / c);
+    }
+    const T = series.length;
+    let sdv = NaN;
+    if (T >= 2) {
+      let m = 0;
+      for (const v of series) m += v;
+      m /= T;
+      let ss = 0;
+      for (const v of series) ss += (v - m) * (v - m);
+      sdv = Math.sqrt(ss / (T - 1));
+    }
+    this._estAAR = { sd: sdv, T };
+    return this._estAAR;
+  }
+
+  /**
+   * Kolari & Pynnönen (2010) r-bar: the mean of the pairwise Pearson correlations of the events'
+   * estimation-window residuals, matched on CALENDAR day (EventPanel.estDays), over the days both
+   * events have a residual; the diagonal is excluded. Pairs with fewer than `kpMinOverlap` common
+   * days are counted as zero correlation (kpShortPairs 'zero', default) or excluded ('exclude');
+   * pairs with a constant series on their common days are excluded as degenerate. O(n^2 E) with a
+   * quick reject of disjoint ranges.
+   */
+  rbar(): RbarInfo {
+    if (this._rbar) return this._rbar;
+    const { n, E, panel } = this;
+    const days: Int32Array[] = [];
+    const vals: Float64Array[] = [];
+    for (let i = 0; i < n; i++) {
+      const idx: number[] = [];
+      for (let e = 0; e < E; e++) {
+        const d = panel.estDays[i * E + e];
+        const v = panel.estAR[i * E + e];
+        if (d >= 0 && Number.isFinite(v)) idx.push(e);
+      }
+      idx.sort((p, q) => panel.estDays[i * E + p] - panel.estDays[i * E + q]);
+      const dd = new Int32Array(idx.length);
+      const vv = new Float64Array(idx.length);
+      idx.forEach((e, k) => {
+        dd[k] = panel.estDays[i * E + e];
+        vv[k] = panel.estAR[i * E + e];
+      });
+      days.push(dd);
+      vals.push(vv);
+    }
+    const minOverlap = Math.max(3, this.opts.kpMinOverlap);
+    let sum = 0;
+    let used = 0;
+    let short = 0;
+    let degenerate = 0;
+    const xa = new Float64Array(E);
+    const ya = new Float64Array(E);
+    for (let i = 0; i < n; i++) {
+      const di = days[i];
+      for (let j = i + 1; j < n; j++) {
+        const dj = days[j];
+        if (di.length === 0 || dj.length === 0 || di[di.length - 1] < dj[0] || dj[dj.length - 1] < di[0]) {
+          short++;
+          continue;
+        }
+        // Merge the two sorted day lists. A duplicated calendar day inside one event is matched once.
+        let p = 0;
+        let q = 0;
+        let m = 0;
+        while (p < di.length && q < dj.length) {
+          if (di[p] < dj[q]) p++;
+          else if (di[p] > dj[q]) q++;
+          else {
+            xa[m] = vals[i][p];
+            ya[m] = vals[j][q];
+            m++;
+            p++;
+            q++;
+          }
+        }
+        if (m < minOverlap) {
+          short++;
+          continue;
+        }
+        let mx = 0;
+        let my = 0;
+        for (let k = 0; k < m; k++) {
+          mx += xa[k];
+          my += ya[k];
+        }
+        mx /= m;
+        my /= m;
+        let sxx = 0;
+        let syy = 0;
+        let sxy = 0;
+        for (let k = 0; k < m; k++) {
+          const dx = xa[k] - mx;
+          const dy = ya[k] - my;
+          sxx += dx * dx;
+          syy += dy * dy;
+          sxy += dx * dy;
+        }
+        if (!(sxx > 0 && syy > 0)) {
+          degenerate++;
+          continue;
+        }
+        sum += sxy / Math.sqrt(sxx * syy);
+        used++;
+      }
+    }
+    const denom = used + (this.opts.kpShortPairs === 'zero' ? short : 0);
+    this._rbar = {
+      rbar: denom > 0 ? sum / denom : null,
+      pairsUsed: used,
+      pairsShort: short,
+      pairsDegenerate: degenerate,
+      pairsTotal: (n * (n - 1)) / 2,
+    };
+    return this._rbar;
+  }
+
+  /**
+   * Ranks of each event's ARs over its combined window (estimation window + the whole event window;
+   * Corrado 1989 ranks over the 250 days that include the event window), and the per-column sums the
+   * rank tests need. Computed once and reused by every day and window.
+   */
+  ranks(): RankData {
+    if (this._ranks) return this._ranks;
+    const { n, E, W, panel } = this;
+    const C = E + W;
+    const K = new Float64Array(n * C).fill(NaN);
+    const M = new Int32Array(n);
+    const colN = new Int32Array(C);
+    const colDev = new Float64Array(C);
+    const colU = new Float64Array(C);
+    const colK = new Float64Array(C);
+    const colG = new Float64Array(C);
+    const buf = new Float64Array(C);
+    let sumM = 0;
+    let cntM = 0;
+    let sumAvg = 0;
+    for (let i = 0; i < n; i++) {
+      for (let e = 0; e < E; e++) buf[e] = panel.estAR[i * E + e];
+      for (let w = 0; w < W; w++) buf[E + w] = panel.evAR[i * W + w];
+      const { ranks, count } = midranks(buf);
+      M[i] = count;
+      if (count === 0) continue;
+      sumM += count;
+      cntM++;
+      const avg = (count + 1) / 2;
+      sumAvg += avg;
+      // Median of the combined series (R's median: mean of the two middle values for even counts).
+      const fin = new Float64Array(count);
+      let f = 0;
+      for (let c = 0; c < C; c++) if (Number.isFinite(buf[c])) fin[f++] = buf[c];
+      fin.sort();
+      const med = count % 2 === 1 ? fin[(count - 1) / 2] : (fin[count / 2 - 1] + fin[count / 2]) / 2;
+      for (let c = 0; c < C; c++) {
+        const k = ranks[c];
+        if (!Number.isFinite(k)) continue;
+        K[i * C + c] = k;
+        colN[c]++;
+        colDev[c] += k - avg;
+        colU[c] += k / (count + 1) - 0.5;
+        colK[c] += k;
+        colG[c] += Math.sign(buf[c] - med);
+      }
+    }
+    let Tdays = 0;
+    for (let c = 0; c < C; c++) if (colN[c] > 0) Tdays++;
+    this._ranks = {
+      C,
+      K,
+      M,
+      colN,
+      colDev,
+      colU,
+      colK,
+      colG,
+      Tdays,
+      meanM: cntM > 0 ? sumM / cntM : NaN,
+      meanAvgRank: cntM > 0 ? sumAvg / cntM : NaN,
+    };
+    return this._ranks;
+  }
+
+  /**
+   * Cowan (1992) generalized sign test: the expected fraction of positive ARs, estimated on the
+   * estimation window. Default (Cowan eq. 1): the mean over events of each event's own fraction
+   * of positive residuals. estudy2: the pooled fraction over all events' estimation residuals
+   * (`mean(as.matrix(estimation_binary), na.rm = TRUE)`), which weights events by their number of
+   * estimation days; the two coincide when every event has the same number of residuals.
+   */
+  phat(): { phat: number; note: string } {
+    if (this._phat) return this._phat;
+    const { n, E, panel } = this;
+    let pos = 0;
+    let tot = 0;
+    let fracSum = 0;
+    let fracN = 0;
+    for (let i = 0; i < n; i++) {
+      let pi = 0;
+      let ti = 0;
+      for (let e = 0; e < E; e++) {
+        const v = panel.estAR[i * E + e];
+        if (Number.isFinite(v)) {
+          ti++;
+          if (v > 0) pi++;
+        }
+      }
+      pos += pi;
+      tot += ti;
+      if (ti > 0) {
+        fracSum += pi / ti;
+        fracN++;
+      }
+    }
+    const pooled = tot > 0 ? pos / tot : NaN;
+    const avg = fracN > 0 ? fracSum / fracN : NaN;
+    this._phat =
+      this.opts.convention === 'estudy2'
+        ? { phat: pooled, note: `p-hat ${pooled.toFixed(4)} pooled over ${tot} estimation residuals (estudy2)` }
+        : { phat: avg, note: `p-hat ${avg.toFixed(4)} = mean of ${fracN} events' estimation-window fractions` };
+    return this._phat;
+  }
+
+  /** GRANK ingredients that do not depend on the day: estimation SARs, their sorted copies and ranks. */
+  grankPrep(): GrankPrep {
+    if (this._grank) return this._grank;
+    const { n, E, panel } = this;
+    const s = new Float64Array(n * E).fill(NaN);
+    const r = new Float64Array(n * E).fill(NaN);
+    const sorted: Float64Array[] = [];
+    const L = new Int32Array(n);
+    const buf = new Float64Array(E);
+    for (let i = 0; i < n; i++) {
+      const sig = this.sigmaC[i];
+      for (let e = 0; e < E; e++) {
+        const v = panel.estAR[i * E + e] / sig;
+        buf[e] = Number.isFinite(v) ? v : NaN;
+        s[i * E + e] = buf[e];
+      }
+      const { ranks, count } = midranks(buf);
+      r.set(ranks, i * E);
+      L[i] = count;
+      const fin = new Float64Array(count);
+      let k = 0;
+      for (let e = 0; e < E; e++) if (Number.isFinite(buf[e])) fin[k++] = buf[e];
+      fin.sort();
+      sorted.push(fin);
+    }
+    this._grank = { s, r, sorted, L };
+    return this._grank;
+  }
+}
+
+const cache = new WeakMap<EventPanel, Map<string, StatsContext>>();
+
+/**
+ * The (cached) context of a panel for the panel-level options (variance convention, convention,
+ * r-bar settings). Per-call options (seed, bootstrap samples, Wilcoxon threshold, extras) are not
+ * part of the context: pass the resolved options to the test functions alongside it.
+ */
+export function getContext(panel: EventPanel, opts: ResolvedOptions): StatsContext {
+  const key = [opts.varianceConvention, opts.convention, opts.kpMinOverlap, opts.kpShortPairs].join('|');
+  let byKey = cache.get(panel);
+  if (!byKey) {
+    byKey = new Map();
+    cache.set(panel, byKey);
+  }
+  let ctx = byKey.get(key);
+  if (!ctx) {
+    ctx = new StatsContext(panel, opts);
+    byKey.set(key, ctx);
+  }
+  return ctx;
+}
+
+/** A test on one cross-section (a day or a window). */
+export type SectionTest = (ctx: StatsContext, cs: CrossSection, opts: ResolvedOptions) => import('./types.js').TestResult;
+
+/** Runs a section test on day `day` of `panel`. */
+export function onDay(test: SectionTest, panel: EventPanel, day: number, opts: Partial<BatteryOptions> = {}) {
+  const r = resolveOptions(opts);
+  const ctx = getContext(panel, r);
+  return test(ctx, ctx.daySection(day), r);
+}
+
+/** Runs a section test on the window [a, b] of `panel`. */
+export function onWindow(test: SectionTest, panel: EventPanel, a: number, b: number, opts: Partial<BatteryOptions> = {}) {
+  const r = resolveOptions(opts);
+  const ctx = getContext(panel, r);
+  return test(ctx, ctx.windowSection(a, b), r);
+}
+
+/** "AR on day t" or "CAR over [a, b]" for notes and reasons. */
+export function describe(cs: CrossSection): string {
+  return cs.kind === 'day' ? `day ${cs.a}` : `window [${cs.a}, ${cs.b}]`;
+}
+
+/** Finite values of z (standardized ARs/CARs) of a cross-section, with their row indices. */
+export function finiteZ(cs: CrossSection): { z: Float64Array; rows: Int32Array } {
+  const z: number[] = [];
+  const rows: number[] = [];
+  for (let k = 0; k < cs.z.length; k++) {
+    if (Number.isFinite(cs.z[k])) {
+      z.push(cs.z[k]);
+      rows.push(cs.rows[k]);
+    }
+  }
+  return { z: Float64Array.from(z), rows: Int32Array.from(rows) };
+}
+
+/**
+ * estudy2's CAR tests use only the days of the window on which more than `percentage` (90) percent
+ * of the events have an abnormal return (`daily[, 3] > percentage`). Returns the window's day
+ * positions (0-based within [a, b]) that pass.
+ */
+export function estudy2CarDays(ctx: StatsContext, cs: CrossSection, percentage = 90): number[] {
+  const out: number[] = [];
+  for (let t = 0; t < cs.len; t++) {
+    const pct = ctx.n > 0 ? (cs.dayN[t] / ctx.n) * 100 : 0;
+    if (pct > percentage && pct > 0) out.push(t);
+  }
+  return out;
+}

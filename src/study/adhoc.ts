@@ -1,0 +1,202 @@
+/**
+ * Ad-hoc studies on the user's own tables (returns or prices, market, events, factors), the way
+ * users of R estudy2 or Python eventstudy work: no registry, no manifest.
+ *
+ * Calendars: with returns given, a security's trading days are the table's dates (a missing value
+ * is a missing return on that day, as in estudy2); with prices, they are the dates where the
+ * security has a price. Market and factor series are matched to those days by date.
+ */
+import { alignToDays, alignedReturns, returnsFromCloses } from '../core/index.js';
+import {
+  loadValueTable,
+  loadEventsTable,
+  loadFactorTable,
+  pickColumn,
+  marketSeries,
+  type ValueTable,
+  type ValueSeries,
+  type FactorTable,
+} from '../data/tables/index.js';
+import { DataError, EvstudyError, UsageError } from '../util/errors.js';
+import { formatDay } from '../util/dayNumber.js';
+import { SCHEMA_VERSION, type ReportJson } from '../report/schema.js';
+import { runEngine, type EngineProgress } from './engine.js';
+import type { DataProvider, EngineSettings, Lookup, RegressorSet, SecurityData, StudyEvent } from './types.js';
+import type { ModelKind, NonTradingPolicy } from './config.js';
+
+export interface AdhocOptions {
+  returns?: string;
+  prices?: string;
+  market?: string;
+  marketColumn?: string;
+  events: string;
+  factors?: string;
+  model: ModelKind;
+  estimation: [number, number];
+  window: [number, number];
+  carWindows: [number, number][];
+  minEstimation: number;
+  nonTrading: NonTradingPolicy;
+  /** Returns (and market returns) are in percent. */
+  percent?: boolean;
+  /** Prices: take log returns; returns given: they are log returns (compounded with exp). */
+  log?: boolean;
+  seed: number;
+  bootstrapSamples: number;
+  /** 'estudy2' reproduces R estudy2's conventions (residual variance over L-1 and its test variants). */
+  convention?: 'default' | 'estudy2';
+}
+
+const NEEDS_MARKET: ModelKind[] = ['market', 'market-adjusted', 'scholes-williams', 'dimson'];
+
+export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Promise<ReportJson> {
+  if (!o.returns === !o.prices) throw new UsageError('give exactly one of --returns or --prices');
+  if ((o.model === 'ff3' || o.model === 'carhart') && !o.factors) throw new UsageError(`--model ${o.model} needs --factors FILE`);
+  const mode: 'returns' | 'prices' = o.returns ? 'returns' : 'prices';
+  const main = await loadValueTable((o.returns ?? o.prices)!, { percent: mode === 'returns' ? o.percent : false });
+  const marketTable = o.market ? await loadValueTable(o.market, { percent: mode === 'returns' ? o.percent : false }) : null;
+  const factors = o.factors ? await loadFactorTable(o.factors, { percent: 'auto' }) : null;
+  const evTable = await loadEventsTable(o.events);
+  const needsMarket = NEEDS_MARKET.includes(o.model);
+  if (needsMarket && !marketTable && evTable.events.some((e) => !e.market))
+    throw new UsageError(`--model ${o.model} needs --market FILE (or a market_ticker column in the events file)`);
+  const defaultMarket = marketTable && needsMarket ? marketSeries(marketTable, o.marketColumn) : null;
+
+  if (mode === 'prices') checkPositive(main);
+  const settings: EngineSettings = {
+    model: o.model,
+    estimation: o.estimation,
+    window: o.window,
+    carWindows: o.carWindows,
+    minEstimation: o.minEstimation,
+    nonTradingDay: o.nonTrading,
+    returnType: mode === 'returns' ? (o.log ? 'log' : 'given') : o.log ? 'log' : 'simple',
+    seed: o.seed,
+    bootstrapSamples: o.bootstrapSamples,
+    varianceConvention: o.convention === 'estudy2' ? 'L-1' : 'model-df',
+    groupBy: 'none',
+  };
+  const provider = tableProvider(main, mode, { defaultMarket, marketTable, factors, log: !!o.log, model: o.model });
+  const noTiming = evTable.events.every((e) => e.timing === 'unknown');
+  const events: StudyEvent[] = evTable.events.map((e) => ({
+    id: e.id,
+    eventId: e.id,
+    symbol: e.symbol,
+    day: e.day,
+    // Peer packages take the event date as day 0; without a timing column we do the same.
+    timing: e.timing === 'unknown' && noTiming ? 'intraday' : e.timing,
+    group: e.group ?? null,
+    market: e.market,
+  })) as StudyEvent[];
+  const engine = runEngine(events, provider, settings, progress);
+  const notes = [...engine.notes];
+  if (noTiming) notes.push(`${evTable.file} has no timing column: day 0 is the event date, or the next trading day when the date is not one (policy ${o.nonTrading}).`);
+  if (factors) notes.push(`${factors.file}: factors read as ${factors.percentDetected ? 'percent (divided by 100)' : 'decimals'} (${factors.percentSource === 'auto' ? 'detected from their size' : 'as told'}).`);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    generator: 'evstudy 0.1.0',
+    study: { id: 'adhoc', title: `Event study: ${evTable.events.length} events, ${o.model} model` },
+    settings: {
+      model: o.model,
+      estimation: o.estimation,
+      window: o.window,
+      carWindows: o.carWindows,
+      nonTradingDay: o.nonTrading,
+      returnType: settings.returnType,
+      minEstimation: o.minEstimation,
+      seed: o.seed,
+      bootstrapSamples: o.bootstrapSamples,
+      varianceConvention: settings.varianceConvention,
+    },
+    inputs: {
+      [mode]: main.file,
+      ...(o.market ? { market: o.market } : {}),
+      ...(o.marketColumn ? { marketColumn: o.marketColumn } : {}),
+      ...(o.factors ? { factors: o.factors } : {}),
+      events: evTable.file,
+      percent: !!o.percent,
+    },
+    events: engine.events,
+    aggregate: engine.aggregate,
+    groups: engine.groups,
+    notes,
+  };
+}
+
+function checkPositive(t: ValueTable): void {
+  t.columns.forEach((col, j) => {
+    for (let i = 0; i < col.length; i++) {
+      const v = col[i];
+      if (!Number.isNaN(v) && !(v > 0))
+        throw new DataError(`prices must be positive`, { file: t.file, field: t.symbols[j], value: `${formatDay(t.days[i])}: ${v}` });
+    }
+  });
+}
+
+interface TableProviderOptions {
+  defaultMarket: ValueSeries | null;
+  marketTable: ValueTable | null;
+  factors: FactorTable | null;
+  log: boolean;
+  model: ModelKind;
+}
+
+function tableProvider(main: ValueTable, mode: 'returns' | 'prices', o: TableProviderOptions): DataProvider {
+  const pick = (t: ValueTable, name: string): Lookup<ValueSeries> => {
+    try {
+      return { ok: true, value: pickColumn(t, name) };
+    } catch (e) {
+      if (e instanceof EvstudyError) return { ok: false, reason: e.message };
+      throw e;
+    }
+  };
+  const type = o.log ? 'log' : 'simple';
+  return {
+    security(symbol: string): Lookup<SecurityData> {
+      const s = pick(main, symbol);
+      if (!s.ok) return { ok: false, reason: `no data for ${symbol} in ${main.file}: ${s.reason}` };
+      const v = s.value.values;
+      if (mode === 'returns') {
+        return { ok: true, value: { symbol, days: main.days, returns: v, close: null, high: null, low: null } };
+      }
+      // Prices: the security's own trading days are the dates where it has a price.
+      let n = 0;
+      for (let i = 0; i < v.length; i++) if (!Number.isNaN(v[i])) n++;
+      const days = new Int32Array(n);
+      const close = new Float64Array(n);
+      for (let i = 0, k = 0; i < v.length; i++)
+        if (!Number.isNaN(v[i])) {
+          days[k] = main.days[i];
+          close[k++] = v[i];
+        }
+      if (n === 0) return { ok: false, reason: `${symbol} has no prices in ${main.file}` };
+      return { ok: true, value: { symbol, days, returns: returnsFromCloses(close, type), close, high: null, low: null } };
+    },
+    regressors(sec: SecurityData, ev: StudyEvent): Lookup<RegressorSet> {
+      const columns: RegressorSet['columns'] = {};
+      const labels: string[] = [];
+      const evMarket = (ev as StudyEvent & { market?: string }).market;
+      let m: ValueSeries | null = o.defaultMarket;
+      if (evMarket && NEEDS_MARKET.includes(o.model)) {
+        const fromMarket = o.marketTable ? pick(o.marketTable, evMarket) : null;
+        const found = fromMarket?.ok ? fromMarket : pick(main, evMarket);
+        if (!found.ok) return { ok: false, reason: `market column ${evMarket} of event ${ev.id}: ${found.reason}` };
+        m = found.value;
+      }
+      if (m && NEEDS_MARKET.includes(o.model)) {
+        columns.market = mode === 'returns' ? alignToDays(sec.days, m.days, m.values) : alignedReturns(sec.days, m.days, m.values, type);
+        labels.push(`${m.name} (${m.file})`);
+      }
+      if (o.factors) {
+        const f = o.factors;
+        columns.mktRf = alignToDays(sec.days, f.days, f.mktRf);
+        columns.smb = alignToDays(sec.days, f.days, f.smb);
+        columns.hml = alignToDays(sec.days, f.days, f.hml);
+        if (f.mom) columns.mom = alignToDays(sec.days, f.days, f.mom);
+        if (f.rf) columns.rf = alignToDays(sec.days, f.days, f.rf);
+        labels.push(`factors (${f.file})`);
+      }
+      return { ok: true, value: { label: labels.join(' + ') || 'none', columns } };
+    },
+  };
+}

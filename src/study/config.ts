@@ -1,0 +1,165 @@
+/**
+ * The study file (`studies/*.yaml`): what to run, validated by zod so a typo in a key or a wrong
+ * type is an error naming the field, never a silently ignored setting.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { ConfigError } from '../util/errors.js';
+import { parseIsoDay } from '../util/dayNumber.js';
+
+export const MODEL_KINDS = ['mean', 'market-adjusted', 'market', 'ff3', 'carhart', 'scholes-williams', 'dimson'] as const;
+export type ModelKind = (typeof MODEL_KINDS)[number];
+export const NON_TRADING_POLICIES = ['next', 'previous', 'skip', 'error'] as const;
+export type NonTradingPolicy = (typeof NON_TRADING_POLICIES)[number];
+
+const isoDate = z.string().refine((s) => Number.isFinite(parseIsoDay(s)), 'must be a real date YYYY-MM-DD');
+/** YAML turns an unquoted 2023-04-24 into a Date: accept both. */
+const dateField = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), isoDate);
+const offsetWindow = z
+  .tuple([z.number().int(), z.number().int()])
+  .refine(([a, b]) => a <= b, 'window start must not be after its end');
+
+export const claimSchema = z
+  .object({
+    id: z.string().min(1),
+    /** The claim as published, quoted. */
+    text: z.string().min(1),
+    source: z.string().min(1),
+    symbol: z.string().min(1),
+    /**
+     * What is claimed: `period` = close(to) / close(from) - 1; `rawReturn` / `maxHighReturn` =
+     * the window move of an event relative to the close before day `window[0]`.
+     */
+    measure: z.enum(['period', 'rawReturn', 'maxHighReturn']),
+    from: dateField.optional(),
+    to: dateField.optional(),
+    event: z.string().optional(),
+    window: offsetWindow.optional(),
+    /** The published figure (decimal, 2.8723 = +287.23%), and how it was phrased. */
+    claimed: z.number(),
+    comparison: z.enum(['about', 'at-least', 'at-most', 'nearly']).default('about'),
+    /** Tolerance for "about": |ours - claimed| <= tolerance. */
+    tolerance: z.number().nonnegative().default(0.0005),
+  })
+  .strict();
+
+export const periodSpecSchema = z
+  .object({
+    id: z.string().min(1),
+    label: z.string().optional(),
+    from: dateField,
+    to: dateField,
+    /** Symbols to report; default every stock in the study's events plus their benchmarks. */
+    symbols: z.array(z.string()).optional(),
+  })
+  .strict();
+
+export const studySchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug like china-ai-2023'),
+    title: z.string().min(1),
+    description: z.string().optional(),
+    /** Folders, relative to the working directory unless absolute. */
+    eventsDir: z.string().default('events'),
+    pricesDir: z.string().default('prices'),
+    outDir: z.string().optional(),
+    select: z
+      .object({
+        ids: z.array(z.string()).optional(),
+        tags: z.array(z.string()).optional(),
+        symbols: z.array(z.string()).optional(),
+        from: dateField.optional(),
+        to: dateField.optional(),
+        exclude: z.array(z.string()).optional(),
+      })
+      .strict()
+      .default({}),
+    model: z.enum(MODEL_KINDS).default('market'),
+    /** Benchmark overrides by symbol; otherwise the manifest's benchmark for the listing. */
+    benchmarks: z.record(z.string(), z.string()).default({}),
+    estimation: offsetWindow.default([-130, -11]),
+    window: offsetWindow.default([-10, 10]),
+    carWindows: z.array(offsetWindow).min(1).default([[-1, 1], [0, 1], [0, 2], [-5, 5], [0, 10]]),
+    minEstimation: z.number().int().min(3).default(60),
+    nonTradingDay: z.enum(NON_TRADING_POLICIES).default('next'),
+    returnType: z.enum(['simple', 'log']).default('simple'),
+    /** How to form groups: by the listing's market, by board, by the event's tag, or none. */
+    groupBy: z.enum(['none', 'market', 'exchange', 'board', 'event']).default('market'),
+    periods: z.array(periodSpecSchema).default([]),
+    claims: z.array(claimSchema).default([]),
+    baskets: z.array(z.string()).optional(),
+    seed: z.number().int().default(20230411),
+    bootstrapSamples: z.number().int().min(0).max(100000).default(999),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    const [e0, e1] = s.estimation;
+    const [w0] = s.window;
+    if (e1 >= w0) ctx.addIssue({ code: 'custom', path: ['estimation'], message: `estimation window must end before the event window starts (${w0})` });
+    if (e1 - e0 + 1 < s.minEstimation)
+      ctx.addIssue({ code: 'custom', path: ['minEstimation'], message: `minEstimation ${s.minEstimation} exceeds the estimation window's ${e1 - e0 + 1} days` });
+    s.carWindows.forEach(([a, b], i) => {
+      if (a < s.window[0] || b > s.window[1])
+        ctx.addIssue({ code: 'custom', path: ['carWindows', i], message: `[${a},${b}] lies outside the event window [${s.window[0]},${s.window[1]}]` });
+    });
+    if ((s.model === 'ff3' || s.model === 'carhart'))
+      ctx.addIssue({ code: 'custom', path: ['model'], message: 'factor models need a factor file: use the ad-hoc `study --factors` command' });
+  });
+
+export type StudyConfig = z.infer<typeof studySchema>;
+export type Claim = z.infer<typeof claimSchema>;
+export type PeriodSpec = z.infer<typeof periodSpecSchema>;
+
+export interface LoadedStudy {
+  config: StudyConfig;
+  file: string;
+  /** The folder that eventsDir / pricesDir / outDir are resolved against (the working directory). */
+  root: string;
+}
+
+/** Reads and validates a study file; every problem is reported at once with its field path and line. */
+export function loadStudy(file: string, root: string = process.cwd()): LoadedStudy {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`cannot read study file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { file });
+  }
+  return parseStudy(text, file, root);
+}
+
+export function parseStudy(text: string, file: string, root: string = process.cwd()): LoadedStudy {
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    throw new ConfigError(`invalid YAML: ${e.message.split('\n')[0]}`, { file, line: e.linePos?.[0]?.line });
+  }
+  const raw = doc.toJS();
+  const parsed = studySchema.safeParse(raw);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((issue) => {
+      const path = formatPath(issue.path);
+      const node = issue.path.length ? doc.getIn(issue.path as (string | number)[], true) : undefined;
+      const line = lineOf(text, (node as { range?: [number, number, number] } | undefined)?.range?.[0]);
+      const msg = issue.code === 'unrecognized_keys' ? `unknown key(s) ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}` : issue.message;
+      return new ConfigError(msg, { file, field: path || undefined, line });
+    });
+    throw new ConfigError(`${errors.length} problem(s) in study file`, { file }, errors);
+  }
+  return { config: parsed.data, file, root: resolve(root) };
+}
+
+function formatPath(path: PropertyKey[]): string {
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
+    .join('');
+}
+
+function lineOf(text: string, offset: number | undefined): number | undefined {
+  if (offset === undefined) return undefined;
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}

@@ -1,0 +1,286 @@
+/**
+ * The event-study pipeline for one study: align each event to its listing's own day 0, fit the
+ * normal-return model on the event's own estimation window, compute per-event ARs, CARs, BHARs and
+ * raw moves, then aggregate across events (overall and per group) with the test battery.
+ *
+ * Every event gets an outcome and a reason; only `ok` / `shifted` events enter the aggregate.
+ * Results are keyed by the event's id, never by ticker.
+ */
+import { formatDay } from '../util/dayNumber.js';
+import type { EventResultJson, AggregateJson, Outcome } from '../report/schema.js';
+import type { DataProvider, EngineSettings, SecurityData, StudyEvent, RegressorSet } from './types.js';
+import { fitEventModel } from './fit.js';
+import { alignEvent } from './align.js';
+import { aggregatePanel } from './aggregate.js';
+import { priceLimitFlags } from './limits.js';
+import { abnormalReturns, carWindow, perEventInput, rawReturn, maxHighReturn, minLowReturn, type PerEventInput } from '../core/index.js';
+import type { FittedModel } from '../core/models/types.js';
+import { win } from '../report/format.js';
+
+export interface EngineResult {
+  events: EventResultJson[];
+  aggregate: AggregateJson;
+  groups: { group: string; aggregate: AggregateJson }[];
+  notes: string[];
+}
+
+interface Computed {
+  json: EventResultJson;
+  row: PerEventInput | null;
+  /** Trading-day rows of day 0 and the window, for overlap checks. */
+  symbol: string;
+  day0: number | null;
+  windowDays: [number, number] | null;
+  estDays: [number, number] | null;
+}
+
+export interface EngineProgress {
+  (done: number, total: number): void;
+}
+
+export function runEngine(
+  events: StudyEvent[],
+  provider: DataProvider,
+  settings: EngineSettings,
+  progress?: EngineProgress,
+): EngineResult {
+  const computed: Computed[] = [];
+  const secCache = new Map<string, ReturnType<DataProvider['security']>>();
+  events.forEach((ev, i) => {
+    let sec = secCache.get(ev.symbol);
+    if (!sec) {
+      sec = provider.security(ev.symbol);
+      secCache.set(ev.symbol, sec);
+    }
+    computed.push(runOne(ev, sec, provider, settings));
+    progress?.(i + 1, events.length);
+  });
+  const notes = flagOverlaps(computed, settings);
+
+  const included = computed.filter((c) => c.row !== null);
+  const aggregate = aggregatePanel(
+    included.map((c) => c.row as PerEventInput),
+    settings,
+  );
+  const groupNames = [...new Set(included.map((c) => c.json.group).filter((g): g is string => !!g))].sort();
+  const groups = groupNames.map((group) => ({
+    group,
+    aggregate: aggregatePanel(
+      included.filter((c) => c.json.group === group).map((c) => c.row as PerEventInput),
+      settings,
+    ),
+  }));
+  return { events: computed.map((c) => c.json), aggregate, groups, notes };
+}
+
+function emptyResult(ev: StudyEvent, outcome: Outcome, reason: string, group: string | null, name?: string): EventResultJson {
+  return {
+    id: ev.id,
+    symbol: ev.symbol,
+    name,
+    date: formatDay(ev.day),
+    timing: ev.timing,
+    day0: null,
+    outcome,
+    reason,
+    shift: null,
+    flags: [],
+    group,
+    model: null,
+    days: [],
+    windows: [],
+  };
+}
+
+function groupOf(ev: StudyEvent, sec: SecurityData | null, settings: EngineSettings): string | null {
+  if (ev.group) return ev.group;
+  switch (settings.groupBy) {
+    case 'market':
+      return sec?.market ?? null;
+    case 'exchange':
+      return sec?.exchange ?? null;
+    case 'board':
+      return sec?.board ?? null;
+    case 'event':
+      return ev.eventId;
+    default:
+      return null;
+  }
+}
+
+const fin = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+function runOne(
+  ev: StudyEvent,
+  secLookup: ReturnType<DataProvider['security']>,
+  provider: DataProvider,
+  s: EngineSettings,
+): Computed {
+  const base = { symbol: ev.symbol, day0: null, windowDays: null, estDays: null, row: null };
+  if (!secLookup.ok) {
+    return { ...base, json: emptyResult(ev, 'no-price-data', secLookup.reason, groupOf(ev, null, s)) };
+  }
+  const sec = secLookup.value;
+  const group = groupOf(ev, sec, s);
+  const aligned = alignEvent(ev, sec, s.nonTradingDay);
+  if (!aligned.ok) {
+    return { ...base, json: emptyResult(ev, aligned.outcome, aligned.reason, group, sec.name) };
+  }
+  const i0 = aligned.index;
+  const n = sec.days.length;
+  const [e0, e1] = s.estimation;
+  const [w0, w1] = s.window;
+  const json = emptyResult(ev, aligned.shifted ? 'shifted' : 'ok', '', group, sec.name);
+  json.reason = aligned.shifted ? aligned.note : null;
+  json.day0 = formatDay(sec.days[i0]);
+  json.shift = aligned.note;
+  if (aligned.flag) json.flags!.push(aligned.flag);
+
+  const regs = provider.regressors(sec, ev);
+  if (!regs.ok) {
+    json.outcome = 'no-benchmark-data';
+    json.reason = regs.reason;
+    return { ...base, json };
+  }
+
+  const fit = fitEventModel(s.model, sec, regs.value, i0, s);
+  if (!fit.ok) {
+    json.outcome = 'insufficient-estimation';
+    json.reason = fit.reason;
+    return { ...base, json };
+  }
+  const m = fit.model;
+  json.model = {
+    kind: s.model,
+    alpha: m.alpha === undefined ? undefined : fin(m.alpha),
+    beta: m.beta === undefined ? undefined : fin(m.beta),
+    coefficients: m.coefficients,
+    sigma: m.sigma,
+    nObs: m.nObs,
+    df: m.df,
+    estimationFrom: formatDay(sec.days[Math.max(1, i0 + e0)]),
+    estimationTo: formatDay(sec.days[Math.max(0, i0 + e1)]),
+    benchmark: regs.value.label,
+  };
+
+  const abn = abnormalReturns(m, sec.returns, i0, w0, w1);
+  const limits = priceLimitFlags(sec, abn.rows);
+  let outsideDays = 0;
+  for (let k = 0; k < abn.rows.length; k++) {
+    const r = abn.rows[k];
+    if (r < 1) outsideDays++;
+    const lim = limits ? limits[k] : 0;
+    json.days.push({
+      day: w0 + k,
+      date: r >= 0 ? formatDay(sec.days[r]) : null,
+      return: fin(abn.ret[k]),
+      expected: fin(abn.expected[k]),
+      ar: fin(abn.ar[k]),
+      sar: fin(abn.sar[k]),
+      ...(lim !== 0 ? { limitHit: lim } : {}),
+    });
+  }
+  const limitDays = json.days.filter((d) => d.limitHit).map((d) => `${d.date} ${d.limitHit! > 0 ? 'limit-up' : 'limit-down'}`);
+  if (limitDays.length) json.flags!.push(`price limit hit (observed return censored): ${limitDays.join(', ')}`);
+
+  const windows: [number, number][] = s.carWindows.some(([a, b]) => a === 0 && b === 0) ? s.carWindows : [...s.carWindows, [0, 0]];
+  // The [0,0] move is always reported: claims like "next-day intraday high" refer to it.
+  for (const [a, b] of windows) json.windows.push(windowStats(sec, m, i0, a, b, s));
+
+  if (outsideDays > 0) {
+    json.outcome = 'window-gap';
+    json.reason = `event window ${win(s.window)} runs ${outsideDays} trading day(s) past the data (${formatDay(sec.days[0])}..${formatDay(sec.days[n - 1])}); per-event figures shown where data exist, excluded from the aggregate`;
+    return { ...base, json };
+  }
+  return {
+    json,
+    row: perEventInput(m, abn, sec.days, sec.returns),
+    symbol: ev.symbol,
+    day0: sec.days[i0],
+    windowDays: [sec.days[i0 + w0], sec.days[i0 + w1]],
+    estDays: [sec.days[Math.max(0, i0 + e0)], sec.days[Math.max(0, i0 + e1)]],
+  };
+}
+
+function windowStats(
+  sec: SecurityData,
+  m: FittedModel,
+  i0: number,
+  a: number,
+  b: number,
+  s: EngineSettings,
+): EventResultJson['windows'][number] {
+  const n = sec.days.length;
+  const c = carWindow(m, sec.returns, i0, a, b);
+  const complete = c.missing === 0;
+  const first = i0 + a;
+  const last = i0 + b;
+  const inData = first >= 1 && last < n;
+  let raw = NaN;
+  let hi = NaN;
+  let lo = NaN;
+  if (inData && sec.close) {
+    raw = rawReturn(sec.close, first, last);
+    if (sec.high) hi = maxHighReturn(sec.high, sec.close, first, last);
+    if (sec.low) lo = minLowReturn(sec.low, sec.close, first, last);
+  } else if (inData) {
+    // Returns given without prices: the raw move compounds them.
+    let g = 1;
+    for (let r = first; r <= last; r++) g *= s.returnType === 'log' ? Math.exp(sec.returns[r]) : 1 + sec.returns[r];
+    raw = g - 1;
+  }
+  return {
+    window: [a, b],
+    car: complete ? fin(c.car) : null,
+    carVar: complete ? fin(c.carVar) : null,
+    carT: complete ? fin(c.carT) : null,
+    carP: complete ? fin(c.carP) : null,
+    // Buy-and-hold compounding is defined on simple returns only (Barber & Lyon 1997).
+    bhar: complete && s.returnType !== 'log' ? fin(c.bhar) : null,
+    rawReturn: fin(raw),
+    maxHighReturn: fin(hi),
+    minLowReturn: fin(lo),
+    missingDays: c.missing,
+    fromDate: first >= 1 && first - 1 < n ? formatDay(sec.days[first - 1]) : null,
+    toDate: last >= 0 && last < n ? formatDay(sec.days[last]) : null,
+  };
+}
+
+/**
+ * Two events of one listing whose windows overlap measure the same days: both are flagged, and
+ * when they share day 0 only the first (by id) enters the aggregate, since counting one
+ * observation twice breaks the independence every cross-sectional test assumes.
+ */
+function flagOverlaps(computed: Computed[], s: EngineSettings): string[] {
+  const notes: string[] = [];
+  const bySymbol = new Map<string, Computed[]>();
+  for (const c of computed) {
+    if (c.day0 === null || c.windowDays === null) continue;
+    const list = bySymbol.get(c.symbol) ?? [];
+    list.push(c);
+    bySymbol.set(c.symbol, list);
+  }
+  for (const [symbol, list] of bySymbol) {
+    list.sort((x, y) => x.day0! - y.day0! || (x.json.id < y.json.id ? -1 : 1));
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const A = list[i];
+        const B = list[j];
+        if (B.windowDays![0] <= A.windowDays![1]) {
+          A.json.flags!.push(`confounded: event window overlaps ${B.json.id}`);
+          B.json.flags!.push(`confounded: event window overlaps ${A.json.id}`);
+          if (A.day0 === B.day0 && B.row) {
+            B.row = null;
+            B.json.reason = `same listing and day 0 as ${A.json.id}: its abnormal returns are the same observation, counted once in the aggregate (under ${A.json.id})`;
+            notes.push(`${B.json.id} shares ${symbol}'s day 0 ${B.json.day0} with ${A.json.id}: counted once in the aggregates.`);
+          }
+        }
+        if (A.estDays && B.day0 !== null && B.estDays && A.day0! >= B.estDays[0] && A.day0! <= B.estDays[1]) {
+          B.json.flags!.push(`estimation window contains ${A.json.id}'s day 0`);
+        }
+      }
+    }
+  }
+  void s;
+  return notes;
+}

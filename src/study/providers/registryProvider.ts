@@ -1,0 +1,77 @@
+/**
+ * Data for a study over the shipped price store: each listing on its own trading days, and its
+ * benchmark's closes aligned to those days before returns are taken, so the benchmark return
+ * always spans the same two dates as the stock's (a holiday on the benchmark's exchange gives a
+ * missing value, never a zero return).
+ */
+import type { PriceStore } from '../../data/prices/index.js';
+import { alignedReturns, returnsFromCloses } from '../../core/index.js';
+import { EvstudyError } from '../../util/errors.js';
+import type { DataProvider, Lookup, RegressorSet, SecurityData } from '../types.js';
+import { defaultBenchmark, marketOf } from './marketLabel.js';
+
+export interface RegistryProviderOptions {
+  returnType: 'simple' | 'log';
+  /** Benchmark overrides by symbol (the study's `benchmarks`). */
+  benchmarks?: Record<string, string>;
+}
+
+export function registryProvider(store: PriceStore, opts: RegistryProviderOptions): DataProvider & {
+  benchmarkOf(symbol: string): string | undefined;
+} {
+  const benchmarkOf = (symbol: string): string | undefined => {
+    if (opts.benchmarks?.[symbol]) return opts.benchmarks[symbol];
+    if (!store.has(symbol)) return undefined;
+    const e = store.entry(symbol);
+    return e.benchmark ?? defaultBenchmark(e.exchange, e.board, symbol);
+  };
+  const regCache = new Map<string, Lookup<RegressorSet>>();
+  return {
+    benchmarkOf,
+    security(symbol: string): Lookup<SecurityData> {
+      if (!store.has(symbol)) return { ok: false, reason: `no price data for ${symbol}: not in ${store.manifestFile}` };
+      const entry = store.entry(symbol);
+      const loaded = store.get(symbol);
+      const s = loaded.series;
+      return {
+        ok: true,
+        value: {
+          symbol,
+          name: entry.name,
+          exchange: entry.exchange,
+          board: entry.board,
+          market: marketOf(entry.exchange, symbol),
+          adjusted: entry.adjustment === 'forward' || entry.adjustment === 'backward',
+          days: s.days,
+          returns: returnsFromCloses(s.close, opts.returnType),
+          close: s.close,
+          high: s.high,
+          low: s.low,
+        },
+      };
+    },
+    regressors(sec: SecurityData): Lookup<RegressorSet> {
+      const cached = regCache.get(sec.symbol);
+      if (cached) return cached;
+      const b = benchmarkOf(sec.symbol);
+      let out: Lookup<RegressorSet>;
+      if (!b) out = { ok: false, reason: `no benchmark known for ${sec.symbol}: set one in the manifest or the study's benchmarks` };
+      else if (!store.has(b)) out = { ok: false, reason: `benchmark ${b} of ${sec.symbol} is not in ${store.manifestFile}` };
+      else {
+        try {
+          const bs = store.get(b).series;
+          const name = store.entry(b).name;
+          out = {
+            ok: true,
+            value: { label: `${b} ${name}`, columns: { market: alignedReturns(sec.days, bs.days, bs.close, opts.returnType) } },
+          };
+        } catch (e) {
+          if (!(e instanceof EvstudyError)) throw e;
+          out = { ok: false, reason: `benchmark ${b}: ${e.format()}` };
+        }
+      }
+      regCache.set(sec.symbol, out);
+      return out;
+    },
+  };
+}

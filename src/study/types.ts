@@ -1,0 +1,96 @@
+/**
+ * What the study engine needs from its inputs, whatever they came from (the prices manifest, an
+ * ad-hoc returns table, a danfo DataFrame). Providers hand over columns on a security's own
+ * trading days; the engine never reads files.
+ */
+import type { ModelKind, NonTradingPolicy } from './config.js';
+import type { Regressors } from '../core/models/types.js';
+
+export type Timing = 'pre-open' | 'intraday' | 'after-close' | 'unknown';
+
+/** One security's data on its own trading days (row 0 has no return). */
+export interface SecurityData {
+  symbol: string;
+  name?: string;
+  /** Exchange code as in the manifest (SSE, SZSE, HKEX, NYSE, NASDAQ...); decides time zone and limits. */
+  exchange?: string;
+  /** A-share board (main, chinext, star, bse) for price limits. */
+  board?: string;
+  /** Label used when grouping by market: `A-share`, `Hong Kong`, `US`... */
+  market?: string;
+  /** Prices are forward/backward adjusted (limit prices then hold only approximately). */
+  adjusted?: boolean;
+  days: Int32Array;
+  returns: Float64Array;
+  close: Float64Array | null;
+  high: Float64Array | null;
+  low: Float64Array | null;
+}
+
+/** Regressors aligned to a security's rows: `market` for market-type models, factor columns for FF3/Carhart. */
+export interface RegressorSet {
+  /** Human-readable name of the benchmark / factor source, for the report. */
+  label: string;
+  columns: Regressors;
+}
+
+export type Lookup<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+export interface DataProvider {
+  security(symbol: string): Lookup<SecurityData>;
+  regressors(security: SecurityData, event: StudyEvent): Lookup<RegressorSet>;
+}
+
+/** One (announcement, listing) pair: the unit of a per-event result, keyed by `id`. */
+export interface StudyEvent {
+  /** Unique key of this result (e.g. `alibaba-tongyi@9988.HK`); joins use it, never the ticker. */
+  id: string;
+  /** The announcement's id in the registry (same as id for single-listing events). */
+  eventId: string;
+  symbol: string;
+  /** Event date as an integer day number, in the time zone of `timezone` when given, else the listing's. */
+  day: number;
+  timing: Timing;
+  /** HH:MM and IANA zone: day 0 is worked out in the listing's own exchange time. */
+  time?: string;
+  timezone?: string;
+  group?: string | null;
+  title?: string;
+  tags?: string[];
+}
+
+export interface EngineSettings {
+  model: ModelKind;
+  estimation: [number, number];
+  window: [number, number];
+  carWindows: [number, number][];
+  minEstimation: number;
+  nonTradingDay: NonTradingPolicy;
+  returnType: 'simple' | 'log' | 'given';
+  seed: number;
+  bootstrapSamples: number;
+  /** 'model-df' (default): sigma^2 = SSR/(L-k). 'L-1': estudy2's convention, to reproduce its output. */
+  varianceConvention: 'model-df' | 'L-1';
+  /** How to label groups when an event has none. */
+  groupBy: 'none' | 'market' | 'exchange' | 'board' | 'event';
+}
+
+export const DEFAULT_SETTINGS: EngineSettings = {
+  model: 'market',
+  estimation: [-130, -11],
+  window: [-10, 10],
+  carWindows: [
+    [-1, 1],
+    [0, 1],
+    [0, 2],
+    [-5, 5],
+    [0, 10],
+  ],
+  minEstimation: 60,
+  nonTradingDay: 'next',
+  returnType: 'simple',
+  seed: 20230411,
+  bootstrapSamples: 999,
+  varianceConvention: 'model-df',
+  groupBy: 'none',
+};

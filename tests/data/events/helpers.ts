@@ -1,0 +1,37 @@
+/** Temp registries for the event tests: each test gets its own directory, removed afterwards. */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
+
+export const FIXTURES = fileURLToPath(new URL('../../fixtures/events/', import.meta.url));
+export const REPO_EVENTS = fileURLToPath(new URL('../../../events/', import.meta.url));
+
+const made: string[] = [];
+afterEach(() => {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A fresh empty directory, or a copy of a fixture registry (`valid`, `invalid`). */
+export function tempRegistry(copyOf?: 'valid' | 'invalid'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'evstudy-events-'));
+  made.push(dir);
+  if (copyOf) cpSync(join(FIXTURES, copyOf), dir, { recursive: true });
+  return dir;
+}
+
+/** A valid event object for `addEvent`. */
+export function sampleEvent(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: 'sample-event',
+    date: '2023-04-10',
+    timing: 'after-close',
+    symbols: ['300418.SZ'],
+    title: 'Sample',
+    summary: 'A sample event.',
+    sources: [{ title: 'Source', publisher: 'Publisher', url: 'https://example.com/a', accessed: '2023-04-11' }],
+    tags: ['llm'],
+    ...overrides,
+  };
+}
