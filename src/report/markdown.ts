@@ -183,7 +183,8 @@ function eventTable(r: ReportJson): string[] {
     const d0 = e.days.find((d) => d.day === 0);
     const w00 = findWindow(e, 0, 0);
     const w01 = findWindow(e, 0, 1);
-    const day0 = e.day0 ? `${e.day0}${e.shift ? ` (${e.shift})` : ''}` : '—';
+    // The alignment note matters only when day 0 is not the announcement date as written.
+    const day0 = e.day0 ? `${e.day0}${e.shift && (e.day0 !== e.date || e.outcome === 'shifted') ? ` (${e.shift})` : ''}` : '—';
     const outcome = e.outcome + (e.reason && e.outcome !== 'ok' ? `: ${e.reason}` : '') + (e.flags && e.flags.length ? ` [${e.flags.join('; ')}]` : '');
     return [
       e.id,

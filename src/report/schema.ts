@@ -189,6 +189,7 @@ export const reportSchema = z.object({
     seed: z.number().int().optional(),
     bootstrapSamples: z.number().int().optional(),
     varianceConvention: z.string().optional(),
+    testConvention: z.string().optional(),
   }),
   inputs: z.record(z.string(), z.unknown()).optional(),
   events: z.array(eventResultSchema),

@@ -43,8 +43,10 @@ export interface AdhocOptions {
   log?: boolean;
   seed: number;
   bootstrapSamples: number;
-  /** 'estudy2' reproduces R estudy2's conventions (residual variance over L-1 and its test variants). */
-  convention?: 'default' | 'estudy2';
+  /** Test formulas where the literature leaves a choice (see EngineSettings.testConvention). */
+  testConvention?: 'estudy2' | 'paper';
+  /** Residual variance divisor: 'model-df' (SSR/(L-k), default) or 'L-1' (estudy2's, to reproduce its output). */
+  variance?: 'model-df' | 'L-1';
 }
 
 const NEEDS_MARKET: ModelKind[] = ['market', 'market-adjusted', 'scholes-williams', 'dimson'];
@@ -73,7 +75,8 @@ export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Prom
     returnType: mode === 'returns' ? (o.log ? 'log' : 'given') : o.log ? 'log' : 'simple',
     seed: o.seed,
     bootstrapSamples: o.bootstrapSamples,
-    varianceConvention: o.convention === 'estudy2' ? 'L-1' : 'model-df',
+    varianceConvention: o.variance ?? 'model-df',
+    testConvention: o.testConvention ?? 'estudy2',
     groupBy: 'none',
   };
   const provider = tableProvider(main, mode, { defaultMarket, marketTable, factors, log: !!o.log, model: o.model });
@@ -107,6 +110,7 @@ export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Prom
       seed: o.seed,
       bootstrapSamples: o.bootstrapSamples,
       varianceConvention: settings.varianceConvention,
+      testConvention: settings.testConvention,
     },
     inputs: {
       [mode]: main.file,

@@ -17,7 +17,7 @@ export function aggregatePanel(rows: PerEventInput[], s: EngineSettings): Aggreg
     seed: s.seed,
     bootstrapSamples: s.bootstrapSamples,
     varianceConvention: s.varianceConvention,
-    convention: s.varianceConvention === 'L-1' ? 'estudy2' : 'default',
+    convention: s.testConvention === 'estudy2' ? 'estudy2' : 'default',
     windows: s.carWindows.map(([a, b]) => [a, b] as [number, number]),
   });
   return {

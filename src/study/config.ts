@@ -90,6 +90,8 @@ export const studySchema = z
     periods: z.array(periodSpecSchema).default([]),
     claims: z.array(claimSchema).default([]),
     baskets: z.array(z.string()).optional(),
+    /** Test formulas where the literature leaves a choice: as R estudy2 (default) or as the papers. */
+    testConvention: z.enum(['estudy2', 'paper']).default('estudy2'),
     seed: z.number().int().default(20230411),
     bootstrapSamples: z.number().int().min(0).max(100000).default(999),
   })

@@ -3,7 +3,7 @@
  * listing) pairs, run the engine over the price store, add period returns, claim checks and data
  * notes, and return the report (writing it is the caller's choice: see writeReport).
  */
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { loadStudy, type StudyConfig, type LoadedStudy } from './config.js';
 import { openPriceStore, type PriceStore } from '../data/prices/index.js';
 import { loadEvents, type EventRecord } from '../data/events/index.js';
@@ -14,7 +14,6 @@ import { registryProvider } from './providers/registryProvider.js';
 import { checkClaim } from './claims.js';
 import { SCHEMA_VERSION, type ReportJson, type PeriodJson } from '../report/schema.js';
 import type { EngineSettings, StudyEvent } from './types.js';
-import { pct } from '../report/format.js';
 import { EvstudyError } from '../util/errors.js';
 
 export interface RunOptions {
@@ -33,6 +32,7 @@ export function settingsOf(c: StudyConfig): EngineSettings {
     seed: c.seed,
     bootstrapSamples: c.bootstrapSamples,
     varianceConvention: 'model-df',
+    testConvention: c.testConvention,
     groupBy: c.groupBy,
   };
 }
@@ -91,7 +91,7 @@ export function runStudy(study: LoadedStudy, opts: RunOptions = {}): ReportJson 
 
   const describe = (symbol: string): string => {
     const e = store.entry(symbol);
-    return `${store.path(symbol)}, ${e.adjustment}${e.adjustment === 'none' ? ' (unadjusted)' : '-adjusted'}`;
+    return `${relative(study.root, store.path(symbol))}, ${e.adjustment}${e.adjustment === 'none' ? ' (unadjusted)' : '-adjusted'}`;
   };
   const periods = computePeriods(c, store, studyEvents, provider.benchmarkOf);
   const claims = c.claims.map((cl) =>
@@ -104,7 +104,7 @@ export function runStudy(study: LoadedStudy, opts: RunOptions = {}): ReportJson 
           ok: true,
           series: store.get(symbol).series,
           describe: describe(symbol),
-          adjustmentNote: e.adjustment === 'forward' || e.adjustment === 'backward' ? adjustmentNote(store, symbol, cl.from, cl.to) : undefined,
+          adjustmentNote: e.adjustment === 'forward' || e.adjustment === 'backward' ? adjustmentNote(store, symbol, study.root, cl.from, cl.to) : undefined,
         };
       },
     }),
@@ -125,9 +125,10 @@ export function runStudy(study: LoadedStudy, opts: RunOptions = {}): ReportJson 
       seed: c.seed,
       bootstrapSamples: c.bootstrapSamples,
       varianceConvention: settings.varianceConvention,
+      testConvention: settings.testConvention,
     },
     inputs: {
-      studyFile: study.file,
+      studyFile: relative(study.root, resolve(study.file)),
       eventsDir: c.eventsDir,
       pricesDir: c.pricesDir,
       events: selected.map((e) => e.id),
@@ -138,7 +139,7 @@ export function runStudy(study: LoadedStudy, opts: RunOptions = {}): ReportJson 
     groups: engine.groups,
     periods,
     claims,
-    dataNotes: dataNotes(store, studyEvents, engine.events),
+    dataNotes: dataNotes(store, study.root, studyEvents, engine.events),
     notes,
   };
 }
@@ -201,7 +202,7 @@ function computePeriods(
  * For a forward/backward-adjusted listing with an unadjusted sibling in the manifest
  * (`SYMBOL-unadj`), the ratio of the two closes on a shared date shows the adjustment factor.
  */
-function adjustmentNote(store: PriceStore, symbol: string, from?: string, to?: string): string {
+function adjustmentNote(store: PriceStore, symbol: string, root: string, from?: string, to?: string): string {
   const e = store.entry(symbol);
   const sib = `${symbol}-unadj`;
   let text = `${symbol} is ${e.adjustment}-adjusted: the vendor rescales past prices for later corporate actions and re-rounds them to cents, which can move a long-period return in its last digits`;
@@ -212,7 +213,7 @@ function adjustmentNote(store: PriceStore, symbol: string, from?: string, to?: s
     const ia = a.days.indexOf(d);
     const iu = u.days.indexOf(d);
     if (ia >= 0 && iu >= 0) {
-      text += `; on ${from} the traded close was ${u.close[iu]} against the adjusted ${a.close[ia]} (factor ${(u.close[iu] / a.close[ia]).toFixed(4)}; source ${store.path(sib)})`;
+      text += `; on ${from} the traded close was ${u.close[iu]} against the adjusted ${a.close[ia]} (factor ${(u.close[iu] / a.close[ia]).toFixed(4)}; source ${relative(root, store.path(sib))})`;
       const dt = to ? parseIsoDay(to) : NaN;
       if (Number.isFinite(dt) && u.days[u.days.length - 1] < dt)
         text += `; the unadjusted series ends ${formatDay(u.days[u.days.length - 1])}, so the traded-price return to ${to} cannot be recomputed from it`;
@@ -221,7 +222,7 @@ function adjustmentNote(store: PriceStore, symbol: string, from?: string, to?: s
   return text;
 }
 
-function dataNotes(store: PriceStore, events: StudyEvent[], results: ReportJson['events']): { topic: string; text: string }[] {
+function dataNotes(store: PriceStore, root: string, events: StudyEvent[], results: ReportJson['events']): { topic: string; text: string }[] {
   const out: { topic: string; text: string }[] = [];
   const symbols = [...new Set(events.map((e) => e.symbol))].filter((s) => store.has(s));
   const adjusted = symbols.filter((s) => ['forward', 'backward'].includes(store.entry(s).adjustment));
@@ -248,7 +249,7 @@ function dataNotes(store: PriceStore, events: StudyEvent[], results: ReportJson[
         const mx = Math.max(...ratios);
         out.push({
           topic: `${s}: adjusted vs traded prices`,
-          text: `Over ${ratios.length} common days the traded close (${store.path(sib)}) is ${mn.toFixed(3)}-${mx.toFixed(3)} times the ${e.adjustment}-adjusted close (${store.path(s)}). Returns agree; price levels and anything quoted in yuan do not.`,
+          text: `Over ${ratios.length} common days the traded close (${relative(root, store.path(sib))}) is ${mn.toFixed(3)}-${mx.toFixed(3)} times the ${e.adjustment}-adjusted close (${relative(root, store.path(s))}). Returns agree; price levels and anything quoted in yuan do not.`,
         });
       }
     }
@@ -273,6 +274,5 @@ function dataNotes(store: PriceStore, events: StudyEvent[], results: ReportJson[
     });
   const periodsNote = symbols.filter((s) => store.entry(s).trimmed);
   if (periodsNote.length) out.push({ topic: 'Trimmed files', text: `The shipped files keep only ${store.entry(periodsNote[0]).trimmed} to keep the repository small (see prices/PROVENANCE.md).` });
-  void pct;
   return out;
 }

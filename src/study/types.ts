@@ -71,6 +71,13 @@ export interface EngineSettings {
   bootstrapSamples: number;
   /** 'model-df' (default): sigma^2 = SSR/(L-k). 'L-1': estudy2's convention, to reproduce its output. */
   varianceConvention: 'model-df' | 'L-1';
+  /**
+   * Where the literature leaves a choice in a test's formula (missing days in rank tests, pooled vs
+   * per-event p-hat in the generalized sign test, CAR forms of the rank test), 'estudy2' follows R
+   * estudy2 so results can be checked against it; 'paper' follows the original papers as written.
+   * Identical when no data are missing.
+   */
+  testConvention: 'estudy2' | 'paper';
   /** How to label groups when an event has none. */
   groupBy: 'none' | 'market' | 'exchange' | 'board' | 'event';
 }
@@ -92,5 +99,6 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   seed: 20230411,
   bootstrapSamples: 999,
   varianceConvention: 'model-df',
+  testConvention: 'estudy2',
   groupBy: 'none',
 };

@@ -30,6 +30,7 @@ interface StudyFlags {
   seed: string;
   bootstrap: string;
   convention: string;
+  variance: string;
   out?: string;
   charts: boolean;
 }
@@ -72,7 +73,8 @@ export function register(program: Command): void {
     .option('--log', 'log returns (from prices), or the given returns are log returns')
     .option('--seed <n>', 'bootstrap seed', '20230411')
     .option('--bootstrap <n>', 'bootstrap resamples', '999')
-    .option('--convention <name>', "formula conventions: default | estudy2 (reproduce R estudy2's outputs)", 'default')
+    .option('--convention <name>', "test formulas where the literature leaves a choice: estudy2 (as R estudy2) | paper (as the original papers)", 'estudy2')
+    .option('--variance <divisor>', "residual variance divisor: model-df (SSR/(L-k)) | L-1 (estudy2's, to reproduce its output exactly)", 'model-df')
     .option('--out <dir>', 'output folder for report.md and report.json')
     .option('--no-charts', 'skip the SVG charts')
     .action(async (f: StudyFlags) => {
@@ -81,7 +83,8 @@ export function register(program: Command): void {
       if (!MODEL_KINDS.includes(f.model as ModelKind)) throw new UsageError(`unknown model; use one of ${MODEL_KINDS.join(', ')}`, { field: '--model', value: f.model });
       if (!NON_TRADING_POLICIES.includes(f.nonTrading as NonTradingPolicy))
         throw new UsageError(`unknown policy; use one of ${NON_TRADING_POLICIES.join(', ')}`, { field: '--non-trading', value: f.nonTrading });
-      if (f.convention !== 'default' && f.convention !== 'estudy2') throw new UsageError('use default or estudy2', { field: '--convention', value: f.convention });
+      if (f.convention !== 'paper' && f.convention !== 'estudy2') throw new UsageError('use estudy2 or paper', { field: '--convention', value: f.convention });
+      if (f.variance !== 'model-df' && f.variance !== 'L-1') throw new UsageError('use model-df or L-1', { field: '--variance', value: f.variance });
       const estimation = parseWindow(f.estimation, '--estimation');
       const window = parseWindow(f.window, '--window');
       const carWindows = parseWindowList(f.car, '--car');
@@ -107,7 +110,8 @@ export function register(program: Command): void {
           log: f.log,
           seed: parseInteger(f.seed, '--seed'),
           bootstrapSamples: parseInteger(f.bootstrap, '--bootstrap', 0),
-          convention: f.convention as 'default' | 'estudy2',
+          testConvention: f.convention as 'estudy2' | 'paper',
+          variance: f.variance as 'model-df' | 'L-1',
         },
         bar.update,
       );

@@ -12,8 +12,6 @@ export type PriceField = 'close' | 'open' | 'high' | 'low' | 'volume' | 'amount'
 export type ColumnKey = 'date' | PriceField;
 
 export const PRICE_FIELDS: readonly PriceField[] = ['close', 'open', 'high', 'low', 'volume', 'amount', 'turnoverRate', 'pctChange'];
-/** Fields that must be present, positive and finite on every row. */
-export const BAR_PRICE_FIELDS: readonly PriceField[] = ['close', 'open', 'high', 'low'];
 
 export interface HeaderInfo {
   /** Column names, trimmed, BOM removed, as written. */
