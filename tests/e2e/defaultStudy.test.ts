@@ -1,0 +1,137 @@
+/**
+ * The default study end to end (issue 4): runs studies/china-ai-2023.yaml on the shipped data, checks
+ * report.json against its schema and a few figures against values computed here straight from the
+ * CSV rows (never from the engine, never copied from the article).
+ */
+import { describe, expect, it, beforeAll } from 'vitest';
+import { readFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runStudyFile } from '../../src/study/runStudy.js';
+import { reportSchema, type ReportJson } from '../../src/report/schema.js';
+import { main } from '../../src/cli/main.js';
+
+/** The rows of an AKShare file as {date, open, close, high, low}, read with a plain split. */
+function akshareRows(file: string): Map<string, { open: number; close: number; high: number; low: number }> {
+  const lines = readFileSync(file, 'utf8').trim().split(/\r?\n/);
+  expect(lines[0].split(',').slice(0, 5)).toEqual(['日期', '开盘', '收盘', '最高', '最低']);
+  const out = new Map<string, { open: number; close: number; high: number; low: number }>();
+  for (const l of lines.slice(1)) {
+    const [d, o, c, h, lo] = l.split(',');
+    out.set(d, { open: +o, close: +c, high: +h, low: +lo });
+  }
+  return out;
+}
+
+let report: ReportJson;
+beforeAll(() => {
+  report = runStudyFile('studies/china-ai-2023.yaml');
+}, 120_000);
+
+describe('default study: china-ai-2023', () => {
+  it('report.json satisfies the contract and carries no NaN/Infinity', () => {
+    const parsed = reportSchema.safeParse(JSON.parse(JSON.stringify(report)));
+    expect(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues.slice(0, 3))).toBe(true);
+    expect(JSON.stringify(report)).not.toMatch(/NaN|Infinity/);
+  });
+
+  it("300418's 2023 year-to-date return equals close(2023-04-24)/close(2022-12-30) - 1 from the CSV", () => {
+    const rows = akshareRows('prices/cn/akshare/300418.csv');
+    const expected = rows.get('2023-04-24')!.close / rows.get('2022-12-30')!.close - 1;
+    const ytd = report.periods!.find((p) => p.id === 'ytd-2023-04-24')!;
+    expect(ytd.returns['300418.SZ']).toBeCloseTo(expected, 12);
+    expect(ytd.detail!['300418.SZ'].fromDate).toBe('2022-12-30');
+    expect(ytd.detail!['300418.SZ'].toDate).toBe('2023-04-24');
+  });
+
+  it("the Tiangong event's day-0 intraday high is measured against the previous close", () => {
+    const rows = akshareRows('prices/cn/akshare/300418.csv');
+    const ev = report.events.find((e) => e.id === 'kunlun-tiangong')!;
+    // after-close on 2023-04-10 -> day 0 is the next trading day
+    expect(ev.day0).toBe('2023-04-11');
+    const w00 = ev.windows.find((w) => w.window[0] === 0 && w.window[1] === 0)!;
+    expect(w00.maxHighReturn).toBeCloseTo(rows.get('2023-04-11')!.high / rows.get('2023-04-10')!.close - 1, 12);
+    const w01 = ev.windows.find((w) => w.window[0] === 0 && w.window[1] === 1)!;
+    expect(w01.rawReturn).toBeCloseTo(rows.get('2023-04-12')!.close / rows.get('2023-04-10')!.close - 1, 12);
+  });
+
+  it('per-event AR is the return minus alpha + beta * market return, and CAR sums the ARs', () => {
+    const stock = akshareRows('prices/cn/akshare/601360.csv');
+    const csi = new Map<string, number>();
+    const lines = readFileSync('prices/cn/index/000300.SH.csv', 'utf8').trim().split(/\r?\n/);
+    const head = lines[0].split(',');
+    const di = head.indexOf('date');
+    const ci = head.indexOf('close');
+    for (const l of lines.slice(1)) {
+      const f = l.split(',');
+      csi.set(f[di], +f[ci]);
+    }
+    const ev = report.events.find((e) => e.id === '360-chatgpt-demo')!;
+    const d0 = ev.days.find((d) => d.day === 0)!;
+    const dm1 = ev.days.find((d) => d.day === -1)!;
+    const r = stock.get(d0.date!)!.close / stock.get(dm1.date!)!.close - 1;
+    const rm = csi.get(d0.date!)! / csi.get(dm1.date!)! - 1;
+    expect(d0.return).toBeCloseTo(r, 12);
+    expect(d0.ar).toBeCloseTo(r - (ev.model!.alpha! + ev.model!.beta! * rm), 12);
+    const w = ev.windows.find((x) => x.window[0] === -1 && x.window[1] === 1)!;
+    const sum = ev.days.filter((d) => d.day >= -1 && d.day <= 1).reduce((s, d) => s + d.ar!, 0);
+    expect(w.car).toBeCloseTo(sum, 12);
+  });
+
+  it('reports every listing: no-price-data for SenseTime and Zhihu in Hong Kong, not dropped', () => {
+    for (const sym of ['0020.HK', '2390.HK']) {
+      const ev = report.events.find((e) => e.symbol === sym)!;
+      expect(ev.outcome).toBe('no-price-data');
+      expect(ev.reason).toMatch(sym);
+    }
+  });
+
+  it('flags the 601360 limit-up days and the two 2023-04-18 announcements as confounded', () => {
+    const ev = report.events.find((e) => e.id === '360-chatgpt-demo')!;
+    expect(ev.days.find((d) => d.date === '2023-02-07')!.limitHit).toBe(1);
+    expect(ev.days.find((d) => d.date === '2023-02-08')!.limitHit).toBe(1);
+    const a = report.events.find((e) => e.id === 'dingtalk-tongyi@9988.HK')!;
+    const b = report.events.find((e) => e.id === 'banma-tongyi@9988.HK')!;
+    expect(a.flags!.some((f) => f.startsWith('confounded'))).toBe(true);
+    expect(b.flags!.some((f) => f.startsWith('confounded'))).toBe(true);
+  });
+
+  it('aligns the Saturday iFlytek launch to Monday under the next policy', () => {
+    const ev = report.events.find((e) => e.id === 'iflytek-spark')!;
+    expect(ev.date).toBe('2023-05-06');
+    expect(ev.day0).toBe('2023-05-08');
+    expect(ev.outcome).toBe('shifted');
+  });
+
+  it('gives a verdict with the closes used for each of the five article claims', () => {
+    expect(report.claims).toHaveLength(5);
+    for (const c of report.claims!) {
+      expect(['confirmed', 'approximately', 'not-confirmed', 'cannot-check']).toContain(c.verdict);
+      expect(c.basis).toMatch(/close \d{4}-\d{2}-\d{2}/);
+    }
+    // CloudWalk: forward-adjusted prices give a slightly different figure; the report says why.
+    const cw = report.claims!.find((c) => c.symbol === '688327.SH')!;
+    expect(cw.explanation).toMatch(/forward-adjusted/);
+  });
+
+  it('groups A-share, Hong Kong and US listings', () => {
+    expect(report.groups.map((g) => g.group).sort()).toEqual(['A-share', 'Hong Kong', 'US']);
+  });
+});
+
+describe('evstudy run (what npm start does)', () => {
+  it('writes report.md, report.json and charts into the output folder', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'evstudy-e2e-'));
+    const code = await main(['run', 'studies/china-ai-2023.yaml', '--out', out]);
+    expect(code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['charts', 'report.json', 'report.md']);
+    const charts = readdirSync(join(out, 'charts'));
+    expect(charts).toContain('caar.svg');
+    expect(charts.some((f) => f.startsWith('car-bars-'))).toBe(true);
+    expect(charts.some((f) => f.startsWith('price-'))).toBe(true);
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    expect(md).toContain('![');
+    expect(md).toContain("## The article's claims beside our figures");
+    expect(md).not.toMatch(/\bNaN\b|Infinity|undefined/);
+  }, 120_000);
+});
