@@ -90,7 +90,8 @@ function subtitle(all: CaarSeries[]): string[] {
 
 export function caarTitle(report: ReportJson): string {
   const [a, b] = report.settings.window;
-  return `${report.study?.title ?? report.study?.id ?? 'Event study'}: CAAR over event days ${a} to ${b}`;
+  // A title wider than the chart would make `fit` shrink the plot; the study title is in the report.
+  return `CAAR over event days ${a} to ${b}${report.study?.id ? ` (${report.study.id})` : ''}`;
 }
 
 export function caarSpec(report: ReportJson): TopLevelSpec {

@@ -4,6 +4,7 @@
  * always spans the same two dates as the stock's (a holiday on the benchmark's exchange gives a
  * missing value, never a zero return).
  */
+import { relative } from 'node:path';
 import type { PriceStore } from '../../data/prices/index.js';
 import { alignedReturns, returnsFromCloses } from '../../core/index.js';
 import { EvstudyError } from '../../util/errors.js';
@@ -26,10 +27,12 @@ export function registryProvider(store: PriceStore, opts: RegistryProviderOption
     return e.benchmark ?? defaultBenchmark(e.exchange, e.board, symbol);
   };
   const regCache = new Map<string, Lookup<RegressorSet>>();
+  // Reasons name the manifest as the user knows it (relative to the working directory).
+  const manifest = relative(process.cwd(), store.manifestFile) || store.manifestFile;
   return {
     benchmarkOf,
     security(symbol: string): Lookup<SecurityData> {
-      if (!store.has(symbol)) return { ok: false, reason: `no price data for ${symbol}: not in ${store.manifestFile}` };
+      if (!store.has(symbol)) return { ok: false, reason: `no price data for ${symbol}: not in ${manifest}` };
       const entry = store.entry(symbol);
       const loaded = store.get(symbol);
       const s = loaded.series;
@@ -56,7 +59,7 @@ export function registryProvider(store: PriceStore, opts: RegistryProviderOption
       const b = benchmarkOf(sec.symbol);
       let out: Lookup<RegressorSet>;
       if (!b) out = { ok: false, reason: `no benchmark known for ${sec.symbol}: set one in the manifest or the study's benchmarks` };
-      else if (!store.has(b)) out = { ok: false, reason: `benchmark ${b} of ${sec.symbol} is not in ${store.manifestFile}` };
+      else if (!store.has(b)) out = { ok: false, reason: `benchmark ${b} of ${sec.symbol} is not in ${manifest}` };
       else {
         try {
           const bs = store.get(b).series;
