@@ -16,7 +16,7 @@ function expectSvg(svg: string, title: string): void {
 describe('charts', () => {
   it('CAAR chart: titled, one legend entry per series, no-band note for the one-event group', async () => {
     const svg = await caarChart(fixtureReport());
-    expectSvg(svg, 'Fixture study: CAAR over event days -2 to 2');
+    expectSvg(svg, 'CAAR over event days -2 to 2 (fixture)');
     expect(svg).toContain('All events');
     expect(svg).toContain('No band, fewer than 2 events: B (1 event).');
     expect(svg).toContain('CAAR');
