@@ -109,16 +109,18 @@ function findings(r: ReportJson): string[] {
     .filter((x) => x.w && x.w.car !== null)
     .sort((x, y) => (y.w!.car as number) - (x.w!.car as number));
   if (withCar.length) {
-    const top = withCar.slice(0, 3);
+    // "Largest" by size: after a crash the biggest moves are the most negative ones.
+    const top = [...withCar].sort((x, y) => Math.abs(y.w!.car as number) - Math.abs(x.w!.car as number)).slice(0, 3);
     out.push(
       `- **Largest moves** (CAR ${win(focus)}): ${top
         .map(({ e, w }) => `${e.symbol}${e.name ? ` ${e.name}` : ''} on ${e.day0} (${e.id}): CAR ${pct(w!.car)}, t ${num(w!.carT)} (p ${pval(w!.carP)}), raw ${pct(w!.rawReturn)}`)
         .join('; ')}.`,
     );
-    const bottom = withCar[withCar.length - 1];
+    const best = withCar[0];
+    const worst = withCar[withCar.length - 1];
     if (withCar.length > 3)
       out.push(
-        `- **Weakest**: ${bottom.e.symbol}${bottom.e.name ? ` ${bottom.e.name}` : ''} (${bottom.e.id}): CAR ${win(focus)} ${pct(bottom.w!.car)}, t ${num(bottom.w!.carT)}.`,
+        `- **Range**: from ${pct(worst.w!.car)} (${worst.e.id}, t ${num(worst.w!.carT)}) to ${pct(best.w!.car)} (${best.e.id}, t ${num(best.w!.carT)}).`,
       );
     const sig = withCar.filter(({ w }) => w!.carP !== null && (w!.carP as number) < 0.05);
     out.push(`- ${sig.length} of ${withCar.length} events have a CAR ${win(focus)} significant at 5% on their own (t-test with estimation error in the variance).`);

@@ -2,9 +2,12 @@
  * Ad-hoc studies on the user's own tables (returns or prices, market, events, factors), the way
  * users of R estudy2 or Python eventstudy work: no registry, no manifest.
  *
- * Calendars: with returns given, a security's trading days are the table's dates (a missing value
- * is a missing return on that day, as in estudy2); with prices, they are the dates where the
- * security has a price. Market and factor series are matched to those days by date.
+ * Calendars: a security's trading days are the dates where it has a value: a return (returns given)
+ * or a price. A wide table merged from several markets has a row whenever any of them traded
+ * (eventstudies' 33 index returns around 9/11 include Saturdays for Tel Aviv and Riyadh and the
+ * days New York was shut); a market without a value that day did not trade, and counting such rows
+ * as trading days would shrink its estimation sample and leave a hole in every CAR window. Market
+ * and factor series are matched to those days by date.
  */
 import { alignToDays, alignedReturns, returnsFromCloses } from '../core/index.js';
 import {
@@ -17,8 +20,9 @@ import {
   type ValueSeries,
   type FactorTable,
 } from '../data/tables/index.js';
-import { DataError, EvstudyError, UsageError } from '../util/errors.js';
+import { ConfigError, DataError, EvstudyError, UsageError } from '../util/errors.js';
 import { formatDay } from '../util/dayNumber.js';
+import { exchangeOfSymbol } from '../calendar/index.js';
 import { SCHEMA_VERSION, type ReportJson } from '../report/schema.js';
 import { runEngine, type EngineProgress } from './engine.js';
 import type { DataProvider, EngineSettings, Lookup, RegressorSet, SecurityData, StudyEvent } from './types.js';
@@ -55,8 +59,10 @@ export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Prom
   if (!o.returns === !o.prices) throw new UsageError('give exactly one of --returns or --prices');
   if ((o.model === 'ff3' || o.model === 'carhart') && !o.factors) throw new UsageError(`--model ${o.model} needs --factors FILE`);
   const mode: 'returns' | 'prices' = o.returns ? 'returns' : 'prices';
-  const main = await loadValueTable((o.returns ?? o.prices)!, { percent: mode === 'returns' ? o.percent : false });
-  const marketTable = o.market ? await loadValueTable(o.market, { percent: mode === 'returns' ? o.percent : false }) : null;
+  // Prices are checked while reading, so a zero or negative close is reported with its line.
+  const positive = mode === 'prices';
+  const main = await loadValueTable((o.returns ?? o.prices)!, { percent: mode === 'returns' ? o.percent : false, positive });
+  const marketTable = o.market ? await loadValueTable(o.market, { percent: mode === 'returns' ? o.percent : false, positive }) : null;
   const factors = o.factors ? await loadFactorTable(o.factors, { percent: 'auto' }) : null;
   const evTable = await loadEventsTable(o.events);
   const needsMarket = NEEDS_MARKET.includes(o.model);
@@ -91,7 +97,7 @@ export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Prom
     group: e.group ?? null,
     market: e.market,
   })) as StudyEvent[];
-  const engine = runEngine(events, provider, settings, progress);
+  const engine = runLocated(evTable, () => runEngine(events, provider, settings, track(progress)));
   const notes = [...engine.notes];
   if (noTiming) notes.push(`${evTable.file} has no timing column: day 0 is the event date, or the next trading day when the date is not one (policy ${o.nonTrading}).`);
   if (factors) notes.push(`${factors.file}: factors read as ${factors.percentDetected ? 'percent (divided by 100)' : 'decimals'} (${factors.percentSource === 'auto' ? 'detected from their size' : 'as told'}).`);
@@ -155,26 +161,32 @@ function tableProvider(main: ValueTable, mode: 'returns' | 'prices', o: TablePro
     }
   };
   const type = o.log ? 'log' : 'simple';
+  // Ad-hoc tables name no exchange and ad-hoc events carry no time of day, so no exchange session is
+  // ever consulted; but the calendar infers an exchange from the symbol's suffix and refuses column
+  // names such as `S.P500` or `Dr.Reddy` (eventstudies' market and NSE names). Those get a nominal one.
+  const exchangeOf = (symbol: string): string => exchangeOfSymbol(symbol) ?? 'NYSE';
   return {
     security(symbol: string): Lookup<SecurityData> {
       const s = pick(main, symbol);
       if (!s.ok) return { ok: false, reason: `no data for ${symbol} in ${main.file}: ${s.reason}` };
       const v = s.value.values;
-      if (mode === 'returns') {
-        return { ok: true, value: { symbol, days: main.days, returns: v, close: null, high: null, low: null } };
-      }
-      // Prices: the security's own trading days are the dates where it has a price.
+      const exchange = exchangeOf(symbol);
+      // The security's own trading days: the dates where it has a value (see the header).
       let n = 0;
       for (let i = 0; i < v.length; i++) if (!Number.isNaN(v[i])) n++;
       const days = new Int32Array(n);
-      const close = new Float64Array(n);
+      const vals = new Float64Array(n);
       for (let i = 0, k = 0; i < v.length; i++)
         if (!Number.isNaN(v[i])) {
           days[k] = main.days[i];
-          close[k++] = v[i];
+          vals[k++] = v[i];
         }
-      if (n === 0) return { ok: false, reason: `${symbol} has no prices in ${main.file}` };
-      return { ok: true, value: { symbol, days, returns: returnsFromCloses(close, type), close, high: null, low: null } };
+      if (n === 0) return { ok: false, reason: `${symbol} has no ${mode === 'returns' ? 'returns' : 'prices'} in ${main.file}` };
+      if (mode === 'returns') {
+        return { ok: true, value: { symbol, exchange, days, returns: vals, close: null, high: null, low: null } };
+      }
+      const close = vals;
+      return { ok: true, value: { symbol, exchange, days, returns: returnsFromCloses(close, type), close, high: null, low: null } };
     },
     regressors(sec: SecurityData, ev: StudyEvent): Lookup<RegressorSet> {
       const columns: RegressorSet['columns'] = {};
@@ -203,4 +215,31 @@ function tableProvider(main: ValueTable, mode: 'returns' | 'prices', o: TablePro
       return { ok: true, value: { label: labels.join(' + ') || 'none', columns } };
     },
   };
+}
+
+/** Index of the event the engine is on: it reports progress after each event, in order. */
+let current = 0;
+function track(progress?: EngineProgress): EngineProgress {
+  current = 0;
+  return (done, total) => {
+    current = done;
+    progress?.(done, total);
+  };
+}
+
+/**
+ * Runs the engine; an error it raises for one event without saying where (e.g. `--non-trading
+ * error` on a weekend date) gets the events file and that event's line, as every input error has.
+ */
+function runLocated<T>(evTable: { file: string; events: { line: number }[] }, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    const row = evTable.events[current];
+    if (!(e instanceof EvstudyError) || e.location.file !== undefined || !row) throw e;
+    const where = { ...e.location, file: evTable.file, line: row.line };
+    if (e.kind === 'data') throw new DataError(e.message, where, e.details);
+    if (e.kind === 'config') throw new ConfigError(e.message, where, e.details);
+    throw e;
+  }
 }

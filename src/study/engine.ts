@@ -146,7 +146,7 @@ function runOne(
   const fit = fitEventModel(s.model, sec, regs.value, i0, s);
   if (!fit.ok) {
     json.outcome = 'insufficient-estimation';
-    json.reason = fit.reason;
+    json.reason = `${fit.reason} (${sec.symbol} data run ${formatDay(sec.days[0])} .. ${formatDay(sec.days[n - 1])}; day 0 ${formatDay(sec.days[i0])})`;
     return { ...base, json };
   }
   const m = fit.model;

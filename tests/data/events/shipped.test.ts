@@ -24,7 +24,8 @@ const TABLE: [id: string, date: string, timing: string, symbols: string[]][] = [
   ['banma-tongyi', '2023-04-18', 'intraday', ['9988.HK', 'BABA', '600104.SH']],
   ['iflytek-spark', '2023-05-06', 'intraday', ['002230.SZ']],
   ['cloudwalk-congrong', '2023-05-18', 'intraday', ['688327.SH']],
-  ['meituan-lightyears', '2023-06-29', 'intraday', ['3690.HK']],
+  // The table says intraday; the HKEX filing came after the close (see the event's notes).
+  ['meituan-lightyears', '2023-06-29', 'after-close', ['3690.HK']],
 ];
 
 const { events, errors, files } = validateEvents(REPO_EVENTS.replace(/\/$/, ''));

@@ -1,0 +1,231 @@
+/**
+ * Seeded Brown & Warner (1985) style simulation on the shipped A-share returns (src/sim): the size of
+ * every test at random event dates, and the clustered-date case of Kolari & Pynnönen (2010). The
+ * full-size run with power is bench/size-power.ts (table in bench/size-power.md).
+ *
+ * Design (small enough for seconds): 400 samples of 30 events, each a distinct stock of the 78-name
+ * panel with day 0 drawn uniformly among its trading days that leave a full estimation window
+ * [-130,-11] (the first 20 days after a listing inside the panel excluded) and window [-5,5]; market
+ * model vs CSI 300; at least 100 valid estimation returns; bootstrap B = 99. Nothing is injected: the
+ * null holds, so each test should reject about 5% of samples at the 5% level. With 400 samples the
+ * standard error of a 5% rate is 1.1 points, and the band [2.5%, 8%] is about -2.3 / +2.8 s.e.
+ *
+ * A rejection is p <= 5%: a valid p-value has P(p <= alpha) <= alpha, and the discrete ones (the
+ * bootstrap's (1 + #)/(B + 1), exact sign and Wilcoxon) reach 5% exactly that way.
+ *
+ * Three tests fall outside the band on these data. Each was investigated, and each is asserted
+ * separately below with the reason, not by widening the band:
+ *  - Patell (1976): rejects 9-11%. Its Z takes each SAR's variance as known (df/(df-2) = 1.017), but
+ *    on these stocks the pooled event-window SARs have a second moment of about 1.25: event-window
+ *    volatility above the estimation window's (volatility clustering, and E[1/sigma-hat^2] >
+ *    1/sigma^2). BMP, built on the same SARs with a cross-sectional variance (Boehmer, Musumeci &
+ *    Poulsen 1991, who introduced it for this reason), holds its size. A property of Patell's test on
+ *    real returns, not a bug.
+ *  - Hall's (1992) skewness-adjusted t: rejects 7.5-8.5% at N = 30 (bench, N = 50: 5.6-7.1%). Its
+ *    statistic has sd 1.13-1.15 on samples where the plain cross-sectional t has 1.01-1.04: with
+ *    daily ARs this heavy-tailed the sample skewness in Hall's correction terms is itself very noisy
+ *    at N = 30 and adds variance. The formula matches Lyon, Barber & Tsai (1999, eq. 5); a small-
+ *    sample property, shrinking with N, not a bug. Asserted with its own upper bound of 10%.
+ *  - The Kolari-Pynnönen adjusted BMP and Patell: reject 0% (statistic sd 0.45-0.55 instead of 1). A
+ *    bug in src/stats' r-bar (context.ts / rbar.ts; reported; it.fails below): it pairs estimation-window
+ *    residuals on CALENDAR days, so two events months apart whose estimation windows overlap by 30+
+ *    days get the stocks' same-day residual correlation (about 0.25 for these tech names) although
+ *    their day-0 ARs fall on different days and are uncorrelated. Mean r-bar comes out 0.12 and the
+ *    factor sqrt((1 - r)/(1 + (N - 1) r)) = 0.44 at N = 30 shrinks the statistic. Plain BMP on the
+ *    same samples rejects about 5%: the day-0 ARs of these random-date samples are not cross-correlated.
+ *    The r-bar that matches KP's variance formula pairs residuals in EVENT time (identical to
+ *    calendar time when events share day 0, which is the case KP designed the test for): a scratch run
+ *    pairing in event time gave r-bar 0.000 and KP-BMP size 4.3% here, and unchanged clustered results.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openPriceStore } from '../../src/data/prices/index.js';
+import { runEngine } from '../../src/study/engine.js';
+import { DEFAULT_SETTINGS, type EngineSettings, type StudyEvent } from '../../src/study/types.js';
+import { TEST_NAMES, type TestName } from '../../src/stats/types.js';
+import {
+  CHIPS_AND_OPTICAL,
+  clusterDates,
+  clusteredSample,
+  createRng,
+  loadUniverse,
+  randomDateSample,
+  rate,
+  simulate,
+  universeProvider,
+  withAbnormalReturns,
+  type SimResult,
+  type Universe,
+} from '../../src/sim/index.js';
+
+const PRICES = join(dirname(fileURLToPath(import.meta.url)), '../../prices');
+const SECTIONS = ['day 0', 'CAR [0,0]', 'CAR [0,1]'];
+const LO = 0.025;
+const HI = 0.08;
+/** Investigated exceptions to the band (see the file comment). */
+const PATELL: TestName[] = ['patell'];
+const SKEW: TestName[] = ['skewAdjT'];
+const KP: TestName[] = ['kpBmp', 'kpPatell'];
+
+let universe: Universe;
+let nullRandom: SimResult;
+let clustered: SimResult;
+
+const cell = (r: SimResult, section: string, ar = 0) => r.cells.find((c) => c.section === section && c.abnormal === ar)!;
+const rateOf = (r: SimResult, section: string, test: TestName, ar = 0) => rate(cell(r, section, ar).tests[test]);
+/** Standard deviation of a test's statistic over the samples. */
+const sdOf = (r: SimResult, section: string, test: TestName) => {
+  const t = cell(r, section).tests[test];
+  const m = t.sumStat / t.computed;
+  return Math.sqrt(t.sumStat2 / t.computed - m * m);
+};
+
+beforeAll(() => {
+  universe = loadUniverse(openPriceStore(PRICES));
+  nullRandom = simulate(universe, { scenario: { kind: 'random' }, samples: 400, events: 30, abnormal: [0], bootstrapSamples: 99, seed: 20240611 });
+  clustered = simulate(universe, {
+    scenario: { kind: 'clustered', name: 'chips + optical', symbols: CHIPS_AND_OPTICAL, minEvents: 18 },
+    samples: 200,
+    events: 30,
+    abnormal: [0],
+    bootstrapSamples: 99,
+    seed: 20240612,
+  });
+}, 120_000);
+
+describe('simulation building blocks', () => {
+  it('loads the 78 A-share stocks with CSI 300 returns aligned to their own days', () => {
+    expect(universe.securities).toHaveLength(78);
+    expect(universe.benchmark).toBe('000300.SH');
+    for (const s of universe.securities) expect(s.market.length).toBe(s.data.days.length);
+    // STAR listings inside the panel keep their first 20 trading days out of estimation windows.
+    expect(universe.bySymbol.get('688041.SH')!.firstUsableRow).toBe(21);
+    expect(universe.bySymbol.get('300308.SZ')!.firstUsableRow).toBe(1);
+  });
+
+  it('draws the same samples from the same seed, distinct stocks each with room for both windows', () => {
+    const w = { estimation: [-130, -11] as [number, number], window: [-5, 5] as [number, number] };
+    const a = randomDateSample(universe, createRng(7, 3), 50, w, 3);
+    const b = randomDateSample(universe, createRng(7, 3), 50, w, 3);
+    expect(a).toEqual(b);
+    expect(new Set(a.map((e) => e.symbol)).size).toBe(50);
+    for (const e of a) {
+      const s = universe.bySymbol.get(e.symbol)!;
+      expect(s.data.days[e.row]).toBe(e.day);
+      expect(e.row - 130).toBeGreaterThanOrEqual(s.firstUsableRow);
+      expect(e.row + 5).toBeLessThan(s.data.days.length);
+    }
+    const dates = clusterDates(universe, CHIPS_AND_OPTICAL, w, 18);
+    const c = clusteredSample(dates, createRng(7, 4), 50, 4);
+    expect(c.length).toBeGreaterThanOrEqual(18);
+    expect(new Set(c.map((e) => e.day)).size).toBe(1);
+    for (const e of c) expect(CHIPS_AND_OPTICAL).toContain(e.symbol);
+  });
+
+  it('injects the abnormal return into day 0 only: the AR there rises by exactly that much, nothing else moves', () => {
+    const w = { estimation: [-130, -11] as [number, number], window: [-5, 5] as [number, number] };
+    const sample = randomDateSample(universe, createRng(11), 8, w);
+    const events: StudyEvent[] = sample.map((e) => ({ id: e.id, eventId: e.id, symbol: e.symbol, day: e.day, timing: 'intraday' }));
+    const settings: EngineSettings = { ...DEFAULT_SETTINGS, estimation: [-130, -11], window: [-5, 5], carWindows: [[0, 1]], minEstimation: 100, bootstrapSamples: 99 };
+    const base = universeProvider(universe);
+    const plain = runEngine(events, base, settings);
+    const shocked = runEngine(events, withAbnormalReturns(base, sample.map((e) => ({ symbol: e.symbol, day: e.day, ar: 0.01 }))), settings);
+    plain.events.forEach((p, i) => {
+      const s = shocked.events[i];
+      expect(s.model).toEqual(p.model);
+      for (let k = 0; k < p.days.length; k++) {
+        const diff = s.days[k].ar! - p.days[k].ar!;
+        expect(diff).toBeCloseTo(p.days[k].day === 0 ? 0.01 : 0, 12);
+      }
+    });
+    expect(shocked.aggregate.days.find((d) => d.day === 0)!.aar! - plain.aggregate.days.find((d) => d.day === 0)!.aar!).toBeCloseTo(0.01, 12);
+    // The universe's own arrays are untouched.
+    expect(runEngine(events, base, settings).events).toEqual(plain.events);
+  });
+});
+
+describe('size at random dates (400 samples x 30 events, 5% level)', () => {
+  it('keeps all 30 events of every sample in the aggregate', () => {
+    expect(nullRandom.meanN).toBe(30);
+  });
+
+  for (const section of SECTIONS)
+    it(`every test except Patell, the skewness-adjusted t and the KP pair rejects within [2.5%, 8%] on ${section}`, () => {
+      const off: string[] = [];
+      for (const t of TEST_NAMES) {
+        if (PATELL.includes(t) || SKEW.includes(t) || KP.includes(t)) continue;
+        const r = rateOf(nullRandom, section, t);
+        expect(cell(nullRandom, section).tests[t].computed, t).toBe(400);
+        if (!(r >= LO && r <= HI)) off.push(`${t} ${(100 * r).toFixed(1)}%`);
+      }
+      expect(off).toEqual([]);
+    });
+
+  it('Patell over-rejects (9.5-11%) because event-window SARs vary more than its nominal df/(df-2); BMP on the same SARs does not', () => {
+    const sar = nullRandom.nullSar!;
+    expect(sar.nominal).toBeGreaterThan(1.01);
+    expect(sar.nominal).toBeLessThan(1.02);
+    // The pooled SAR second moment is well above nominal: Patell's known-variance assumption fails.
+    expect(sar.meanSquare / sar.nominal).toBeGreaterThan(1.1);
+    for (const section of SECTIONS) {
+      const p = rateOf(nullRandom, section, 'patell');
+      expect(p).toBeGreaterThan(HI);
+      expect(p).toBeLessThan(0.15);
+      const bmp = rateOf(nullRandom, section, 'bmp');
+      expect(bmp).toBeGreaterThanOrEqual(LO);
+      expect(bmp).toBeLessThanOrEqual(HI);
+    }
+  });
+
+  it("the skewness-adjusted t over-rejects mildly at N = 30 (at most 10%): Hall's skewness terms add variance", () => {
+    for (const section of SECTIONS) {
+      const r = rateOf(nullRandom, section, 'skewAdjT');
+      expect(r).toBeGreaterThanOrEqual(LO);
+      expect(r).toBeLessThanOrEqual(0.1);
+      // The extra rejections come from a wider statistic than the plain t on the same samples.
+      expect(sdOf(nullRandom, section, 'skewAdjT')).toBeGreaterThan(sdOf(nullRandom, section, 'csectT') + 0.05);
+    }
+  });
+
+  // BUG (src/stats r-bar in calendar time; see the file comment): expected to fail until fixed.
+  it.fails('the Kolari-Pynnönen adjusted BMP and Patell hold their size at random dates', () => {
+    for (const section of SECTIONS)
+      for (const t of KP) {
+        const r = rateOf(nullRandom, section, t);
+        expect(r, `${t} on ${section}`).toBeGreaterThanOrEqual(LO);
+        expect(r, `${t} on ${section}`).toBeLessThanOrEqual(HI);
+      }
+  });
+
+  it('(diagnosis of the KP failure) r-bar is far from 0 although plain BMP shows no cross-correlation of day-0 ARs', () => {
+    expect(nullRandom.meanRbar!).toBeGreaterThan(0.08);
+    expect(rateOf(nullRandom, 'day 0', 'kpBmp')).toBeLessThan(0.01);
+  });
+});
+
+describe('clustered: all events on one date in one sector (chips + optical, 200 samples)', () => {
+  it('puts 18-23 sector members on one date per sample, with residuals strongly cross-correlated', () => {
+    expect(clustered.meanN).toBeGreaterThanOrEqual(18);
+    expect(clustered.meanN).toBeLessThanOrEqual(23);
+    // Same-day residual correlation of these names against the CSI 300 (KP r-bar) is about 0.33.
+    expect(clustered.meanRbar!).toBeGreaterThan(0.2);
+  });
+
+  for (const section of SECTIONS)
+    it(`BMP over-rejects massively and the KP-adjusted BMP does not, on ${section}`, () => {
+      const bmp = rateOf(clustered, section, 'bmp');
+      const kp = rateOf(clustered, section, 'kpBmp');
+      expect(bmp).toBeGreaterThan(0.3);
+      expect(bmp).toBeGreaterThan(4 * kp);
+      // KP (2010) report their adjusted test close to nominal under clustering; with 200 samples over
+      // fewer distinct dates (the standard error is about 1.5 points, more with repeated dates) and
+      // KP's assumption that the event-day correlation equals the estimation-window one, a band of
+      // [2.5%, 10%] is what "does not over-reject" can mean here. Observed 5.5-6.5% (bench, 1000 samples: 5.4-6.6%).
+      expect(kp).toBeGreaterThanOrEqual(LO);
+      expect(kp).toBeLessThanOrEqual(0.1);
+      // Brown-Warner 1985's crude dependence adjustment (time-series sd of the AAR) copes far better
+      // than BMP too (observed 8-10.5%; bench 6.4-7.1%).
+      expect(rateOf(clustered, section, 'bw1985')).toBeLessThan(bmp / 3);
+    });
+});
