@@ -24,3 +24,5 @@ export { renderMarkdown } from './report/markdown.js';
 export * as core from './core/index.js';
 export * as stats from './stats/index.js';
 export { EvstudyError, DataError, ConfigError, UsageError, OutputError } from './util/errors.js';
+export * as baskets from './baskets/index.js';
+export { runStudyReport } from './study/runStudy.js';

@@ -53,7 +53,7 @@ function findWindow(e: EventResultJson, a: number, b: number) {
   return e.windows.find((w) => w.window[0] === a && w.window[1] === b);
 }
 
-export function renderMarkdown(r: ReportJson, charts: ChartRef[] = []): string {
+export function renderMarkdown(r: ReportJson, charts: ChartRef[] = [], sections: string[] = []): string {
   const out: string[] = [];
   const s = r.settings;
   const title = r.study?.title ?? 'Event study';
@@ -71,6 +71,7 @@ export function renderMarkdown(r: ReportJson, charts: ChartRef[] = []): string {
 
   if (r.claims && r.claims.length) out.push(...claimsSection(r), '');
   if (r.periods && r.periods.length) out.push(...periodsSection(r), '');
+  for (const sec of sections) out.push(sec.trim(), '');
 
   out.push(...eventTable(r), '');
   const bars = charts.filter((c) => /car-bars/.test(c.file));
@@ -83,7 +84,7 @@ export function renderMarkdown(r: ReportJson, charts: ChartRef[] = []): string {
     out.push(...aggregateTables(g.aggregate, s.carWindows, true), '');
   }
 
-  const paths = charts.filter((c) => /price-/.test(c.file));
+  const paths = charts.filter((c) => /\/price-/.test(c.file));
   if (paths.length) {
     out.push('## Price paths around day 0', '');
     for (const c of paths) out.push(`![${c.title}](${c.file})`, '');

@@ -197,6 +197,8 @@ export const reportSchema = z.object({
   groups: z.array(z.object({ group: z.string(), aggregate: aggregateSchema })),
   periods: z.array(periodSchema).optional(),
   claims: z.array(claimResultSchema).optional(),
+  /** Sector baskets beside published sector figures (src/baskets/section.ts). */
+  baskets: z.record(z.string(), z.unknown()).optional(),
   dataNotes: z.array(dataNoteSchema).optional(),
   notes: z.array(z.string()).optional(),
 });

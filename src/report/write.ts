@@ -12,6 +12,8 @@ import { OutputError } from '../util/errors.js';
 
 export interface WriteOptions {
   charts?: boolean;
+  /** Extra sections (Markdown + their own SVG charts), placed after the period returns. */
+  sections?: { markdown: string; charts: { file: string; title: string; svg: string }[] }[];
 }
 
 export interface WrittenReport {
@@ -31,10 +33,21 @@ export async function writeReport(report: ReportJson, outDir: string, opts: Writ
     throw new OutputError(`report does not match its schema at ${issue.path.join('.')}: ${issue.message} (a bug: please report it)`);
   }
   const dir = resolve(outDir);
-  const charts = opts.charts === false ? [] : await (await import('./charts/index.js')).renderCharts(report);
+  const sections = opts.sections ?? [];
+  const charts = [
+    ...(opts.charts === false ? [] : await (await import('./charts/index.js')).renderCharts(report)),
+    ...sections.flatMap((s) => s.charts),
+  ];
   const files = [
     { path: join(dir, 'report.json'), data: toJson(report) },
-    { path: join(dir, 'report.md'), data: renderMarkdown(report, charts.map((c) => ({ file: `charts/${c.file}`, title: c.title }))) },
+    {
+      path: join(dir, 'report.md'),
+      data: renderMarkdown(
+        report,
+        charts.map((c) => ({ file: `charts/${c.file}`, title: c.title })),
+        sections.map((s) => s.markdown),
+      ),
+    },
     ...charts.map((c) => ({ path: join(dir, 'charts', c.file), data: c.svg })),
   ];
   for (const f of files) {

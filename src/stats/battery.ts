@@ -5,7 +5,8 @@
  * Cost: the panel-level ingredients (ranks over the combined window, the estimation AAR series,
  * r-bar, p-hat, GRANK's sorted estimation SARs) are computed once per panel and options (cached on
  * the panel object), then each day costs O(n * E) (GRANK) + O(n * B) (bootstrap, B resamples) and
- * each window O(n * (W + E)) + O(n * B). r-bar costs O(n^2 E) once per panel.
+ * each window O(n * (W + E)) + O(n * B). r-bar is computed once per panel, by groups of events
+ * sharing their calendar days (rbar.ts).
  *
  * A test that cannot be computed returns { stat: null, p: null, reason } - never NaN - and a test
  * that throws (a bug) is reported as such instead of taking the whole battery down.
@@ -119,36 +120,47 @@ function summary(x: Float64Array): { mean: number | null; sharePositive: number 
   return { mean: s / x.length, sharePositive: pos / x.length };
 }
 
+/** The CAR windows `aggregate` reports: `opts.windows`, else DESIGN.md's that fit the event window. */
+export function aggregateWindows(panel: EventPanel, r: ResolvedOptions): Array<[number, number]> {
+  return r.windows ?? DEFAULT_WINDOWS.filter(([a, b]) => a >= panel.winStart && b <= panel.winEnd);
+}
+
+/** One row of `aggregate().days`: the AAR of event-window day `d` and all tests on it. */
+export function dayAggregate(ctx: StatsContext, d: number, r: ResolvedOptions): DayAggregate {
+  const cs = ctx.daySection(d);
+  const s = summary(cs.x);
+  return { day: d, n: cs.x.length, aar: s.mean, sharePositive: s.sharePositive, tests: runSection(ctx, cs, r) };
+}
+
+/** One row of `aggregate().windows`: the CAAR over [a, b] and all tests on it. */
+export function windowAggregate(ctx: StatsContext, a: number, b: number, r: ResolvedOptions): WindowAggregate {
+  const { panel } = ctx;
+  if (!(Number.isInteger(a) && Number.isInteger(b) && a <= b && a >= panel.winStart && b <= panel.winEnd)) {
+    // A configured window the event window cannot hold: every test says so (the report keeps the row).
+    const reason = `window [${a}, ${b}] is not inside the event window [${panel.winStart}, ${panel.winEnd}]`;
+    const tests = {} as ExtendedTestBattery;
+    for (const name of Object.keys(SECTION_TESTS) as TestName[]) tests[name] = { stat: null, p: null, reason };
+    if (r.includeExtras) for (const name of Object.keys(EXTRA_SECTION_TESTS) as ExtraTestName[]) tests[name] = { stat: null, p: null, reason };
+    return { window: [a, b], n: 0, caar: null, sharePositive: null, tests };
+  }
+  const cs = ctx.windowSection(a, b);
+  const s = summary(cs.x);
+  return { window: [a, b], n: cs.x.length, caar: s.mean, sharePositive: s.sharePositive, tests: runSection(ctx, cs, r) };
+}
+
 /**
  * AAR and tests for every day of the event window, CAAR and tests for every window
  * (`opts.windows`, default DESIGN.md's CAR windows that fit inside the event window). A requested
  * window outside the event window yields a row with n = 0 and a reason for every test.
+ * Each day and window depends only on the panel and the options, so src/study/parallel.ts may
+ * compute them on other threads and get the same rows.
  */
 export function aggregate(panel: EventPanel, opts: Partial<BatteryOptions> = {}): Aggregate {
   const r = resolveOptions(opts);
   const ctx = getContext(panel, r);
   const days: DayAggregate[] = [];
-  for (let d = panel.winStart; d <= panel.winEnd; d++) {
-    const cs = ctx.daySection(d);
-    const s = summary(cs.x);
-    days.push({ day: d, n: cs.x.length, aar: s.mean, sharePositive: s.sharePositive, tests: runSection(ctx, cs, r) });
-  }
-  const requested = r.windows ?? DEFAULT_WINDOWS.filter(([a, b]) => a >= panel.winStart && b <= panel.winEnd);
-  const windows: WindowAggregate[] = [];
-  for (const [a, b] of requested) {
-    if (!(Number.isInteger(a) && Number.isInteger(b) && a <= b && a >= panel.winStart && b <= panel.winEnd)) {
-      // A configured window the event window cannot hold: every test says so (the report keeps the row).
-      const reason = `window [${a}, ${b}] is not inside the event window [${panel.winStart}, ${panel.winEnd}]`;
-      const tests = {} as ExtendedTestBattery;
-      for (const name of Object.keys(SECTION_TESTS) as TestName[]) tests[name] = { stat: null, p: null, reason };
-      if (r.includeExtras) for (const name of Object.keys(EXTRA_SECTION_TESTS) as ExtraTestName[]) tests[name] = { stat: null, p: null, reason };
-      windows.push({ window: [a, b], n: 0, caar: null, sharePositive: null, tests });
-      continue;
-    }
-    const cs = ctx.windowSection(a, b);
-    const s = summary(cs.x);
-    windows.push({ window: [a, b], n: cs.x.length, caar: s.mean, sharePositive: s.sharePositive, tests: runSection(ctx, cs, r) });
-  }
+  for (let d = panel.winStart; d <= panel.winEnd; d++) days.push(dayAggregate(ctx, d, r));
+  const windows = aggregateWindows(panel, r).map(([a, b]) => windowAggregate(ctx, a, b, r));
   const rbarInfo = ctx.rbar();
   return { n: panel.n, rbar: rbarInfo.rbar, rbarInfo, days, windows };
 }

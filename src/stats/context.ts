@@ -13,6 +13,7 @@
  */
 import { panelDims, validatePanel } from './panel.js';
 import type { BatteryOptions, EventPanel, RbarInfo } from './types.js';
+import { kpRbar } from './rbar.js';
 import { midranks } from './util.js';
 
 export type Convention = 'default' | 'estudy2';
@@ -152,6 +153,7 @@ export class StatsContext {
   private _ranks?: RankData;
   private _phat?: { phat: number; note: string };
   private _grank?: GrankPrep;
+  private _grankFlat?: { flat: Float64Array; off: Int32Array };
 
   constructor(panel: EventPanel, opts: ResolvedOptions) {
     validatePanel(panel);
@@ -309,100 +311,21 @@ export class StatsContext {
    * estimation-window residuals, matched on CALENDAR day (EventPanel.estDays), over the days both
    * events have a residual; the diagonal is excluded. Pairs with fewer than `kpMinOverlap` common
    * days are counted as zero correlation (kpShortPairs 'zero', default) or excluded ('exclude');
-   * pairs with a constant series on their common days are excluded as degenerate. O(n^2 E) with a
-   * quick reject of disjoint ranges.
+   * pairs with a constant series on their common days are excluded as degenerate. Computed by
+   * groups of events sharing their calendar days (rbar.ts), not pair by pair.
    */
   rbar(): RbarInfo {
     if (this._rbar) return this._rbar;
-    const { n, E, panel } = this;
-    const days: Int32Array[] = [];
-    const vals: Float64Array[] = [];
-    for (let i = 0; i < n; i++) {
-      const idx: number[] = [];
-      for (let e = 0; e < E; e++) {
-        const d = panel.estDays[i * E + e];
-        const v = panel.estAR[i * E + e];
-        if (d >= 0 && Number.isFinite(v)) idx.push(e);
-      }
-      idx.sort((p, q) => panel.estDays[i * E + p] - panel.estDays[i * E + q]);
-      const dd = new Int32Array(idx.length);
-      const vv = new Float64Array(idx.length);
-      idx.forEach((e, k) => {
-        dd[k] = panel.estDays[i * E + e];
-        vv[k] = panel.estAR[i * E + e];
-      });
-      days.push(dd);
-      vals.push(vv);
-    }
-    const minOverlap = Math.max(3, this.opts.kpMinOverlap);
-    let sum = 0;
-    let used = 0;
-    let short = 0;
-    let degenerate = 0;
-    const xa = new Float64Array(E);
-    const ya = new Float64Array(E);
-    for (let i = 0; i < n; i++) {
-      const di = days[i];
-      for (let j = i + 1; j < n; j++) {
-        const dj = days[j];
-        if (di.length === 0 || dj.length === 0 || di[di.length - 1] < dj[0] || dj[dj.length - 1] < di[0]) {
-          short++;
-          continue;
-        }
-        // Merge the two sorted day lists. A duplicated calendar day inside one event is matched once.
-        let p = 0;
-        let q = 0;
-        let m = 0;
-        while (p < di.length && q < dj.length) {
-          if (di[p] < dj[q]) p++;
-          else if (di[p] > dj[q]) q++;
-          else {
-            xa[m] = vals[i][p];
-            ya[m] = vals[j][q];
-            m++;
-            p++;
-            q++;
-          }
-        }
-        if (m < minOverlap) {
-          short++;
-          continue;
-        }
-        let mx = 0;
-        let my = 0;
-        for (let k = 0; k < m; k++) {
-          mx += xa[k];
-          my += ya[k];
-        }
-        mx /= m;
-        my /= m;
-        let sxx = 0;
-        let syy = 0;
-        let sxy = 0;
-        for (let k = 0; k < m; k++) {
-          const dx = xa[k] - mx;
-          const dy = ya[k] - my;
-          sxx += dx * dx;
-          syy += dy * dy;
-          sxy += dx * dy;
-        }
-        if (!(sxx > 0 && syy > 0)) {
-          degenerate++;
-          continue;
-        }
-        sum += sxy / Math.sqrt(sxx * syy);
-        used++;
-      }
-    }
-    const denom = used + (this.opts.kpShortPairs === 'zero' ? short : 0);
-    this._rbar = {
-      rbar: denom > 0 ? sum / denom : null,
-      pairsUsed: used,
-      pairsShort: short,
-      pairsDegenerate: degenerate,
-      pairsTotal: (n * (n - 1)) / 2,
-    };
+    this._rbar = kpRbar(this.panel, { minOverlap: this.opts.kpMinOverlap, shortPairs: this.opts.kpShortPairs });
     return this._rbar;
+  }
+
+  /**
+   * Sets r-bar computed elsewhere for this same panel and options (a worker thread gets it from
+   * the main thread instead of recomputing the panel's most expensive ingredient).
+   */
+  presetRbar(info: RbarInfo): void {
+    this._rbar = info;
   }
 
   /**
@@ -516,7 +439,6 @@ export class StatsContext {
     const { n, E, panel } = this;
     const s = new Float64Array(n * E).fill(NaN);
     const r = new Float64Array(n * E).fill(NaN);
-    const sorted: Float64Array[] = [];
     const L = new Int32Array(n);
     const buf = new Float64Array(E);
     for (let i = 0; i < n; i++) {
@@ -529,15 +451,69 @@ export class StatsContext {
       const { ranks, count } = midranks(buf);
       r.set(ranks, i * E);
       L[i] = count;
-      const fin = new Float64Array(count);
-      let k = 0;
-      for (let e = 0; e < E; e++) if (Number.isFinite(buf[e])) fin[k++] = buf[e];
-      fin.sort();
-      sorted.push(fin);
     }
-    this._grank = { s, r, sorted, L };
+    // Every event's sorted SARs in one buffer (views per event): one allocation, and shareable.
+    const off = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) off[i + 1] = off[i] + L[i];
+    const flat = new Float64Array(off[n]);
+    for (let i = 0; i < n; i++) {
+      let k = off[i];
+      for (let e = 0; e < E; e++) if (Number.isFinite(s[i * E + e])) flat[k++] = s[i * E + e];
+      flat.subarray(off[i], off[i + 1]).sort();
+    }
+    this._grank = { s, r, sorted: sortedViews(flat, off), L };
+    this._grankFlat = { flat, off };
     return this._grank;
   }
+
+  /**
+   * Every panel-level ingredient of the tests except r-bar, computed now and copied into
+   * SharedArrayBuffers: worker threads adopt them (`adoptIngredients`) instead of each redoing the
+   * ranking and sorting (src/study/parallel.ts).
+   */
+  shareIngredients(): SharedIngredients {
+    const ranks = this.ranks();
+    const grank = this.grankPrep();
+    const g = this._grankFlat as { flat: Float64Array; off: Int32Array };
+    return {
+      estAAR: this.estAAR(),
+      phat: this.phat(),
+      ranks: { ...ranks, K: shared(ranks.K), M: shared(ranks.M), colN: shared(ranks.colN), colDev: shared(ranks.colDev), colU: shared(ranks.colU), colK: shared(ranks.colK), colG: shared(ranks.colG) },
+      grank: { s: shared(grank.s), r: shared(grank.r), L: shared(grank.L), sortedFlat: shared(g.flat), sortedOff: shared(g.off) },
+    };
+  }
+
+  /** Takes ingredients computed by `shareIngredients` on another thread, for the same panel and options. */
+  adoptIngredients(x: SharedIngredients): void {
+    this._estAAR ??= x.estAAR;
+    this._phat ??= x.phat;
+    this._ranks ??= x.ranks;
+    if (!this._grank) {
+      this._grank = { s: x.grank.s, r: x.grank.r, L: x.grank.L, sorted: sortedViews(x.grank.sortedFlat, x.grank.sortedOff) };
+      this._grankFlat = { flat: x.grank.sortedFlat, off: x.grank.sortedOff };
+    }
+  }
+}
+
+/** The panel-level ingredients as plain data (typed arrays over SharedArrayBuffers). */
+export interface SharedIngredients {
+  estAAR: EstAARInfo;
+  phat: { phat: number; note: string };
+  ranks: RankData;
+  grank: { s: Float64Array; r: Float64Array; L: Int32Array; sortedFlat: Float64Array; sortedOff: Int32Array };
+}
+
+function sortedViews(flat: Float64Array, off: Int32Array): Float64Array[] {
+  const out: Float64Array[] = new Array(off.length - 1);
+  for (let i = 0; i + 1 < off.length; i++) out[i] = flat.subarray(off[i], off[i + 1]);
+  return out;
+}
+
+function shared<T extends Float64Array | Int32Array>(src: T): T {
+  const Ctor = src.constructor as { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
+  const out = new Ctor(new SharedArrayBuffer(Math.max(1, src.length) * Ctor.BYTES_PER_ELEMENT));
+  out.set(src);
+  return out.length === src.length ? out : (out.subarray(0, src.length) as T);
 }
 
 const cache = new WeakMap<EventPanel, Map<string, StatsContext>>();

@@ -97,7 +97,14 @@ export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Prom
     group: e.group ?? null,
     market: e.market,
   })) as StudyEvent[];
-  const engine = runLocated(evTable, () => runEngine(events, provider, settings, track(progress)));
+  // The engine reports progress after each event, in order: `at.i` is the event it is on.
+  const at = { i: 0 };
+  const engine = runLocated(evTable, at, () =>
+    runEngine(events, provider, settings, (done, total) => {
+      at.i = done;
+      progress?.(done, total);
+    }),
+  );
   const notes = [...engine.notes];
   if (noTiming) notes.push(`${evTable.file} has no timing column: day 0 is the event date, or the next trading day when the date is not one (policy ${o.nonTrading}).`);
   if (factors) notes.push(`${factors.file}: factors read as ${factors.percentDetected ? 'percent (divided by 100)' : 'decimals'} (${factors.percentSource === 'auto' ? 'detected from their size' : 'as told'}).`);
@@ -217,25 +224,15 @@ function tableProvider(main: ValueTable, mode: 'returns' | 'prices', o: TablePro
   };
 }
 
-/** Index of the event the engine is on: it reports progress after each event, in order. */
-let current = 0;
-function track(progress?: EngineProgress): EngineProgress {
-  current = 0;
-  return (done, total) => {
-    current = done;
-    progress?.(done, total);
-  };
-}
-
 /**
  * Runs the engine; an error it raises for one event without saying where (e.g. `--non-trading
  * error` on a weekend date) gets the events file and that event's line, as every input error has.
  */
-function runLocated<T>(evTable: { file: string; events: { line: number }[] }, run: () => T): T {
+function runLocated<T>(evTable: { file: string; events: { line: number }[] }, at: { i: number }, run: () => T): T {
   try {
     return run();
   } catch (e) {
-    const row = evTable.events[current];
+    const row = evTable.events[at.i];
     if (!(e instanceof EvstudyError) || e.location.file !== undefined || !row) throw e;
     const where = { ...e.location, file: evTable.file, line: row.line };
     if (e.kind === 'data') throw new DataError(e.message, where, e.details);

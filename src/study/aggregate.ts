@@ -1,25 +1,34 @@
 /**
  * Cross-sectional aggregation of the included events: builds the typed-array panel once and runs
- * the whole test battery per day and per CAR window.
+ * the whole test battery per day and per CAR window, on worker threads for large panels
+ * (parallel.ts; the same numbers either way).
  */
 import { buildEventPanel, type PerEventInput } from '../core/index.js';
 import { aggregate } from '../stats/index.js';
 import type { AggregateJson } from '../report/schema.js';
+import { aggregateParallel, defaultThreads, parallelThreshold } from './parallel.js';
 import type { EngineSettings } from './types.js';
 
-export function aggregatePanel(rows: PerEventInput[], s: EngineSettings): AggregateJson {
+export interface AggregateOptions {
+  /** Worker threads for a panel of at least `parallelThreshold()` events (default `defaultThreads()`; 1 = none). */
+  threads?: number;
+}
+
+export function aggregatePanel(rows: PerEventInput[], s: EngineSettings, o: AggregateOptions = {}): AggregateJson {
   const panel = buildEventPanel(
     rows,
     { start: s.estimation[0], end: s.estimation[1] },
     { start: s.window[0], end: s.window[1] },
   );
-  const agg = aggregate(panel, {
+  const opts = {
     seed: s.seed,
     bootstrapSamples: s.bootstrapSamples,
     varianceConvention: s.varianceConvention,
-    convention: s.testConvention === 'estudy2' ? 'estudy2' : 'default',
+    convention: s.testConvention === 'estudy2' ? ('estudy2' as const) : ('default' as const),
     windows: s.carWindows.map(([a, b]) => [a, b] as [number, number]),
-  });
+  };
+  const threads = o.threads ?? defaultThreads();
+  const agg = threads > 1 && panel.n >= parallelThreshold() ? aggregateParallel(panel, opts, threads) : aggregate(panel, opts);
   return {
     n: agg.n,
     rbar: agg.rbar,

@@ -4,10 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { ConfigError } from '../util/errors.js';
 import { parseIsoDay } from '../util/dayNumber.js';
+import { yamlToJs } from '../util/yamlToJs.js';
 
 export const MODEL_KINDS = ['mean', 'market-adjusted', 'market', 'ff3', 'carhart', 'scholes-williams', 'dimson'] as const;
 export type ModelKind = (typeof MODEL_KINDS)[number];
@@ -56,6 +57,17 @@ export const periodSpecSchema = z
   })
   .strict();
 
+const selectSchema = z
+  .object({
+    ids: z.array(z.string()).optional(),
+    tags: z.array(z.string()).optional(),
+    symbols: z.array(z.string()).optional(),
+    from: dateField.optional(),
+    to: dateField.optional(),
+    exclude: z.array(z.string()).optional(),
+  })
+  .strict();
+
 export const studySchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug like china-ai-2023'),
@@ -65,17 +77,7 @@ export const studySchema = z
     eventsDir: z.string().default('events'),
     pricesDir: z.string().default('prices'),
     outDir: z.string().optional(),
-    select: z
-      .object({
-        ids: z.array(z.string()).optional(),
-        tags: z.array(z.string()).optional(),
-        symbols: z.array(z.string()).optional(),
-        from: dateField.optional(),
-        to: dateField.optional(),
-        exclude: z.array(z.string()).optional(),
-      })
-      .strict()
-      .default({}),
+    select: selectSchema.default({}),
     model: z.enum(MODEL_KINDS).default('market'),
     /** Benchmark overrides by symbol; otherwise the manifest's benchmark for the listing. */
     benchmarks: z.record(z.string(), z.string()).default({}),
@@ -89,11 +91,15 @@ export const studySchema = z
     groupBy: z.enum(['none', 'market', 'exchange', 'board', 'event']).default('market'),
     periods: z.array(periodSpecSchema).default([]),
     claims: z.array(claimSchema).default([]),
-    baskets: z.array(z.string()).optional(),
+    /** Sector baskets' returns over a period beside published sector figures (src/baskets). */
+    basketSection: z
+      .object({ from: dateField, to: dateField, basketsDir: z.string().default('baskets') })
+      .strict()
+      .optional(),
     /** Test formulas where the literature leaves a choice: as R estudy2 (default) or as the papers. */
     testConvention: z.enum(['estudy2', 'paper']).default('estudy2'),
     seed: z.number().int().default(20230411),
-    bootstrapSamples: z.number().int().min(0).max(100000).default(999),
+    bootstrapSamples: z.number().int().min(1).max(100000).default(999),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -133,24 +139,92 @@ export function loadStudy(file: string, root: string = process.cwd()): LoadedStu
 }
 
 export function parseStudy(text: string, file: string, root: string = process.cwd()): LoadedStudy {
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text, { prettyErrors: false, logLevel: 'error' });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    throw new ConfigError(`invalid YAML: ${e.message.split('\n')[0]}`, { file, line: e.linePos?.[0]?.line });
+    throw new ConfigError(`invalid YAML: ${e.message.split('\n')[0]}`, { file, line: e.linePos?.[0]?.line ?? lineOf(text, e.pos?.[0]) });
   }
-  const raw = doc.toJS();
+  const raw = yamlToJs(doc, text, file);
+  if (raw === null || raw === undefined) {
+    throw new ConfigError('the study file is empty: expected a mapping with at least id and title', { file, line: 1, field: '(top level)' });
+  }
   const parsed = studySchema.safeParse(raw);
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((issue) => {
-      const path = formatPath(issue.path);
-      const node = issue.path.length ? doc.getIn(issue.path as (string | number)[], true) : undefined;
-      const line = lineOf(text, (node as { range?: [number, number, number] } | undefined)?.range?.[0]);
-      const msg = issue.code === 'unrecognized_keys' ? `unknown key(s) ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}` : issue.message;
-      return new ConfigError(msg, { file, field: path || undefined, line });
+    const errors = parsed.error.issues.flatMap((issue) => {
+      // An unknown key is reported at the key itself (`select.tgs`), one error per key.
+      const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
+      return paths.map((path) => {
+        const value = valueAt(raw, path);
+        const msg =
+          issue.code === 'unrecognized_keys'
+            ? `unknown key(s) ${JSON.stringify(path[path.length - 1])} (allowed: ${allowedKeys(issue.path)})`
+            : issue.code === 'invalid_type' && value === undefined && path.length > 0
+              ? 'is required'
+              : issue.message;
+        return new ConfigError(msg, {
+          file,
+          // A key left out (a default applied) has no line of its own: point at its nearest
+          // written relative (`estimation` for the default `minEstimation`), else line 1.
+          line: keyLine(doc, text, path) ?? (path[0] === 'minEstimation' ? keyLine(doc, text, ['estimation']) : undefined) ?? 1,
+          field: formatPath(path) || '(top level)',
+          value: typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined,
+        });
+      });
     });
+    // By line. One problem is the message itself (one line naming file, line and field); several
+    // are a count with every problem as a detail (all shown at once).
+    errors.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
+    if (errors.length === 1) throw errors[0];
     throw new ConfigError(`${errors.length} problem(s) in study file`, { file }, errors);
   }
   return { config: parsed.data, file, root: resolve(root) };
+}
+
+/**
+ * The 1-based line of the key (or list item) at `path`; for a key that is not written (a missing
+ * field), the line of its nearest written parent; undefined when not even the top key is written.
+ */
+function keyLine(doc: ReturnType<typeof parseDocument>, text: string, path: readonly PropertyKey[]): number | undefined {
+  let node: unknown = doc.contents;
+  let offset: number | undefined;
+  for (const p of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((it) => isScalar(it.key) && String(it.key.value) === String(p));
+      if (!pair) return lineOf(text, offset);
+      offset = (pair.key as { range?: [number, number, number] }).range?.[0] ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof p === 'number' && node.items[p] !== undefined) {
+      node = node.items[p];
+      offset = (node as { range?: [number, number, number] }).range?.[0] ?? offset;
+    } else {
+      return lineOf(text, offset);
+    }
+  }
+  if (path.length === 0) offset = (node as { range?: [number, number, number] } | null)?.range?.[0];
+  return lineOf(text, offset);
+}
+
+function allowedKeys(path: readonly PropertyKey[]): string {
+  const shape =
+    path.length === 0
+      ? studySchema.shape
+      : path.length === 1 && path[0] === 'select'
+        ? selectSchema.shape
+        : path.length === 2 && path[0] === 'claims'
+          ? claimSchema.shape
+          : path.length === 2 && path[0] === 'periods'
+            ? periodSpecSchema.shape
+            : undefined;
+  return shape ? Object.keys(shape).join(', ') : 'see the documentation';
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = data;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[p];
+  }
+  return v;
 }
 
 function formatPath(path: PropertyKey[]): string {

@@ -6,12 +6,12 @@
  * Every event gets an outcome and a reason; only `ok` / `shifted` events enter the aggregate.
  * Results are keyed by the event's id, never by ticker.
  */
-import { formatDay } from '../util/dayNumber.js';
+import { formatDay as formatDayUncached } from '../util/dayNumber.js';
 import type { EventResultJson, AggregateJson, Outcome } from '../report/schema.js';
 import type { DataProvider, EngineSettings, SecurityData, StudyEvent, RegressorSet } from './types.js';
 import { fitEventModel } from './fit.js';
 import { alignEvent } from './align.js';
-import { aggregatePanel } from './aggregate.js';
+import { aggregatePanel, type AggregateOptions } from './aggregate.js';
 import { priceLimitFlags } from './limits.js';
 import { abnormalReturns, carWindow, perEventInput, rawReturn, maxHighReturn, minLowReturn, type PerEventInput } from '../core/index.js';
 import type { FittedModel } from '../core/models/types.js';
@@ -38,11 +38,31 @@ export interface EngineProgress {
   (done: number, total: number): void;
 }
 
+/** How to run, not what to compute: results are the same for any value. */
+export type EngineOptions = AggregateOptions;
+
+/**
+ * Dates as text, memoized: every event prints ~40 dates (its window's days, estimation bounds,
+ * CAR windows) from a few hundred distinct trading days, and Date#toISOString dominated the
+ * per-event cost of a market-wide study.
+ */
+const dayText = new Map<number, string>();
+function formatDay(day: number): string {
+  let s = dayText.get(day);
+  if (s === undefined) {
+    s = formatDayUncached(day);
+    if (dayText.size > 100_000) dayText.clear();
+    dayText.set(day, s);
+  }
+  return s;
+}
+
 export function runEngine(
   events: StudyEvent[],
   provider: DataProvider,
   settings: EngineSettings,
   progress?: EngineProgress,
+  options: EngineOptions = {},
 ): EngineResult {
   const computed: Computed[] = [];
   const secCache = new Map<string, ReturnType<DataProvider['security']>>();
@@ -61,6 +81,7 @@ export function runEngine(
   const aggregate = aggregatePanel(
     included.map((c) => c.row as PerEventInput),
     settings,
+    options,
   );
   const groupNames = [...new Set(included.map((c) => c.json.group).filter((g): g is string => !!g))].sort();
   const groups = groupNames.map((group) => ({
@@ -68,6 +89,7 @@ export function runEngine(
     aggregate: aggregatePanel(
       included.filter((c) => c.json.group === group).map((c) => c.row as PerEventInput),
       settings,
+      options,
     ),
   }));
   return { events: computed.map((c) => c.json), aggregate, groups, notes };

@@ -86,7 +86,7 @@ export function runStudy(study: LoadedStudy, opts: RunOptions = {}): ReportJson 
   const notes = [...engine.notes];
   if (marketWide.length)
     notes.push(
-      `Market-wide announcements without listings (${marketWide.map((e) => `${e.id} ${e.date}`).join(', ')}) have no stock to measure here; they are studied on sector baskets.`,
+      `Market-wide announcements without listings (${marketWide.map((e) => `${e.id} ${e.date}`).join(', ')}) have no single listing to measure; run \`evstudy baskets events\` for their effect on the sector baskets.`,
     );
 
   const describe = (symbol: string): string => {
@@ -146,6 +146,26 @@ export function runStudy(study: LoadedStudy, opts: RunOptions = {}): ReportJson 
 
 export function runStudyFile(file: string, opts: RunOptions = {}): ReportJson {
   return runStudy(loadStudy(file), opts);
+}
+
+/** A report section computed outside the event study (baskets), with its Markdown and charts. */
+export interface ReportSection {
+  markdown: string;
+  charts: { file: string; title: string; svg: string }[];
+}
+
+/** The event study plus the sections the study file asks for (the basket comparison). */
+export async function runStudyReport(study: LoadedStudy, opts: RunOptions = {}): Promise<{ report: ReportJson; sections: ReportSection[] }> {
+  const report = runStudy(study, opts);
+  const sections: ReportSection[] = [];
+  const b = study.config.basketSection;
+  if (b) {
+    const { basketSection } = await import('../baskets/index.js');
+    const sec = await basketSection(study.root, { from: b.from, to: b.to, basketsDir: b.basketsDir, pricesDir: study.config.pricesDir });
+    report.baskets = sec.json as unknown as Record<string, unknown>;
+    sections.push({ markdown: sec.markdown, charts: sec.charts });
+  }
+  return { report, sections };
 }
 
 function computePeriods(

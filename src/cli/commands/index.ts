@@ -3,6 +3,7 @@ import { register as registerEvents } from './events.js';
 import { register as registerPrices } from './prices.js';
 import { register as registerStudy } from './study.js';
 import { register as registerSchema } from './schema.js';
+import { register as registerBaskets } from './baskets.js';
 
 /**
  * Each command module exports `register(program)`. Add new ones here.
@@ -13,4 +14,5 @@ export function registerCommands(program: Command): void {
   registerPrices(program);
   registerStudy(program);
   registerSchema(program);
+  registerBaskets(program);
 }

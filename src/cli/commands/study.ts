@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { runAdhoc } from '../../study/adhoc.js';
 import { loadStudy } from '../../study/config.js';
-import { runStudy } from '../../study/runStudy.js';
+import { runStudyReport } from '../../study/runStudy.js';
 import { writeReport } from '../../report/write.js';
 import { MODEL_KINDS, NON_TRADING_POLICIES, type ModelKind, type NonTradingPolicy } from '../../study/config.js';
 import { UsageError } from '../../util/errors.js';
@@ -47,10 +47,10 @@ export function register(program: Command): void {
     .action(async (file: string, flags: { out?: string; charts: boolean }) => {
       const study = loadStudy(file);
       const bar = progressBar('events');
-      const report = runStudy(study, { progress: bar.update });
+      const { report, sections } = await runStudyReport(study, { progress: bar.update });
       bar.stop();
       const out = flags.out ?? resolve(study.root, study.config.outDir ?? `reports/${study.config.id}`);
-      const written = await writeReport(report, out, { charts: flags.charts });
+      const written = await writeReport(report, out, { charts: flags.charts, sections });
       summary(report, written.dir);
     });
 
@@ -89,6 +89,13 @@ export function register(program: Command): void {
       const window = parseWindow(f.window, '--window');
       const carWindows = parseWindowList(f.car, '--car');
       if (estimation[1] >= window[0]) throw new UsageError(`the estimation window must end before the event window starts (${window[0]})`, { field: '--estimation', value: f.estimation });
+      const minEstimation = parseInteger(f.minEstimation, '--min-estimation', 3);
+      // As for study files: a window that cannot hold the minimum would fail every event.
+      if (estimation[1] - estimation[0] + 1 < minEstimation)
+        throw new UsageError(`the estimation window has ${estimation[1] - estimation[0] + 1} days, fewer than --min-estimation ${minEstimation}`, {
+          field: '--estimation',
+          value: f.estimation,
+        });
       for (const [a, b] of carWindows)
         if (a < window[0] || b > window[1]) throw new UsageError(`CAR window ${a}:${b} lies outside the event window ${f.window}`, { field: '--car', value: f.car });
       const bar = progressBar('events');
@@ -104,12 +111,12 @@ export function register(program: Command): void {
           estimation,
           window,
           carWindows,
-          minEstimation: parseInteger(f.minEstimation, '--min-estimation', 3),
+          minEstimation,
           nonTrading: f.nonTrading as NonTradingPolicy,
           percent: f.percent,
           log: f.log,
           seed: parseInteger(f.seed, '--seed'),
-          bootstrapSamples: parseInteger(f.bootstrap, '--bootstrap', 0),
+          bootstrapSamples: bootstrapSamples(f.bootstrap),
           testConvention: f.convention as 'estudy2' | 'paper',
           variance: f.variance as 'model-df' | 'L-1',
         },
@@ -119,6 +126,13 @@ export function register(program: Command): void {
       const written = await writeReport(report, f.out, { charts: f.charts });
       summary(report, written.dir);
     });
+}
+
+/** At least one resample (the battery always bootstraps), at most as many as a study file allows. */
+function bootstrapSamples(text: string): number {
+  const n = parseInteger(text, '--bootstrap', 1);
+  if (n > 100_000) throw new UsageError('expected an integer <= 100000', { field: '--bootstrap', value: text });
+  return n;
 }
 
 function summary(report: { events: { outcome: string }[]; aggregate: { n?: number } }, dir: string): void {

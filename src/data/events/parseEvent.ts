@@ -10,6 +10,7 @@ import { basename } from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../../util/errors.js';
+import { yamlToJs } from '../../util/yamlToJs.js';
 import { eventSchema, SLUG_PATTERN, type EventRecord } from './schema.js';
 
 export interface ParsedEventFile {
@@ -39,7 +40,7 @@ export function formatFieldPath(path: readonly PathKey[]): string {
 export function parseEventText(text: string, file: string): ParsedEventFile {
   const lineCounter = new LineCounter();
   // YAML 1.2 core schema (the `yaml` default): `2023-04-10` and `10:00` stay strings, unlike YAML 1.1.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
 
   if (doc.errors.length > 0) {
     return {
@@ -51,7 +52,13 @@ export function parseEventText(text: string, file: string): ParsedEventFile {
     };
   }
 
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = yamlToJs(doc, text, file);
+  } catch (err) {
+    if (err instanceof ConfigError) return { errors: [err] };
+    throw err;
+  }
   if (data === null || data === undefined) {
     return { errors: [new ConfigError('the file is empty; expected the fields of one event (id, date, timing, ...)', { file })] };
   }

@@ -10,6 +10,7 @@ import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { z } from 'zod';
 import { isValidYmd } from '../../util/dayNumber.js';
 import { ConfigError } from '../../util/errors.js';
+import { yamlToJs } from '../../util/yamlToJs.js';
 import { PRICE_LAYOUTS } from './formats/index.js';
 import type { Adjustment, PriceLayout, PriceManifestEntry } from './types.js';
 
@@ -67,7 +68,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 /** Parses manifest text; throws a ConfigError (first problem, the others as details) if anything is wrong. */
 export function parseManifest(text: string, file = `prices/${MANIFEST_FILE}`): PriceManifestEntry[] {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, logLevel: 'error' });
   const at = (path: readonly PropertyKey[]): number | undefined => lineOf(doc, lineCounter, path);
 
   if (doc.errors.length > 0) {
@@ -76,7 +77,7 @@ export function parseManifest(text: string, file = `prices/${MANIFEST_FILE}`): P
     );
     throw combine(errors);
   }
-  const data: unknown = doc.toJS();
+  const data: unknown = yamlToJs(doc, text, file);
   if (data === null || data === undefined) throw new ConfigError('the manifest is empty: expected a list of price entries', { file });
 
   const result = manifestSchema.safeParse(data);

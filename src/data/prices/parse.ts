@@ -72,7 +72,7 @@ function decodeInput(input: string | Uint8Array, file: string): DecodedText {
 function checkText({ text, encoding }: DecodedText, options: ParsePricesOptions): PriceCheck {
   const file = options.file ?? '<input>';
   const records = readCsvRecords(text, file);
-  if (records.length === 0) throw new DataError('empty file: no header and no rows', { file });
+  if (records.length === 0) throw new DataError('empty file: no header and no rows', { file, line: 1, field: 'header', value: '' });
 
   const head = records[0];
   const header: HeaderInfo = { names: head.fields, line: lineText(text, head.line) };
@@ -125,6 +125,8 @@ class RowReader {
         new DataError(`the row has ${fields.length} cells, the header has ${this.header.names.length}`, {
           file: ctx.file,
           line,
+          // The first column without a cell (a cut-off row), or the first cell without a column.
+          field: this.header.names[fields.length] ?? `column ${this.header.names.length + 1} (no header)`,
           value: fields.join(','),
         }),
       );

@@ -1,12 +1,15 @@
 /**
  * The price store: the manifest read once, each symbol's file read and checked only when first asked
- * for, then kept. A study touching five symbols parses five files, not the whole folder.
+ * for, then kept. A study touching five symbols parses five files, not the whole folder. Parsed
+ * columns go through the on-disk column cache (cache.ts), so the next run loads them without parsing.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ConfigError, DataError } from '../../util/errors.js';
 import { MANIFEST_FILE, parseManifest } from './manifest.js';
-import { checkPrices, combineErrors, type PriceCheck } from './parse.js';
+import { cacheDirFromEnv, checkPricesCached, memoJson, textHash, type CacheSource } from './cache.js';
+import { combineErrors, type PriceCheck } from './parse.js';
 import type { LoadedPrices, PriceManifestEntry } from './types.js';
 
 export interface PriceStore {
@@ -24,10 +27,23 @@ export interface PriceStore {
   /** The checked series; parsed on first call, then memoized. Throws the file's DataError if it has errors. */
   get(symbol: string): LoadedPrices;
   /** Every error and warning of a symbol's file without throwing (for `prices validate`); memoized too. */
-  check(symbol: string): PriceCheck;
+  check(symbol: string): PriceCheck & { source?: CacheSource };
+  /**
+   * Drops a symbol's memoized series (the next `get` loads it again, from the column cache when on):
+   * a caller sweeping many symbols keeps memory bounded by the ones it still uses.
+   */
+  forget?(symbol: string): void;
+  /** The column cache folder in use, or null when the cache is off. */
+  readonly cacheDir?: string | null;
 }
 
-export function openPriceStore(dir = 'prices'): PriceStore {
+export interface PriceStoreOptions {
+  /** Column cache folder; null turns the cache off. Default: EVSTUDY_CACHE_DIR or .evstudy-cache/, off with EVSTUDY_NO_CACHE=1. */
+  cacheDir?: string | null;
+}
+
+export function openPriceStore(dir = 'prices', options: PriceStoreOptions = {}): PriceStore {
+  const cacheDir = options.cacheDir === undefined ? cacheDirFromEnv() : options.cacheDir;
   const manifestFile = join(dir, MANIFEST_FILE);
   let text: string;
   try {
@@ -38,9 +54,9 @@ export function openPriceStore(dir = 'prices'): PriceStore {
       file: manifestFile,
     });
   }
-  const list = parseManifest(text, manifestFile);
+  const list = readManifest(text, manifestFile, cacheDir);
   const bySymbol = new Map(list.map((e) => [e.symbol, e]));
-  const checks = new Map<string, PriceCheck>();
+  const checks = new Map<string, PriceCheck & { source?: CacheSource }>();
 
   const entry = (symbol: string): PriceManifestEntry => {
     const e = bySymbol.get(symbol);
@@ -49,14 +65,14 @@ export function openPriceStore(dir = 'prices'): PriceStore {
   };
   const path = (symbol: string): string => join(dir, entry(symbol).file);
 
-  const check = (symbol: string): PriceCheck => {
+  const check = (symbol: string): PriceCheck & { source?: CacheSource } => {
     const known = checks.get(symbol);
     if (known) return known;
     const e = entry(symbol);
     const file = path(symbol);
-    let result: PriceCheck;
+    let result: PriceCheck & { source?: CacheSource };
     try {
-      result = checkPrices(readFileSync(file), { file, layout: e.layout, closeColumn: e.closeColumn });
+      result = checkPricesCached(file, { file, layout: e.layout, closeColumn: e.closeColumn }, cacheDir);
     } catch (err) {
       result = { prices: null, errors: [unreadable(err, file, symbol)], warnings: [] };
     }
@@ -72,12 +88,40 @@ export function openPriceStore(dir = 'prices'): PriceStore {
     entries: () => list,
     path,
     check,
+    cacheDir,
+    forget: (symbol) => {
+      checks.delete(symbol);
+    },
     get(symbol) {
       const result = check(symbol);
       if (result.prices) return result.prices;
       throw combineErrors(result.errors);
     },
   };
+}
+
+/**
+ * The parsed manifest, memoized in the cache folder by its text and by the parser's own source
+ * (a change to the manifest rules re-validates every manifest). Only a manifest that parses is
+ * memoized: an invalid one throws its ConfigError every time.
+ */
+function readManifest(text: string, manifestFile: string, cacheDir: string | null): PriceManifestEntry[] {
+  const parser = parserFingerprint();
+  if (parser === null) return parseManifest(text, manifestFile);
+  return memoJson(cacheDir, 'manifest', [parser, manifestFile, textHash(text)], () => parseManifest(text, manifestFile));
+}
+
+let fingerprint: string | null | undefined;
+function parserFingerprint(): string | null {
+  if (fingerprint === undefined) {
+    try {
+      const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+      fingerprint = textHash(readFileSync(fileURLToPath(new URL(`./manifest${ext}`, import.meta.url))));
+    } catch {
+      fingerprint = null;
+    }
+  }
+  return fingerprint;
 }
 
 function unreadable(err: unknown, file: string, symbol: string): DataError {

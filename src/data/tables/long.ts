@@ -6,7 +6,7 @@ import { DataError } from '../../util/errors.js';
 import { formatDay } from '../../util/dayNumber.js';
 import type { CsvCursor } from './csv.js';
 import { DateColumn } from './dates.js';
-import { parseValueCell } from './numbers.js';
+import { checkPositiveCell, parseValueCell } from './numbers.js';
 import { sameValue, show } from './order.js';
 import { checkWidth, type HeaderAt } from './rows.js';
 import type { DateFormat } from './types.js';
@@ -20,6 +20,8 @@ export interface LongSpec {
   symbolCol: number;
   valueCol: number;
   warnings: WarningSink;
+  /** Values are prices: zero or negative is an error (see ValueTableOptions.positive). */
+  positive?: boolean;
 }
 
 export interface LongBlock {
@@ -75,6 +77,7 @@ export function readLong(spec: LongSpec): LongBlock {
     recDay[n] = day;
     recSym[n] = s;
     recVal[n] = parseValueCell(rec[valueCol], place, decimalComma);
+    if (spec.positive) checkPositiveCell(recVal[n], rec[valueCol], place);
     recLine[n] = line;
     if (day < minDay) minDay = day;
     if (day > maxDay) maxDay = day;

@@ -52,3 +52,14 @@ export function parseValueCell(cell: string, place: CellPlace, decimalComma = fa
   if (INFINITE.test(cell) || DECIMAL.test(s)) throw new DataError('infinite value; leave the cell empty or NA if it is missing', where);
   throw new DataError('not a number (missing values may be empty, NA, NaN or null)', where);
 }
+
+/** Throws unless `v` (read from `cell`) is missing (NaN) or positive: for tables of prices. */
+export function checkPositiveCell(v: number, cell: string, place: CellPlace): number {
+  if (v > 0 || Number.isNaN(v)) return v;
+  throw new DataError('prices must be positive (leave the cell empty or NA if the price is missing)', {
+    file: place.file,
+    line: place.line,
+    field: place.field,
+    value: cell,
+  });
+}

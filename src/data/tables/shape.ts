@@ -28,7 +28,10 @@ export function detectShape(
 ): Shape {
   const where = (field: string, value: string) => ({ file, line: headerLine, field, value });
   if (header.length < 2) {
-    throw new DataError(`needs a date column and at least one value column; the header has ${listNames(header)}`, where('header', header.join(',')));
+    // One cell holding separators we do not split on: say so, rather than only "one column".
+    const sep = /[|:]/.exec(header[0] ?? '');
+    const hint = sep ? ` (columns separated by "${sep[0]}"? use commas, semicolons or tabs)` : '';
+    throw new DataError(`needs a date column and at least one value column; the header has ${listNames(header)}${hint}`, where('header', header.join(',')));
   }
 
   let dateCol = findColumn(header, DATE_ALIASES);

@@ -16,6 +16,8 @@ export interface ValueTableOptions {
   file: string;
   /** Values are in percent (eventstudies_r's returns): divide by 100. */
   percent?: boolean;
+  /** Values are prices: a zero or negative cell is an error naming its line (missing cells stay NaN). */
+  positive?: boolean;
 }
 
 export function readValueTable(text: string, opts: ValueTableOptions): ValueTable {
@@ -29,7 +31,7 @@ export function readValueTable(text: string, opts: ValueTableOptions): ValueTabl
 
   let table: ValueTable;
   if (shape.kind === 'long') {
-    const block = readLong({ cursor, head, ...shape, warnings: sink });
+    const block = readLong({ cursor, head, ...shape, warnings: sink, positive: opts.positive });
     table = { ...block, file, shape: 'long', valueColumn: header[shape.valueCol], percent: false, warnings: [] };
   } else {
     // Two numeric columns besides the date may be a long table whose symbols are numbers under an
@@ -38,7 +40,7 @@ export function readValueTable(text: string, opts: ValueTableOptions): ValueTabl
       shape.valueCols.length === 2
         ? `; if this is a long table (date, symbol, value), name its symbol column "symbol"`
         : '';
-    const block = readWide({ cursor, head, dateCol: shape.dateCol, valueCols: shape.valueCols, warnings: sink, conflictHint });
+    const block = readWide({ cursor, head, dateCol: shape.dateCol, valueCols: shape.valueCols, warnings: sink, conflictHint, positive: opts.positive });
     const symbols = shape.valueCols.map((c) => header[c]);
     table = { days: block.days, symbols, columns: block.columns, dateFormat: block.dateFormat, file, shape: 'wide', percent: false, warnings: [] };
   }

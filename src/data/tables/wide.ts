@@ -5,7 +5,7 @@
 import { DataError } from '../../util/errors.js';
 import type { CsvCursor } from './csv.js';
 import { classifyDate, DateColumn } from './dates.js';
-import { parseValueCell } from './numbers.js';
+import { checkPositiveCell, parseValueCell } from './numbers.js';
 import { orderRows } from './order.js';
 import { checkWidth, type HeaderAt } from './rows.js';
 import type { DateFormat } from './types.js';
@@ -25,6 +25,8 @@ export interface WideSpec {
   stopAtTrailer?: boolean;
   /** Appended to the error for a date repeated with different values. */
   conflictHint?: string;
+  /** Values are prices: zero or negative is an error (see ValueTableOptions.positive). */
+  positive?: boolean;
 }
 
 export interface WideBlock {
@@ -71,6 +73,7 @@ export function readWide(spec: WideSpec): WideBlock {
     for (let k = 0; k < valueCols.length; k++) {
       place.field = names[k];
       columns[k][n] = parseValueCell(rec[valueCols[k]], place, decimalComma);
+      if (spec.positive) checkPositiveCell(columns[k][n], rec[valueCols[k]], place);
     }
     n++;
   }

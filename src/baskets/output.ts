@@ -1,0 +1,34 @@
+/**
+ * The files of `evstudy baskets compare`: baskets.md, baskets.json and charts/cumulative.svg,
+ * rendered in memory and then written together (writeFilesAtomic: all or none is replaced).
+ */
+import { join } from 'node:path';
+import { writeFilesAtomic } from '../util/atomicWrite.js';
+import { CUMULATIVE_CHART, cumulativeChart, cumulativeTitle } from './chart.js';
+import type { CompareJson } from './json.js';
+import { renderCompareMarkdown } from './markdown.js';
+
+export const COMPARE_FILES = { markdown: 'baskets.md', json: 'baskets.json', chart: `charts/${CUMULATIVE_CHART}` } as const;
+
+export interface OutputFile {
+  /** Relative to the output folder. */
+  file: string;
+  data: string;
+}
+
+export function compareFiles(cmp: CompareJson): OutputFile[] {
+  const title = cumulativeTitle(cmp);
+  const svg = cumulativeChart(cmp, title);
+  return [
+    { file: COMPARE_FILES.markdown, data: renderCompareMarkdown(cmp, { file: COMPARE_FILES.chart, title }) },
+    { file: COMPARE_FILES.json, data: `${JSON.stringify(cmp, null, 2)}\n` },
+    { file: COMPARE_FILES.chart, data: svg },
+  ];
+}
+
+/** Writes the files under `dir`; returns their paths. */
+export function writeOutputs(dir: string, files: readonly OutputFile[]): string[] {
+  const staged = files.map((f) => ({ path: join(dir, f.file), data: f.data }));
+  writeFilesAtomic(staged);
+  return staged.map((f) => f.path);
+}

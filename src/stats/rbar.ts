@@ -1,0 +1,589 @@
+/**
+ * Kolari & Pynnönen (2010) r-bar: the mean pairwise Pearson correlation of the events'
+ * estimation-window residuals, each pair matched on CALENDAR day over the days both events have a
+ * residual (see kolariPynnonen.ts for the statistic and the 'zero' / 'exclude' rule for short pairs).
+ *
+ * Why not the obvious O(n^2 E) pair loop: a market-wide study has tens of thousands of events
+ * clustered on a few hundred event days, so most pairs share the same common days. Here
+ *   1. every residual is placed on one calendar axis (the sorted union of all residual days), so an
+ *      event is a dense row over [lo, hi] with zeros at its holes (days without a residual);
+ *   2. events with the same [lo, hi] and the same holes form a group: every pair between two groups
+ *      then has the SAME common days C (their overlap minus either group's holes);
+ *   3. for a pair of groups, each member's mean and norm over C come from prefix sums (O(1) plus one
+ *      correction per hole of the other group), and the sum of all |G| x |H| correlations is one dot
+ *      product of the weighted column sums U_t = sum_i x_it / a_i and V_t = sum_j y_jt / b_j:
+ *        sum_ij r_ij = sum_t U_t V_t - m (sum_i xbar_i / a_i)(sum_j ybar_j / b_j),
+ *      a_i = sqrt(sum_C x_i^2 - m xbar_i^2), m = |C|.
+ * Cost: O(sum over overlapping group pairs of |C| (|G| + |H|)) instead of O(pairs x |C|); groups
+ * whose day ranges do not overlap are never visited (groups are swept in order of their first day).
+ * The sums are the one-pass (prefix-sum) form of the per-pair two-pass formula; residuals have
+ * means far below their spread, so the two agree to rounding (~1e-15 per correlation).
+ *
+ * An event with a repeated calendar day (not produced by the engine) makes "common days" ambiguous:
+ * the whole panel then falls back to the pair-by-pair merge, which matches a repeated day once.
+ */
+import type { EventPanel, RbarInfo } from './types.js';
+
+export interface RbarOptions {
+  /** Minimum common days for a pair to enter (at least 3). */
+  minOverlap: number;
+  shortPairs: 'exclude' | 'zero';
+}
+
+/**
+ * Every event's finite residuals with a calendar day, sorted by day, in flat arrays: event i owns
+ * days/vals[off[i] .. off[i] + len[i]). One allocation for all events, not two per event (a
+ * typed array costs about a microsecond to allocate; a market-wide study has 10^4..10^5 events).
+ */
+interface Series {
+  days: Int32Array;
+  vals: Float64Array;
+  off: Int32Array;
+  len: Int32Array;
+  /** Some event repeats a calendar day. */
+  repeated: boolean;
+}
+
+function eventSeries(panel: EventPanel, E: number): Series {
+  const { estDays, estAR, n } = panel;
+  let total = 0;
+  for (let c = 0; c < n * E; c++) if (estDays[c] >= 0 && Number.isFinite(estAR[c])) total++;
+  const days = new Int32Array(total);
+  const vals = new Float64Array(total);
+  const off = new Int32Array(n);
+  const len = new Int32Array(n);
+  let repeated = false;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const base = i * E;
+    off[i] = k;
+    let sorted = true;
+    let last = -Infinity;
+    for (let e = 0; e < E; e++) {
+      const d = estDays[base + e];
+      if (d >= 0 && Number.isFinite(estAR[base + e])) {
+        if (d <= last) sorted = false;
+        last = d;
+        days[k] = d;
+        vals[k++] = estAR[base + e];
+      }
+    }
+    len[i] = k - off[i];
+    if (!sorted) {
+      // Rare (the engine stores residuals in day order): sort this event's pairs by day.
+      const a = off[i];
+      const order = Array.from({ length: len[i] }, (_, j) => a + j).sort((p, q) => days[p] - days[q]);
+      const d2 = Int32Array.from(order, (j) => days[j]);
+      const v2 = Float64Array.from(order, (j) => vals[j]);
+      days.set(d2, a);
+      vals.set(v2, a);
+      for (let j = a + 1; j < k; j++) if (days[j] === days[j - 1]) repeated = true;
+    }
+  }
+  return { days, vals, off, len, repeated };
+}
+
+function finish(sum: number, used: number, degenerate: number, n: number, shortPairs: 'exclude' | 'zero'): RbarInfo {
+  const total = (n * (n - 1)) / 2;
+  const short = total - used - degenerate;
+  const denom = used + (shortPairs === 'zero' ? short : 0);
+  return { rbar: denom > 0 ? sum / denom : null, pairsUsed: used, pairsShort: short, pairsDegenerate: degenerate, pairsTotal: total };
+}
+
+/**
+ * The grouped layout. Groups (events with the same calendar span [lo, hi] and the same holes) are
+ * sorted by lo; group g owns rows row0[g] .. row0[g] + count[g] - 1 and holes
+ * holes[hole0[g] .. hole0[g] + holeN[g] - 1] (calendar indices, ascending). Row r has its values
+ * at X[x0[r] ..] (0 at holes) and prefix sums P1/P2 at p0[r] (P[p0 + t] = sum of its first t
+ * values). Flat typed arrays throughout: the sweep below is the hot loop of a market-wide study.
+ */
+interface Layout {
+  G: number;
+  lo: Int32Array;
+  hi: Int32Array;
+  row0: Int32Array;
+  count: Int32Array;
+  hole0: Int32Array;
+  holeN: Int32Array;
+  holes: Int32Array;
+  x0: Int32Array;
+  p0: Int32Array;
+  X: Float64Array;
+  P1: Float64Array;
+  P2: Float64Array;
+}
+
+function layout(S: Series): Layout | null {
+  const n = S.off.length;
+  const { days, vals, off, len } = S;
+  // 1. The calendar axis: sorted union of every residual day.
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (len[i] === 0) continue;
+    if (days[off[i]] < minDay) minDay = days[off[i]];
+    if (days[off[i] + len[i] - 1] > maxDay) maxDay = days[off[i] + len[i] - 1];
+  }
+  if (!(maxDay >= minDay)) return null;
+  const calOf = new Int32Array(maxDay - minDay + 1).fill(-1);
+  for (let k = 0; k < days.length; k++) calOf[days[k] - minDay] = 0;
+  let T = 0;
+  for (let d = 0; d < calOf.length; d++) if (calOf[d] === 0) calOf[d] = T++;
+
+  // 2. Groups by (span, holes). Most events have no hole: their key is the span alone.
+  interface G0 {
+    lo: number;
+    hi: number;
+    holes: number[];
+    members: number[];
+  }
+  const bySpan = new Map<number, G0>();
+  const byKey = new Map<string, G0>();
+  const list: G0[] = [];
+  for (let i = 0; i < n; i++) {
+    const L = len[i];
+    if (L === 0) continue;
+    const a = off[i];
+    const lo = calOf[days[a] - minDay];
+    const hi = calOf[days[a + L - 1] - minDay];
+    let g: G0 | undefined;
+    if (hi - lo + 1 === L) {
+      const key = lo * (T + 1) + hi;
+      g = bySpan.get(key);
+      if (!g) {
+        g = { lo, hi, holes: [], members: [] };
+        bySpan.set(key, g);
+        list.push(g);
+      }
+    } else {
+      const holes: number[] = [];
+      let k = a;
+      for (let t = lo; t <= hi; t++) {
+        if (k < a + L && calOf[days[k] - minDay] === t) k++;
+        else holes.push(t);
+      }
+      const key = `${lo}:${hi}:${holes.join(',')}`;
+      g = byKey.get(key);
+      if (!g) {
+        g = { lo, hi, holes, members: [] };
+        byKey.set(key, g);
+        list.push(g);
+      }
+    }
+    g.members.push(i);
+  }
+  list.sort((a, b) => a.lo - b.lo || a.hi - b.hi || a.holes.length - b.holes.length);
+
+  const G = list.length;
+  let nHoles = 0;
+  let cells = 0;
+  let rows = 0;
+  for (const g of list) {
+    nHoles += g.holes.length;
+    cells += g.members.length * (g.hi - g.lo + 1);
+    rows += g.members.length;
+  }
+  const Lo: Layout = {
+    G,
+    lo: new Int32Array(G),
+    hi: new Int32Array(G),
+    row0: new Int32Array(G),
+    count: new Int32Array(G),
+    hole0: new Int32Array(G),
+    holeN: new Int32Array(G),
+    holes: new Int32Array(nHoles),
+    x0: new Int32Array(rows),
+    p0: new Int32Array(rows),
+    X: new Float64Array(cells),
+    P1: new Float64Array(cells + rows),
+    P2: new Float64Array(cells + rows),
+  };
+  const { X, P1, P2 } = Lo;
+  let row = 0;
+  let hole = 0;
+  let offX = 0;
+  let offP = 0;
+  for (let gi = 0; gi < G; gi++) {
+    const g = list[gi];
+    const width = g.hi - g.lo + 1;
+    Lo.lo[gi] = g.lo;
+    Lo.hi[gi] = g.hi;
+    Lo.row0[gi] = row;
+    Lo.count[gi] = g.members.length;
+    Lo.hole0[gi] = hole;
+    Lo.holeN[gi] = g.holes.length;
+    for (const t of g.holes) Lo.holes[hole++] = t;
+    for (const i of g.members) {
+      for (let j = off[i], end = off[i] + len[i]; j < end; j++) X[offX + calOf[days[j] - minDay] - g.lo] = vals[j];
+      let a = 0;
+      let b = 0;
+      for (let t = 0; t < width; t++) {
+        const v = X[offX + t];
+        a += v;
+        b += v * v;
+        P1[offP + t + 1] = a;
+        P2[offP + t + 1] = b;
+      }
+      Lo.x0[row] = offX;
+      Lo.p0[row] = offP;
+      row++;
+      offX += width;
+      offP += width + 1;
+    }
+  }
+  return Lo;
+}
+
+/**
+ * Weights of group g's members over the common days C of one pair of groups: C = [s, e] minus the
+ * holes of both groups, m = |C|. w[k] = 1/a_k (0 for a member with no spread over C); returns
+ * sum_k w_k xbar_k in acc[0] and the number of members with a spread in acc[1]. The group's own
+ * holes hold 0 in its rows and prefix sums, so only the other group's holes need subtracting
+ * (`excl`, `nx` of them, positions relative to the group's lo).
+ */
+function weigh(L: Layout, g: number, s: number, e: number, m: number, excl: Int32Array, nx: number, w: Float64Array, acc: Float64Array): void {
+  const { X, P1, P2 } = L;
+  const a0 = s - L.lo[g];
+  const a1 = e - L.lo[g] + 1;
+  const r0 = L.row0[g];
+  const cnt = L.count[g];
+  let A = 0;
+  let good = 0;
+  for (let k = 0; k < cnt; k++) {
+    const p = L.p0[r0 + k];
+    const x0 = L.x0[r0 + k];
+    let sx = P1[p + a1] - P1[p + a0];
+    let sxx = P2[p + a1] - P2[p + a0];
+    for (let j = 0; j < nx; j++) {
+      const v = X[x0 + excl[j]];
+      sx -= v;
+      sxx -= v * v;
+    }
+    const mean = sx / m;
+    const ss = sxx - sx * mean;
+    // A constant series: its centred sum of squares is rounding noise against the raw one.
+    if (!(ss > 1e-13 * sxx)) {
+      w[k] = 0;
+      continue;
+    }
+    const wk = 1 / Math.sqrt(ss);
+    w[k] = wk;
+    A += wk * mean;
+    good++;
+  }
+  acc[0] = A;
+  acc[1] = good;
+}
+
+/**
+ * Positions (relative to group g's lo) in [s, e] where group h has a hole and g does not; returns
+ * their count (written to `excl`).
+ */
+function otherHoles(L: Layout, g: number, h: number, s: number, e: number, excl: Int32Array): number {
+  let nx = 0;
+  const gh0 = L.hole0[g];
+  const ghn = L.holeN[g];
+  for (let k = L.hole0[h], end = L.hole0[h] + L.holeN[h]; k < end; k++) {
+    const t = L.holes[k];
+    if (t >= s && t <= e && !hasHole(L.holes, gh0, ghn, t)) excl[nx++] = t - L.lo[g];
+  }
+  return nx;
+}
+
+/**
+ * out[t - s] = sum_k w_k x_k,t over t in [s, e]. It is 0 at the group's own holes, so in a
+ * product of two such sums a day missing from either group drops out by itself.
+ */
+function columnSum(L: Layout, g: number, w: Float64Array, s: number, e: number, out: Float64Array): void {
+  const { X } = L;
+  const len = e - s + 1;
+  const r0 = L.row0[g];
+  const cnt = L.count[g];
+  const shift = s - L.lo[g];
+  out.fill(0, 0, len);
+  // Four rows per pass over `out`: the read-modify-write of out[t] costs as much as a row's term.
+  let k = 0;
+  for (; k + 3 < cnt; k += 4) {
+    const w0 = w[k];
+    const w1 = w[k + 1];
+    const w2 = w[k + 2];
+    const w3 = w[k + 3];
+    const b0 = L.x0[r0 + k] + shift;
+    const b1 = L.x0[r0 + k + 1] + shift;
+    const b2 = L.x0[r0 + k + 2] + shift;
+    const b3 = L.x0[r0 + k + 3] + shift;
+    for (let t = 0; t < len; t++) out[t] += w0 * X[b0 + t] + w1 * X[b1 + t] + w2 * X[b2 + t] + w3 * X[b3 + t];
+  }
+  for (; k < cnt; k++) {
+    const wk = w[k];
+    if (wk === 0) continue;
+    const base = L.x0[r0 + k] + shift;
+    for (let t = 0; t < len; t++) out[t] += wk * X[base + t];
+  }
+}
+
+/**
+ * The work of one panel's r-bar, split into chunks of consecutive groups (each chunk sweeps its
+ * groups against every later group). The split depends only on the data, never on the number of
+ * threads, and partial sums are always added in chunk order: the result is the same bits whether
+ * the chunks run on one thread or several (src/study/parallel.ts).
+ */
+export interface RbarPlan {
+  n: number;
+  minOverlap: number;
+  shortPairs: 'exclude' | 'zero';
+  /** Null when the pair-by-pair path is taken (repeated days) or there is no residual at all. */
+  layout: Layout | null;
+  /** The pair-by-pair sums, when that path is taken (returned as chunk 0). */
+  direct: RbarPartial | null;
+  /** Chunk k < bounds.length - 1 sweeps groups [bounds[k], bounds[k + 1]); later chunks are empty. */
+  bounds: Int32Array;
+}
+
+export interface RbarPartial {
+  sum: number;
+  used: number;
+  degenerate: number;
+}
+
+/**
+ * Every plan has exactly this many chunks (the trailing ones may be empty), so a caller can hand
+ * them out before the plan exists (enough to balance 2..8 threads).
+ */
+export const RBAR_CHUNKS = 32;
+
+export function planRbar(panel: EventPanel, opts: RbarOptions): RbarPlan {
+  const n = panel.n;
+  const E = panel.estEnd - panel.estStart + 1;
+  const minOverlap = Math.max(3, opts.minOverlap);
+  const base = { n, minOverlap, shortPairs: opts.shortPairs };
+  const series = eventSeries(panel, E);
+  if (series.repeated) return { ...base, layout: null, direct: pairwiseSums(series, minOverlap), bounds: new Int32Array([0]) };
+  const L = layout(series);
+  if (!L) return { ...base, layout: null, direct: { sum: 0, used: 0, degenerate: 0 }, bounds: new Int32Array([0]) };
+  // Cost of group g ~ its events x the events of the groups it meets x its width.
+  const { G } = L;
+  const cost = new Float64Array(G);
+  let total = 0;
+  for (let g = 0, h = 0, inRange = 0; g < G; g++) {
+    // Events of groups g..h-1, the groups starting within g's span (a sliding window over lo).
+    if (h < g) {
+      h = g;
+      inRange = 0;
+    }
+    while (h < G && L.lo[h] <= L.hi[g]) inRange += L.count[h++];
+    cost[g] = L.count[g] * (inRange + 1) * (L.hi[g] - L.lo[g] + 1);
+    total += cost[g];
+    inRange -= L.count[g];
+  }
+  const chunks = Math.max(1, Math.min(RBAR_CHUNKS, G));
+  const bounds = [0];
+  let acc = 0;
+  for (let g = 0; g < G; g++) {
+    acc += cost[g];
+    if (acc >= (total * bounds.length) / chunks && bounds.length < chunks && g + 1 < G) bounds.push(g + 1);
+  }
+  bounds.push(G);
+  return { ...base, layout: L, direct: null, bounds: Int32Array.from(bounds) };
+}
+
+/** Sums over the pairs of chunk k, 0 <= k < RBAR_CHUNKS (see the file comment for the algebra). */
+export function rbarChunk(plan: RbarPlan, k: number): RbarPartial {
+  if (plan.direct) return k === 0 ? plan.direct : { sum: 0, used: 0, degenerate: 0 };
+  if (k >= plan.bounds.length - 1) return { sum: 0, used: 0, degenerate: 0 };
+  const L = plan.layout as Layout;
+  const { minOverlap } = plan;
+  const { G, X } = L;
+  let maxLen = 0;
+  let maxCount = 0;
+  for (let g = 0; g < G; g++) {
+    maxLen = Math.max(maxLen, L.hi[g] - L.lo[g] + 1);
+    maxCount = Math.max(maxCount, L.count[g]);
+  }
+  const U = new Float64Array(maxLen);
+  const V = new Float64Array(maxLen);
+  const wG = new Float64Array(maxCount);
+  const wH = new Float64Array(maxCount);
+  const accG = new Float64Array(2);
+  const accH = new Float64Array(2);
+  const excl = new Int32Array(maxLen);
+  let sum = 0;
+  let used = 0;
+  let degenerate = 0;
+
+  // Sweep the group pairs whose spans overlap (groups are sorted by lo).
+  for (let g = plan.bounds[k]; g < plan.bounds[k + 1]; g++) {
+    const ng = L.count[g];
+    const gLo = L.lo[g];
+    const gHi = L.hi[g];
+    // Pairs inside the group: C is the group's own days.
+    const mIn = gHi - gLo + 1 - L.holeN[g];
+    if (ng > 1 && mIn >= minOverlap) {
+      weigh(L, g, gLo, gHi, mIn, excl, 0, wG, accG);
+      const good = accG[1];
+      const len = gHi - gLo + 1;
+      columnSum(L, g, wG, gLo, gHi, U);
+      let uu = 0;
+      for (let t = 0; t < len; t++) uu += U[t] * U[t];
+      // sum_{i<j} r_ij = (sum of all r_ij incl. the diagonal's ones - good) / 2.
+      sum += (uu - mIn * accG[0] * accG[0] - good) / 2;
+      used += (good * (good - 1)) / 2;
+      degenerate += (ng * (ng - 1)) / 2 - (good * (good - 1)) / 2;
+    }
+    for (let h = g + 1; h < G; h++) {
+      const s = L.lo[h];
+      if (s > gHi) break;
+      const e = Math.min(gHi, L.hi[h]);
+      // Days in [s, e] that either group lacks.
+      let m = e - s + 1;
+      for (let k = L.hole0[g], end = k + L.holeN[g]; k < end; k++) if (L.holes[k] >= s && L.holes[k] <= e) m--;
+      const nxG = L.holeN[h] > 0 ? otherHoles(L, g, h, s, e, excl) : 0;
+      m -= nxG;
+      if (m < minOverlap) continue;
+      const nh = L.count[h];
+      weigh(L, g, s, e, m, excl, nxG, wG, accG);
+      const nxH = L.holeN[g] > 0 ? otherHoles(L, h, g, s, e, excl) : 0;
+      weigh(L, h, s, e, m, excl, nxH, wH, accH);
+      const goodG = accG[1];
+      const goodH = accH[1];
+      degenerate += ng * nh - goodG * goodH;
+      if (goodG === 0 || goodH === 0) continue;
+      const len = e - s + 1;
+      let dot = 0;
+      if (ng * nh <= ng + nh + 1) {
+        // Few pairs (e.g. two single events): their dot products directly cost less than
+        // building two column sums.
+        for (let i = 0; i < ng; i++) {
+          const wi = wG[i];
+          if (wi === 0) continue;
+          const bx = L.x0[L.row0[g] + i] + (s - gLo);
+          for (let j = 0; j < nh; j++) {
+            const wj = wH[j];
+            if (wj === 0) continue;
+            const by = L.x0[L.row0[h] + j] + (s - L.lo[h]);
+            let d = 0;
+            for (let t = 0; t < len; t++) d += X[bx + t] * X[by + t];
+            dot += wi * wj * d;
+          }
+        }
+      } else {
+        columnSum(L, g, wG, s, e, U);
+        columnSum(L, h, wH, s, e, V);
+        for (let t = 0; t < len; t++) dot += U[t] * V[t];
+      }
+      sum += dot - m * accG[0] * accH[0];
+      used += goodG * goodH;
+    }
+  }
+  return { sum, used, degenerate };
+}
+
+/** r-bar from the RBAR_CHUNKS chunks' partial sums, added in chunk order. */
+export function combineRbar(n: number, shortPairs: 'exclude' | 'zero', partials: readonly RbarPartial[]): RbarInfo {
+  let sum = 0;
+  let used = 0;
+  let degenerate = 0;
+  for (const p of partials) {
+    sum += p.sum;
+    used += p.used;
+    degenerate += p.degenerate;
+  }
+  return finish(sum, used, degenerate, n, shortPairs);
+}
+
+/**
+ * Kolari-Pynnönen r-bar of a panel; see the file comment. Counts: `pairsUsed` pairs entered the mean,
+ * `pairsDegenerate` had a constant series on their common days, the rest (`pairsShort`) had fewer than
+ * `minOverlap` common days (including no common day at all).
+ */
+export function kpRbar(panel: EventPanel, opts: RbarOptions): RbarInfo {
+  const plan = planRbar(panel, opts);
+  const partials: RbarPartial[] = [];
+  for (let k = 0; k < RBAR_CHUNKS; k++) partials.push(rbarChunk(plan, k));
+  return combineRbar(panel.n, opts.shortPairs, partials);
+}
+
+/** Binary search for t in holes[from .. from + len). */
+function hasHole(holes: Int32Array, from: number, len: number, t: number): boolean {
+  let lo = from;
+  let hi = from + len;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (holes[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < from + len && holes[lo] === t;
+}
+
+/**
+ * The pair-by-pair definition: merge the two sorted day lists, two-pass correlation over the common
+ * days. O(n^2 E); used when an event repeats a calendar day, and as the reference in tests.
+ */
+function pairwiseSums(S: Series, minOverlap: number): RbarPartial {
+  const n = S.off.length;
+  const { days, vals, off, len } = S;
+  let maxLen = 0;
+  for (let i = 0; i < n; i++) maxLen = Math.max(maxLen, len[i]);
+  const xa = new Float64Array(maxLen);
+  const ya = new Float64Array(maxLen);
+  let sum = 0;
+  let used = 0;
+  let degenerate = 0;
+  for (let i = 0; i < n; i++) {
+    const ai = off[i];
+    const ni = len[i];
+    for (let j = i + 1; j < n; j++) {
+      const aj = off[j];
+      const nj = len[j];
+      if (ni === 0 || nj === 0 || days[ai + ni - 1] < days[aj] || days[aj + nj - 1] < days[ai]) continue;
+      // Merge the two sorted day lists. A duplicated calendar day inside one event is matched once.
+      let p = ai;
+      let q = aj;
+      let m = 0;
+      while (p < ai + ni && q < aj + nj) {
+        if (days[p] < days[q]) p++;
+        else if (days[p] > days[q]) q++;
+        else {
+          xa[m] = vals[p];
+          ya[m] = vals[q];
+          m++;
+          p++;
+          q++;
+        }
+      }
+      if (m < minOverlap) continue;
+      let mx = 0;
+      let my = 0;
+      for (let k = 0; k < m; k++) {
+        mx += xa[k];
+        my += ya[k];
+      }
+      mx /= m;
+      my /= m;
+      let sxx = 0;
+      let syy = 0;
+      let sxy = 0;
+      for (let k = 0; k < m; k++) {
+        const dx = xa[k] - mx;
+        const dy = ya[k] - my;
+        sxx += dx * dx;
+        syy += dy * dy;
+        sxy += dx * dy;
+      }
+      if (!(sxx > 0 && syy > 0)) {
+        degenerate++;
+        continue;
+      }
+      sum += sxy / Math.sqrt(sxx * syy);
+      used++;
+    }
+  }
+  return { sum, used, degenerate };
+}
+
+/** The pairwise reference on a panel (tests compare it with `kpRbar`). */
+export function kpRbarPairwise(panel: EventPanel, opts: RbarOptions): RbarInfo {
+  const E = panel.estEnd - panel.estStart + 1;
+  const p = pairwiseSums(eventSeries(panel, E), Math.max(3, opts.minOverlap));
+  return finish(p.sum, p.used, p.degenerate, panel.n, opts.shortPairs);
+}

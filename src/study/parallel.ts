@@ -1,0 +1,384 @@
+/**
+ * Worker threads for large studies: the cross-sectional battery of a big panel (Kolari-Pynnönen
+ * r-bar and every day and window of the event window, each with its bootstrap) spread over a few
+ * threads. Used by src/study/aggregate.ts above PARALLEL_MIN_EVENTS events.
+ *
+ * Same answer on any number of threads: each task (an r-bar chunk, a day, a window) is computed by
+ * the same code on the same data wherever it runs, the r-bar chunks are fixed by the data (rbar.ts)
+ * and added in chunk order, and the rows are assembled in their usual order. One thread runs the
+ * very same functions in-line (battery.ts `aggregate`).
+ *
+ * Synchronous from the caller's side, because the engine's API is (runEngine returns a value):
+ * the panel goes to the workers once in SharedArrayBuffers, tasks go out on MessagePorts, and the
+ * main thread sleeps in Atomics.wait until a worker signals a result, which it then takes with
+ * receiveMessageOnPort (no event loop needed). Workers are started on first use, kept for later
+ * panels of the same process (groups), and unref'd so they never hold the process open.
+ *
+ * This file is also the workers' entry point (see the bottom).
+ */
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MessageChannel, Worker, isMainThread, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
+import { aggregate, aggregateWindows, dayAggregate, windowAggregate } from '../stats/battery.js';
+import { getContext, resolveOptions, type SharedIngredients } from '../stats/context.js';
+import { combineRbar, planRbar, RBAR_CHUNKS, rbarChunk, type RbarPartial, type RbarPlan } from '../stats/rbar.js';
+import type { Aggregate, BatteryOptions, DayAggregate, EventPanel, RbarInfo, WindowAggregate } from '../stats/types.js';
+
+/** Panels with fewer events are aggregated on the calling thread (starting workers costs ~0.1 s). */
+export const PARALLEL_MIN_EVENTS = 2000;
+
+/**
+ * Threads for a large panel: EVSTUDY_THREADS when set (1 = never use workers), else the machine's
+ * available parallelism, at most 8.
+ */
+export function defaultThreads(env: NodeJS.ProcessEnv = process.env): number {
+  const set = Number(env.EVSTUDY_THREADS);
+  if (Number.isInteger(set) && set >= 1) return set;
+  return Math.max(1, Math.min(8, availableParallelism()));
+}
+
+/** Smallest panel for workers: EVSTUDY_PARALLEL_MIN_EVENTS when set (tests use small panels), else PARALLEL_MIN_EVENTS. */
+export function parallelThreshold(env: NodeJS.ProcessEnv = process.env): number {
+  const set = Number(env.EVSTUDY_PARALLEL_MIN_EVENTS);
+  return Number.isInteger(set) && set >= 0 ? set : PARALLEL_MIN_EVENTS;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages
+// ---------------------------------------------------------------------------------------------
+
+/** An EventPanel as plain data over SharedArrayBuffers, with the CAR variances of the windows precomputed. */
+interface SharedPanel {
+  n: number;
+  estStart: number;
+  estEnd: number;
+  winStart: number;
+  winEnd: number;
+  estAR: Float64Array;
+  estDays: Int32Array;
+  evAR: Float64Array;
+  evSAR: Float64Array;
+  evC: Float64Array;
+  evDays: Int32Array | null;
+  sigma: Float64Array;
+  nObs: Int32Array;
+  df: Int32Array;
+  /** n x windows.length: windowVariance(i, a, b) of each aggregated window. */
+  windows: Array<[number, number]>;
+  windowVar: Float64Array;
+}
+
+type Task = { kind: 'rbar'; k: number } | { kind: 'day'; d: number } | { kind: 'window'; a: number; b: number };
+type TaskResult = RbarPartial | DayAggregate | WindowAggregate;
+
+type ToWorker =
+  | { type: 'panel'; panelId: number; panel: SharedPanel; opts: Partial<BatteryOptions> }
+  | { type: 'ingredients'; panelId: number; ingredients: SharedIngredients }
+  | { type: 'rbar'; panelId: number; rbar: RbarInfo }
+  | { type: 'task'; panelId: number; taskId: number; task: Task };
+
+type FromWorker = { taskId: number; result: TaskResult } | { taskId: number; error: string };
+
+// ---------------------------------------------------------------------------------------------
+// Main thread
+// ---------------------------------------------------------------------------------------------
+
+interface PoolWorker {
+  worker: Worker;
+  port: MessagePort;
+  busy: number | null;
+  /** Last panel sent to this worker. */
+  panelId: number;
+}
+
+interface Pool {
+  workers: PoolWorker[];
+  /** signal[0] is bumped by a worker after each result it posts. */
+  signal: Int32Array;
+}
+
+let pool: Pool | null = null;
+let nextPanelId = 1;
+/** How many tasks ran on workers (tests check the parallel path was taken). */
+let tasksOnWorkers = 0;
+
+export function parallelTaskCount(): number {
+  return tasksOnWorkers;
+}
+
+function sharedCopy<T extends Float64Array | Int32Array>(src: T): T {
+  const Ctor = src.constructor as { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
+  const out = new Ctor(new SharedArrayBuffer(src.length * Ctor.BYTES_PER_ELEMENT));
+  out.set(src);
+  return out;
+}
+
+function sharePanel(panel: EventPanel, windows: Array<[number, number]>): SharedPanel {
+  const n = panel.n;
+  const windowVar = new Float64Array(new SharedArrayBuffer(Math.max(1, n * windows.length) * 8));
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < windows.length; k++) windowVar[i * windows.length + k] = panel.windowVariance(i, windows[k][0], windows[k][1]);
+  }
+  return {
+    n,
+    estStart: panel.estStart,
+    estEnd: panel.estEnd,
+    winStart: panel.winStart,
+    winEnd: panel.winEnd,
+    estAR: sharedCopy(panel.estAR),
+    estDays: sharedCopy(panel.estDays),
+    evAR: sharedCopy(panel.evAR),
+    evSAR: sharedCopy(panel.evSAR),
+    evC: sharedCopy(panel.evC),
+    evDays: panel.evDays ? sharedCopy(panel.evDays) : null,
+    sigma: sharedCopy(panel.sigma),
+    nObs: sharedCopy(panel.nObs),
+    df: sharedCopy(panel.df),
+    windows,
+    windowVar,
+  };
+}
+
+/** An EventPanel over a SharedPanel; windowVariance answers for the precomputed windows only. */
+function panelOf(s: SharedPanel): EventPanel {
+  const nW = s.windows.length;
+  const col = new Map(s.windows.map(([a, b], k) => [`${a}:${b}`, k]));
+  return {
+    n: s.n,
+    estStart: s.estStart,
+    estEnd: s.estEnd,
+    winStart: s.winStart,
+    winEnd: s.winEnd,
+    estAR: s.estAR,
+    estDays: s.estDays,
+    evAR: s.evAR,
+    evSAR: s.evSAR,
+    evC: s.evC,
+    ...(s.evDays ? { evDays: s.evDays } : {}),
+    sigma: s.sigma,
+    nObs: s.nObs,
+    df: s.df,
+    windowVariance: (i, a, b) => {
+      const k = col.get(`${a}:${b}`);
+      if (k === undefined) throw new RangeError(`window [${a}, ${b}] was not precomputed for the worker threads`);
+      return s.windowVar[i * nW + k];
+    },
+  };
+}
+
+function startPool(threads: number): Pool {
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const self = import.meta.url;
+  const workers: PoolWorker[] = [];
+  for (let t = 0; t < threads; t++) {
+    const { port1, port2 } = new MessageChannel();
+    const data = { evstudyParallel: true, port: port2, signal };
+    let worker: Worker;
+    if (self.endsWith('.ts')) {
+      // Running from source (tests, tsx): the worker registers tsx before loading this file, and
+      // reports a failure to load instead of leaving the caller waiting.
+      const code = [
+        `const { workerData } = require('node:worker_threads');`,
+        `import(${JSON.stringify(tsxApiUrl(self))}).then((m) => { m.register(); return import(${JSON.stringify(self)}); }).catch((e) => {`,
+        `  workerData.port.postMessage({ taskId: -1, error: 'cannot load the worker: ' + (e && e.stack || e) });`,
+        `  Atomics.add(workerData.signal, 0, 1); Atomics.notify(workerData.signal, 0);`,
+        `});`,
+      ].join('\n');
+      worker = new Worker(code, { eval: true, workerData: data, transferList: [port2] });
+    } else {
+      worker = new Worker(fileURLToPath(self), { workerData: data, transferList: [port2] });
+    }
+    worker.unref();
+    port1.unref();
+    workers.push({ worker, port: port1, busy: null, panelId: 0 });
+  }
+  return { workers, signal };
+}
+
+/** URL of tsx's ESM register API (its CommonJS build cannot register hooks in a worker). */
+function tsxApiUrl(from: string): string {
+  const require = createRequire(from);
+  const pkgFile = require.resolve('tsx/package.json');
+  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  return pathToFileURL(join(dirname(pkgFile), pkg.exports['./esm/api'].import.default)).href;
+}
+
+function getPool(threads: number): Pool {
+  if (!pool || pool.workers.length !== threads) {
+    if (pool) for (const w of pool.workers) void w.worker.terminate();
+    pool = startPool(threads);
+  }
+  return pool;
+}
+
+/** Stops the worker threads (they are unref'd, so this is only needed to free them early). */
+export async function stopWorkers(): Promise<void> {
+  const p = pool;
+  pool = null;
+  if (p) await Promise.all(p.workers.map((w) => w.worker.terminate()));
+}
+
+/** A worker that has not answered for this long is taken as lost (it crashed or hangs). */
+const STALL_MS = 10 * 60 * 1000;
+
+/**
+ * Runs `tasks` on the pool's workers, which already hold panel `panelId`; returns the results in
+ * task order. Blocks the calling thread until all are done, except for `meanwhile`, run once the
+ * first tasks are out (work for this thread that overlaps the workers').
+ */
+function runTasks(p: Pool, panelId: number, tasks: Task[], meanwhile?: () => void): TaskResult[] {
+  const results: TaskResult[] = new Array(tasks.length);
+  let next = 0;
+  let done = 0;
+  const assign = (w: PoolWorker) => {
+    if (next >= tasks.length) return;
+    w.busy = next;
+    w.port.postMessage({ type: 'task', panelId, taskId: next, task: tasks[next] } satisfies ToWorker);
+    next++;
+  };
+  for (const w of p.workers) assign(w);
+  meanwhile?.();
+  let lastProgress = Date.now();
+  while (done < tasks.length) {
+    // Read the counter before polling, so a result posted in between makes the wait return at once.
+    const seen = Atomics.load(p.signal, 0);
+    let progressed = false;
+    for (const w of p.workers) {
+      for (let m = receiveMessageOnPort(w.port); m; m = receiveMessageOnPort(w.port)) {
+        const msg = m.message as FromWorker;
+        if ('error' in msg) throw new Error(`worker thread failed${msg.taskId >= 0 ? ` on ${JSON.stringify(tasks[msg.taskId])}` : ''}: ${msg.error}`);
+        results[msg.taskId] = msg.result;
+        done++;
+        progressed = true;
+        w.busy = null;
+        assign(w);
+      }
+    }
+    if (progressed) {
+      lastProgress = Date.now();
+      continue;
+    }
+    if (Date.now() - lastProgress > STALL_MS) throw new Error('worker threads stopped answering');
+    Atomics.wait(p.signal, 0, seen, 1000);
+  }
+  tasksOnWorkers += tasks.length;
+  return results;
+}
+
+/**
+ * `aggregate(panel, opts)` (src/stats/battery.ts) on `threads` worker threads: r-bar chunks first,
+ * then every day and window. Returns the same rows, bit for bit.
+ */
+export function aggregateParallel(panel: EventPanel, opts: Partial<BatteryOptions>, threads: number): Aggregate {
+  try {
+    return aggregateOnWorkers(panel, opts, threads);
+  } catch (e) {
+    // The pool may hold half-done tasks: drop it. The result does not depend on the threads, so
+    // finishing on this one is correct, only slower; say so once on stderr.
+    const p = pool;
+    pool = null;
+    if (p) for (const w of p.workers) void w.worker.terminate();
+    if (!warned) process.stderr.write(`evstudy: worker threads failed, continuing on one thread (${e instanceof Error ? e.message.split('\n')[0] : String(e)})\n`);
+    warned = true;
+    return aggregate(panel, opts);
+  }
+}
+
+let warned = false;
+
+function aggregateOnWorkers(panel: EventPanel, opts: Partial<BatteryOptions>, threads: number): Aggregate {
+  const r = resolveOptions(opts);
+  const windows = aggregateWindows(panel, r);
+  const inside = windows.filter(([a, b]) => Number.isInteger(a) && Number.isInteger(b) && a <= b && a >= panel.winStart && b <= panel.winEnd);
+  const p = getPool(threads);
+  const panelId = nextPanelId++;
+  const shared = sharePanel(panel, inside);
+  for (const w of p.workers) {
+    w.port.postMessage({ type: 'panel', panelId, panel: shared, opts } satisfies ToWorker);
+    w.panelId = panelId;
+  }
+  // r-bar chunks on the workers; meanwhile this thread ranks and sorts (the other panel-level
+  // ingredients) and hands the results over, so no worker repeats that work.
+  const ctx = getContext(panel, r);
+  const chunkTasks: Task[] = Array.from({ length: RBAR_CHUNKS }, (_, k) => ({ kind: 'rbar', k }));
+  const partials = runTasks(p, panelId, chunkTasks, () => {
+    const ingredients = ctx.shareIngredients();
+    for (const w of p.workers) w.port.postMessage({ type: 'ingredients', panelId, ingredients } satisfies ToWorker);
+  }) as RbarPartial[];
+  const rbarInfo = combineRbar(panel.n, r.kpShortPairs, partials);
+  ctx.presetRbar(rbarInfo);
+  for (const w of p.workers) w.port.postMessage({ type: 'rbar', panelId, rbar: rbarInfo } satisfies ToWorker);
+
+  const sections: Task[] = [];
+  for (let d = panel.winStart; d <= panel.winEnd; d++) sections.push({ kind: 'day', d });
+  for (const [a, b] of windows) sections.push({ kind: 'window', a, b });
+  const rows = runTasks(p, panelId, sections);
+  const nDays = panel.winEnd - panel.winStart + 1;
+  return {
+    n: panel.n,
+    rbar: rbarInfo.rbar,
+    rbarInfo,
+    days: rows.slice(0, nDays) as DayAggregate[],
+    windows: rows.slice(nDays) as WindowAggregate[],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worker thread
+// ---------------------------------------------------------------------------------------------
+
+function workerMain(port: MessagePort, signal: Int32Array): void {
+  let panelId = 0;
+  let panel: EventPanel | null = null;
+  let opts: Partial<BatteryOptions> = {};
+  let plan: RbarPlan | null = null;
+  let rbar: RbarInfo | null = null;
+  let ingredients: SharedIngredients | null = null;
+  port.on('message', (msg: ToWorker) => {
+    if (msg.type === 'panel') {
+      panelId = msg.panelId;
+      panel = panelOf(msg.panel);
+      opts = msg.opts;
+      plan = null;
+      rbar = null;
+      ingredients = null;
+      return;
+    }
+    if (msg.type === 'ingredients') {
+      if (msg.panelId === panelId) ingredients = msg.ingredients;
+      return;
+    }
+    if (msg.type === 'rbar') {
+      if (msg.panelId === panelId) rbar = msg.rbar;
+      return;
+    }
+    let reply: FromWorker;
+    try {
+      if (msg.panelId !== panelId || !panel) throw new Error(`task for panel ${msg.panelId}, worker holds ${panelId}`);
+      const r = resolveOptions(opts);
+      const t = msg.task;
+      if (t.kind === 'rbar') {
+        plan ??= planRbar(panel, { minOverlap: r.kpMinOverlap, shortPairs: r.kpShortPairs });
+        reply = { taskId: msg.taskId, result: rbarChunk(plan, t.k) };
+      } else {
+        const ctx = getContext(panel, r);
+        if (rbar) ctx.presetRbar(rbar);
+        if (ingredients) ctx.adoptIngredients(ingredients);
+        reply = { taskId: msg.taskId, result: t.kind === 'day' ? dayAggregate(ctx, t.d, r) : windowAggregate(ctx, t.a, t.b, r) };
+      }
+    } catch (e) {
+      reply = { taskId: msg.taskId, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+    }
+    port.postMessage(reply);
+    Atomics.add(signal, 0, 1);
+    Atomics.notify(signal, 0);
+  });
+}
+
+if (!isMainThread && (workerData as { evstudyParallel?: boolean } | null)?.evstudyParallel) {
+  const { port, signal } = workerData as { port: MessagePort; signal: Int32Array };
+  workerMain(port, signal);
+}

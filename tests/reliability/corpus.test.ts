@@ -1,0 +1,426 @@
+/**
+ * The bad-input corpus (tests/fixtures/bad/, listed in its README): every case through the command
+ * line, in-process. A user error must be one clear message naming file, line and field, with the
+ * documented exit code (2 usage, 3 data, 4 config) and no stack trace; a per-event problem must
+ * become that event's outcome while the study completes.
+ */
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parsePrices } from '../../src/data/prices/index.js';
+import { decodePriceBytes } from '../../src/data/prices/decode.js';
+import { validateEvents } from '../../src/data/events/index.js';
+import { DataError } from '../../src/util/errors.js';
+import type { ReportJson } from '../../src/report/schema.js';
+import { BAD, bad, expectClean, expectUserError, listFiles, runCli, studyArgs, tempDir } from './helpers.js';
+
+const readReport = (dir: string): ReportJson => JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as ReportJson;
+const outcomes = (r: ReportJson): Record<string, string> => Object.fromEntries(r.events.map((e) => [e.id, e.outcome]));
+
+// ------------------------------------------------------------------------------ ad-hoc errors
+
+interface ErrorCase {
+  name: string;
+  flags: Record<string, string | null>;
+  code: number;
+  /** Corpus file named by the message (relative to tests/fixtures/bad/), or a flag for usage errors. */
+  file?: string;
+  line?: number;
+  field: string;
+  message: RegExp;
+}
+
+const PRICES = { '--returns': null, '--prices': bad('base/prices.csv'), '--market': bad('base/market-prices.csv') };
+
+const ADHOC_ERRORS: ErrorCase[] = [
+  { name: 'truncated returns file', flags: { '--returns': bad('tables/returns-truncated.csv') }, code: 3, file: 'tables/returns-truncated.csv', line: 221, field: 'BBB', message: /row has 2 cells but the header has 5/ },
+  { name: 'events file cut inside a quoted cell', flags: { '--events': bad('tables/events-truncated-quote.csv') }, code: 3, file: 'tables/events-truncated-quote.csv', line: 2, field: 'column 4', message: /unterminated quoted field/ },
+  { name: 'wrong delimiter (|)', flags: { '--returns': bad('tables/returns-pipe-delimited.csv') }, code: 3, file: 'tables/returns-pipe-delimited.csv', line: 1, field: 'header', message: /separated by "\|"/ },
+  { name: 'GB18030 bytes behind a UTF-8 BOM', flags: { '--events': bad('tables/events-gb18030-utf8-bom.csv') }, code: 3, file: 'tables/events-gb18030-utf8-bom.csv', line: 2, field: 'bytes "c8 cb', message: /byte-order mark but is not valid UTF-8/ },
+  { name: 'neither UTF-8 nor GB18030', flags: { '--events': bad('tables/events-neither-encoding.csv') }, code: 3, file: 'tables/events-neither-encoding.csv', line: 2, field: 'bytes "ff 80 ff', message: /neither UTF-8 nor GB18030/ },
+  { name: 'mixed date formats', flags: { '--returns': bad('tables/returns-mixed-dates.csv') }, code: 3, file: 'tables/returns-mixed-dates.csv', line: 50, field: 'date "10/03/2022"', message: /mixed date formats/ },
+  { name: 'conflicting duplicate date (wide)', flags: { '--returns': bad('tables/returns-duplicate-date-conflict.csv') }, code: 3, file: 'tables/returns-duplicate-date-conflict.csv', line: 60, field: 'AAA', message: /appears twice with different values: line 59/ },
+  { name: 'conflicting duplicate date (long)', flags: { '--returns': bad('tables/returns-long-duplicate-conflict.csv') }, code: 3, file: 'tables/returns-long-duplicate-conflict.csv', line: 42, field: 'return', message: /AAA on 2022-01-17 appears twice with different values: line 12/ },
+  { name: 'inf return', flags: { '--returns': bad('tables/returns-inf.csv') }, code: 3, file: 'tables/returns-inf.csv', line: 40, field: 'BBB "inf"', message: /infinite value/ },
+  { name: 'overflowing 1e309 return', flags: { '--returns': bad('tables/returns-overflow-1e309.csv') }, code: 3, file: 'tables/returns-overflow-1e309.csv', line: 41, field: 'CCC "1e309"', message: /infinite value/ },
+  { name: 'empty returns file', flags: { '--returns': bad('tables/returns-empty.csv') }, code: 3, file: 'tables/returns-empty.csv', line: 1, field: 'header', message: /empty file/ },
+  { name: 'header-only returns file', flags: { '--returns': bad('tables/returns-header-only.csv') }, code: 3, file: 'tables/returns-header-only.csv', line: 1, field: 'header', message: /no data rows/ },
+  { name: 'row with an extra cell', flags: { '--returns': bad('tables/returns-ragged-row.csv') }, code: 3, file: 'tables/returns-ragged-row.csv', line: 30, field: 'column 6 (no header)', message: /row has 6 cells but the header has 5/ },
+  { name: 'zero price', flags: { ...PRICES, '--prices': bad('tables/prices-zero.csv') }, code: 3, file: 'tables/prices-zero.csv', line: 70, field: 'BBB "0"', message: /prices must be positive/ },
+  { name: 'negative price', flags: { ...PRICES, '--prices': bad('tables/prices-negative.csv') }, code: 3, file: 'tables/prices-negative.csv', line: 71, field: 'CCC "-12.5"', message: /prices must be positive/ },
+  { name: 'zero price in the market file', flags: { ...PRICES, '--market': bad('tables/prices-zero.csv'), '--market-column': 'BBB' }, code: 3, file: 'tables/prices-zero.csv', line: 70, field: 'BBB "0"', message: /prices must be positive/ },
+  { name: 'factor file without SMB', flags: { '--model': 'ff3', '--factors': bad('tables/factors-missing-smb.csv') }, code: 3, file: 'tables/factors-missing-smb.csv', line: 1, field: 'SMB', message: /no SMB column/ },
+  { name: 'events without a date column', flags: { '--events': bad('tables/events-missing-date-column.csv') }, code: 3, file: 'tables/events-missing-date-column.csv', line: 1, field: 'date', message: /no date column/ },
+  { name: 'header-only events file', flags: { '--events': bad('tables/events-header-only.csv') }, code: 3, file: 'tables/events-header-only.csv', line: 1, field: 'header', message: /no events/ },
+  { name: 'duplicate event id', flags: { '--events': bad('tables/events-duplicate-id.csv') }, code: 3, file: 'tables/events-duplicate-id.csv', line: 3, field: 'id "good-a"', message: /duplicate event id \(first used on line 2\)/ },
+  { name: 'impossible event date', flags: { '--events': bad('tables/events-bad-date.csv') }, code: 3, file: 'tables/events-bad-date.csv', line: 3, field: 'date "2022-02-30"', message: /not a real calendar date/ },
+  { name: 'an event on a Saturday under --non-trading error', flags: { '--events': bad('tables/events-weekend.csv'), '--non-trading': 'error' }, code: 3, file: 'tables/events-weekend.csv', line: 3, field: 'date "2022-08-06"', message: /is a Saturday \(policy error\)/ },
+  { name: 'estimation window shorter than the minimum', flags: { '--estimation': '-30:-11' }, code: 2, field: '--estimation "-30:-11"', message: /20 days, fewer than --min-estimation 60/ },
+  { name: 'zero bootstrap resamples', flags: { '--bootstrap': '0' }, code: 2, field: '--bootstrap "0"', message: />= 1/ },
+  { name: 'missing input file', flags: { '--events': bad('tables/no-such-file.csv') }, code: 3, file: 'tables/no-such-file.csv', field: '', message: /file not found/ },
+];
+
+describe('ad-hoc study: each bad table is one clear error', () => {
+  for (const c of ADHOC_ERRORS) {
+    it(c.name, async () => {
+      const out = join(tempDir(), 'out');
+      const run = await runCli(studyArgs(c.flags, out));
+      expectUserError(run, c.code, { file: c.file ? bad(c.file) : undefined, line: c.line, field: c.field }, c.message);
+      // Nothing is written when the inputs are refused.
+      expect(listFiles(out)).toEqual([]);
+    });
+  }
+});
+
+// ------------------------------------------------------------------ ad-hoc inputs handled well
+
+describe('ad-hoc study: inputs that look odd but are read correctly', () => {
+  const baseline = async (): Promise<ReportJson> => {
+    const out = join(tempDir(), 'out');
+    expect((await runCli(studyArgs({}, out))).code).toBe(0);
+    return readReport(out);
+  };
+
+  it('BOM, semicolons with decimal commas, and a BOM before the events header give the same study', async () => {
+    const ref = await baseline();
+    const variants: Record<string, string>[] = [
+      { '--returns': bad('tables/returns-bom.csv') },
+      { '--returns': bad('tables/returns-semicolon-decimal-comma.csv') },
+      { '--events': bad('tables/events-bom.csv') },
+    ];
+    for (const flags of variants) {
+      const out = join(tempDir(), 'out');
+      const run = await runCli(studyArgs(flags, out));
+      expect(run.code, run.err).toBe(0);
+      const r = readReport(out);
+      expect(r.events.map((e) => [e.id, e.outcome, e.windows[0].car])).toEqual(ref.events.map((e) => [e.id, e.outcome, e.windows[0].car]));
+      expect(r.aggregate).toEqual(ref.aggregate);
+    }
+  });
+
+  it('GB18030 text (no label) is decoded as GB18030: the Chinese group names come through', async () => {
+    const bytes = readFileSync(bad('tables/events-gb18030.csv'));
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    expect(decodePriceBytes(bytes, 'x').encoding).toBe('gb18030');
+    const out = join(tempDir(), 'out');
+    const run = await runCli(studyArgs({ '--events': bad('tables/events-gb18030.csv') }, out));
+    expect(run.code, run.err).toBe(0);
+    const r = readReport(out);
+    expect(r.events.map((e) => e.group)).toEqual(['人工智能', '大模型', '人工智能']);
+    expect(r.groups.map((g) => g.group).sort()).toEqual(['人工智能', '大模型'].sort());
+  });
+
+  it('NaN in a prices table is a missing close: that day drops out of the listing\'s trading days', async () => {
+    const out = join(tempDir(), 'out');
+    const run = await runCli(studyArgs({ ...PRICES, '--prices': bad('tables/prices-nan.csv') }, out));
+    expect(run.code, run.err).toBe(0);
+    const r = readReport(out);
+    expect(outcomes(r)).toEqual({ 'good-a': 'ok', 'good-b': 'ok', 'good-c': 'ok' });
+    // 2022-04-21 (line 80) is no trading day of AAA: its window of 120 trading days starts one
+    // row earlier than in the base prices (2022-01-28 instead of 2022-01-31).
+    expect(r.events.find((e) => e.id === 'good-a')?.model).toMatchObject({ nObs: 120, estimationFrom: '2022-01-28' });
+    expect(r.events.find((e) => e.id === 'good-b')?.model).toMatchObject({ nObs: 120, estimationFrom: '2022-02-14' });
+    expectClean(readFileSync(join(out, 'report.json'), 'utf8'), 'report.json');
+  });
+
+  it('empty and NA return cells are missing values, never zero returns', async () => {
+    const out = join(tempDir(), 'out');
+    const run = await runCli(studyArgs({ '--returns': bad('tables/returns-empty-cells.csv') }, out));
+    expect(run.code, run.err).toBe(0);
+    const a = readReport(out).events.find((e) => e.id === 'good-a')!;
+    // Either reading is fine (a missing return on a trading day, or no trading day for AAA, when
+    // day 0 moves to the next day and says so); a zero or a made-up return is not.
+    expect(['ok', 'shifted']).toContain(a.outcome);
+    if (a.outcome === 'shifted') expect(a.reason).toMatch(/2022-08-01 is not a trading day of AAA/);
+    for (const d of a.days) if (d.date === '2022-08-01') expect(d).toMatchObject({ return: null, ar: null });
+    expect(a.model!.nObs).toBeLessThanOrEqual(120);
+    expect(a.model!.nObs).toBeGreaterThanOrEqual(119);
+    for (const f of ['report.json', 'report.md']) expectClean(readFileSync(join(out, f), 'utf8'), f);
+  });
+
+  it('a 1e308 return is a number, but the estimation it wrecks is refused, never NaN or Infinity', async () => {
+    const out = join(tempDir(), 'out');
+    const run = await runCli(studyArgs({ '--returns': bad('tables/returns-huge-1e308.csv') }, out));
+    expect(run.code, run.err).toBe(0);
+    const r = readReport(out);
+    expect(outcomes(r)).toEqual({ 'good-a': 'insufficient-estimation', 'good-b': 'ok', 'good-c': 'ok' });
+    expect(r.events[0].reason).toBeTruthy();
+    expect(r.aggregate.n).toBe(2);
+    for (const f of ['report.json', 'report.md']) expectClean(readFileSync(join(out, f), 'utf8'), f);
+  });
+
+  // BUG (src/core/models, not ours to edit): the reason given for a 1e308 return in the estimation
+  // window is "zero residual variance ... (the model fits exactly or the returns are constant)";
+  // the residual variance is infinite, not zero. Expected: a reason naming non-finite values.
+  it.fails('the reason for a wrecked estimation window does not claim zero variance', async () => {
+    const out = join(tempDir(), 'out');
+    await runCli(studyArgs({ '--returns': bad('tables/returns-huge-1e308.csv') }, out));
+    expect(readReport(out).events[0].reason).not.toMatch(/zero residual variance/);
+  });
+});
+
+// ------------------------------------------------------------------------ per-event outcomes
+
+describe('ad-hoc study: per-event problems become outcomes, the study completes', () => {
+  const cases: { name: string; flags: Record<string, string>; id: string; outcome: string; reason: RegExp }[] = [
+    { name: 'unknown symbol', flags: { '--events': bad('tables/events-unknown-symbol.csv') }, id: 'ghost', outcome: 'no-price-data', reason: /no data for ZZZ/ },
+    { name: 'date after the data', flags: { '--events': bad('tables/events-outside-data.csv') }, id: 'future', outcome: 'outside-data', reason: /after the last row/ },
+    { name: 'date before the data', flags: { '--events': bad('tables/events-outside-data.csv') }, id: 'past', outcome: 'outside-data', reason: /before the first row/ },
+    { name: 'estimation window too short', flags: { '--events': bad('tables/events-short-estimation.csv') }, id: 'too-early', outcome: 'insufficient-estimation', reason: /valid returns in \[-130,-11\], need 60/ },
+    { name: 'constant returns (zero variance)', flags: { '--events': bad('tables/events-constant-returns.csv') }, id: 'flat', outcome: 'insufficient-estimation', reason: /zero residual variance/ },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const out = join(tempDir(), 'out');
+      const run = await runCli(studyArgs(c.flags, out));
+      expect(run.code, run.err).toBe(0);
+      const r = readReport(out);
+      const ev = r.events.find((e) => e.id === c.id)!;
+      expect(ev.outcome).toBe(c.outcome);
+      expect(ev.reason).toMatch(c.reason);
+      expect(ev.model === null || ev.model === undefined || ev.windows.length === 0).toBe(true);
+      // The good events still make the aggregate.
+      expect(r.aggregate.n).toBe(3);
+      for (const id of ['good-a', 'good-b', 'good-c']) expect(outcomes(r)[id]).toBe('ok');
+      for (const f of ['report.json', 'report.md']) expectClean(readFileSync(join(out, f), 'utf8'), f);
+      expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain(c.id);
+    });
+  }
+
+  it('two events of one firm with overlapping windows are both flagged confounded', async () => {
+    const out = join(tempDir(), 'out');
+    const run = await runCli(studyArgs({ '--events': bad('tables/events-overlap.csv') }, out));
+    expect(run.code, run.err).toBe(0);
+    const r = readReport(out);
+    const flags = (id: string) => r.events.find((e) => e.id === id)!.flags ?? [];
+    expect(flags('over-1')).toContain('confounded: event window overlaps over-2');
+    expect(flags('over-2')).toContain('confounded: event window overlaps over-1');
+    // Different day 0: both measured, both in the aggregate; the other listings are untouched.
+    expect(r.aggregate.n).toBe(5);
+    expect(flags('good-a')).toEqual([]);
+  });
+
+  it('the market series missing on day 0: that AR is null and the CARs over it are left out', async () => {
+    const out = join(tempDir(), 'out');
+    const run = await runCli(studyArgs({ '--market': bad('tables/market-missing-event-day.csv') }, out));
+    expect(run.code, run.err).toBe(0);
+    const r = readReport(out);
+    const a = r.events.find((e) => e.id === 'good-a')!;
+    expect(a.days.find((d) => d.day === 0)).toMatchObject({ date: '2022-08-01', expected: null, ar: null });
+    expect(a.days.find((d) => d.day === 0)?.return).toBeTypeOf('number');
+    for (const w of a.windows) expect(w.missingDays).toBe(w.window[0] <= 0 && w.window[1] >= 0 ? 1 : 0);
+    expect(a.windows.find((w) => w.window[0] === 0 && w.window[1] === 1)?.car).toBeNull();
+    // Day 0's cross-section has the two other events only.
+    expect(r.aggregate.days.find((d) => d.day === 0)?.n).toBe(2);
+    for (const f of ['report.json', 'report.md']) expectClean(readFileSync(join(out, f), 'utf8'), f);
+  });
+
+  // BUG (src/study/engine.ts, not ours to edit): an event whose window has a missing return (here
+  // the market on day 0) keeps outcome "ok" with reason null and no flag; only `missingDays` in
+  // report.json tells, and report.md shows bare dashes. src/core/abnormal.ts documents that the
+  // caller should give such a window a `window-gap` outcome (or at least a stated reason).
+  it.fails('the missing day-0 AR is stated in the event\'s reason or flags', async () => {
+    const out = join(tempDir(), 'out');
+    await runCli(studyArgs({ '--market': bad('tables/market-missing-event-day.csv') }, out));
+    const a = readReport(out).events.find((e) => e.id === 'good-a')!;
+    expect([a.reason ?? '', ...(a.flags ?? [])].join(' ')).toMatch(/missing/);
+  });
+});
+
+// ------------------------------------------------------------------------ vendor price files
+
+interface PriceCase {
+  file: string;
+  line?: number;
+  field: string;
+  message: RegExp;
+}
+
+const PRICE_ERRORS: PriceCase[] = [
+  { file: 'zero-close.csv', line: 5, field: 'close "0"', message: /price is not positive/ },
+  { file: 'negative-open.csv', line: 6, field: 'open "-1.5"', message: /price is not positive/ },
+  { file: 'nan-close.csv', line: 7, field: 'close "NaN"', message: /NaN is not a price/ },
+  { file: 'inf-high.csv', line: 8, field: 'high "inf"', message: /price is infinite/ },
+  { file: 'empty-close.csv', line: 9, field: 'close ""', message: /missing price/ },
+  { file: 'overflow-1e309.csv', line: 11, field: 'close "1e309"', message: /price is infinite/ },
+  { file: 'high-below-low.csv', line: 12, field: 'high', message: /is below low/ },
+  { file: 'missing-close-column.csv', line: 1, field: 'close', message: /missing column "close"/ },
+  { file: 'empty.csv', line: 1, field: 'header', message: /empty file/ },
+  { file: 'header-only.csv', line: 1, field: 'header', message: /header only/ },
+  { file: 'truncated.csv', line: 31, field: 'volume', message: /the row has 5 cells, the header has 6/ },
+  { file: 'duplicate-date-conflict.csv', line: 16, field: 'date "2022-01-20"', message: /date repeated \(line 15\) with a different volume/ },
+  { file: 'mixed-dates.csv', line: 20, field: 'date "20220127"', message: /mixed date formats/ },
+  { file: 'semicolon-delimited.csv', line: 1, field: 'header', message: /cannot tell the price layout/ },
+  { file: 'gb18030-utf8-bom.csv', line: 1, field: 'bytes', message: /byte-order mark but is not valid UTF-8/ },
+  { file: 'neither-encoding.csv', line: 4, field: 'bytes', message: /neither UTF-8 nor GB18030/ },
+];
+
+/**
+ * A registry study over one corpus price file as AAA (plus the corpus' synthetic market index),
+ * with one event inside the file's 30 rows. Returns the study file.
+ */
+function priceStudy(priceFile: string): string {
+  const dir = tempDir();
+  const reg = join(BAD, 'study/registry');
+  cpSync(join(reg, 'prices'), join(dir, 'prices'), { recursive: true });
+  cpSync(bad(`prices/${priceFile}`), join(dir, 'prices', 'AAA.csv'));
+  cpSync(join(reg, 'events', 'good-a.yaml'), join(dir, 'events', 'good-a.yaml'));
+  const text = readFileSync(join(dir, 'events', 'good-a.yaml'), 'utf8').replace('date: 2022-08-01', 'date: 2022-01-24');
+  writeFileSync(join(dir, 'events', 'good-a.yaml'), text);
+  const study = join(dir, 'study.yaml');
+  writeFileSync(study, `id: price-case\ntitle: One price file\neventsDir: ${join(dir, 'events')}\npricesDir: ${join(dir, 'prices')}\nbootstrapSamples: 9\nminEstimation: 5\nestimation: [-12, -3]\nwindow: [-2, 2]\ncarWindows: [[-1, 1]]\n`);
+  return study;
+}
+
+describe('vendor price files: each bad file is one clear error, in the library and the CLI', () => {
+  for (const c of PRICE_ERRORS) {
+    it(c.file, async () => {
+      const path = bad(`prices/${c.file}`);
+      // Library: parsePrices throws a DataError locating the problem.
+      let thrown: unknown;
+      try {
+        parsePrices(readFileSync(path), { file: path });
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(DataError);
+      const err = thrown as DataError;
+      expect(err.location.file).toBe(path);
+      expect(err.location.line).toBe(c.line);
+      expect(err.message).toMatch(c.message);
+
+      // CLI: a study reading the file stops with that error, exit code 3.
+      const study = priceStudy(c.file);
+      const out = join(tempDir(), 'out');
+      const run = await runCli(['run', study, '--out', out, '--no-charts']);
+      expectUserError(run, 3, { file: join(study, '..', 'prices', 'AAA.csv'), line: c.line, field: c.field }, c.message);
+      expect(listFiles(out)).toEqual([]);
+    });
+  }
+
+  for (const [file, layout, encoding] of [
+    ['bom.csv', 'canonical', 'utf-8-bom'],
+    ['gb18030-akshare.csv', 'akshare', 'gb18030'],
+    ['huge-1e308.csv', 'canonical', 'utf-8'],
+  ] as const) {
+    it(`${file} is read (${layout}, ${encoding}) and the study completes`, async () => {
+      const p = parsePrices(readFileSync(bad(`prices/${file}`)), { file });
+      expect([p.layout, p.encoding]).toEqual([layout, encoding]);
+      const out = join(tempDir(), 'out');
+      const run = await runCli(['run', priceStudy(file), '--out', out, '--no-charts']);
+      expect(run.code, run.err).toBe(0);
+      for (const f of ['report.json', 'report.md']) expectClean(readFileSync(join(out, f), 'utf8'), f);
+    });
+  }
+});
+
+// --------------------------------------------------------------------------- event YAML files
+
+describe('event YAML registries: every error names file, line and field', () => {
+  const cases: { dir: string; file: string; line: number; field: string; message: RegExp }[] = [
+    { dir: 'invalid-syntax', file: 'alpha.yaml', line: 12, field: '', message: /YAML syntax error: Missing closing "quote/ },
+    { dir: 'duplicate-id', file: 'alpha-copy.yaml', line: 1, field: 'id "alpha"', message: /duplicate id: also used by .*alpha\.yaml/ },
+    { dir: 'traversal-id', file: 'escape.yaml', line: 1, field: 'id "../escape"', message: /must be a slug/ },
+    { dir: 'slash-id', file: 'nested.yaml', line: 1, field: 'id "a/b"', message: /must be a slug/ },
+    { dir: 'unknown-key', file: 'alpha.yaml', line: 12, field: 'timezon', message: /unknown key/ },
+    { dir: 'wrong-type', file: 'alpha.yaml', line: 4, field: 'symbols "AAA"', message: /must be a list of symbols/ },
+  ];
+  for (const c of cases) {
+    it(`events validate: ${c.dir}`, async () => {
+      const dir = bad(`events-yaml/${c.dir}`);
+      const run = await runCli(['events', 'validate', '--dir', dir]);
+      // The summary names the folder; each error is an indented detail line of the same message.
+      expectUserError(run, 4, { file: dir, field: '' }, /errors? in \d+ of \d+ event files?/);
+      const detail = `  ${join(dir, c.file)}:${c.line}: ${c.field}`;
+      const line = run.err.split('\n').find((l) => l.startsWith(detail) && c.message.test(l));
+      expect(line, `no line "${detail}..." matching ${c.message} in:\n${run.err}`).toBeDefined();
+    });
+  }
+
+  it('an unknown symbol is an error when the known symbols are given', () => {
+    const dir = bad('events-yaml/unknown-symbol');
+    expect(validateEvents(dir).errors).toEqual([]);
+    const { errors } = validateEvents(dir, { knownSymbols: ['AAA', 'BBB'] });
+    expect(errors.map((e) => e.format())).toEqual([`${join(dir, 'alpha.yaml')}:4: symbols[1] "ZZZ": unknown symbol (not in the price manifest)`]);
+  });
+
+  it('at study time an unknown symbol is a no-price-data outcome, a date past the data outside-data', async () => {
+    const out = join(tempDir(), 'out');
+    const run = await runCli(['run', bad('study/registry/study.yaml'), '--out', out, '--no-charts']);
+    expect(run.code, run.err).toBe(0);
+    const r = readReport(out);
+    expect(outcomes(r)).toEqual({ 'too-early': 'insufficient-estimation', ghost: 'no-price-data', 'good-a': 'ok', 'good-b': 'ok', future: 'outside-data' });
+    expect(r.events.find((e) => e.id === 'ghost')?.reason).toMatch(/no price data for ZZZ: not in .*manifest\.yaml/);
+    expect(r.events.find((e) => e.id === 'future')?.reason).toMatch(/2030-01-02 is after the last row/);
+    expect(r.aggregate.n).toBe(2);
+  });
+});
+
+describe('registry study under nonTradingDay: error', () => {
+  it('an event on a Saturday stops the study with a data error naming the date', async () => {
+    const run = await runCli(['run', bad('study/weekend/study.yaml'), '--out', join(tempDir(), 'out')]);
+    expectUserError(run, 3, { field: 'date "2022-08-06"' }, /is a Saturday \(policy error\)/);
+  });
+
+  // BUG (src/study/runStudy.ts / engine.ts, not ours to edit): the error names the date but not the
+  // event file (`events/saturday.yaml`) or its line; the ad-hoc path adds them (src/study/adhoc.ts
+  // runLocated), the registry path should too.
+  it.fails('the error names the event file', async () => {
+    const run = await runCli(['run', bad('study/weekend/study.yaml'), '--out', join(tempDir(), 'out')]);
+    expect(run.err).toContain('saturday.yaml');
+  });
+});
+
+// ------------------------------------------------------------------------------- study files
+
+describe('study files: unknown keys and wrong types are config errors naming field and line', () => {
+  const cases: { file: string; line: number; field: string; message: RegExp }[] = [
+    { file: 'unknown-key.yaml', line: 3, field: 'modle "market"', message: /unknown key\(s\) "modle" \(allowed: id, title/ },
+    { file: 'nested-unknown-key.yaml', line: 5, field: 'select.tgs', message: /unknown key\(s\) "tgs" \(allowed: ids, tags, symbols, from, to, exclude\)/ },
+    { file: 'wrong-type.yaml', line: 3, field: 'window[1] "ten"', message: /expected number, received string/ },
+    { file: 'invalid-yaml.yaml', line: 4, field: '', message: /invalid YAML/ },
+    { file: 'window-shorter-than-min.yaml', line: 4, field: 'minEstimation "60"', message: /exceeds the estimation window's 20 days/ },
+    { file: 'bootstrap-zero.yaml', line: 3, field: 'bootstrapSamples "0"', message: />=1/ },
+    { file: 'not-a-mapping.yaml', line: 1, field: '(top level)', message: /expected object, received array/ },
+  ];
+  for (const c of cases) {
+    it(c.file, async () => {
+      const file = bad(`study/${c.file}`);
+      const run = await runCli(['run', file, '--out', join(tempDir(), 'out')]);
+      const first = expectUserError(run, 4, { file, line: c.line, field: c.field }, c.message);
+      // One problem, one line.
+      expect(run.err).toBe(`evstudy: ${first}\n`);
+    });
+  }
+});
+
+describe('study files: several problems at once', () => {
+  it('a count on the message line, then every problem with its line and field', async () => {
+    const file = bad('study/two-problems.yaml');
+    const run = await runCli(['run', file, '--out', join(tempDir(), 'out')]);
+    expectUserError(run, 4, { file }, /2 problem\(s\) in study file/);
+    expect(run.err.split('\n').slice(1, 3)).toEqual([
+      expect.stringMatching(new RegExp(`^  ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3: estimaton: unknown key`)),
+      expect.stringMatching(/:4: window "wide": Invalid input: expected tuple/),
+    ]);
+  });
+});
+
+// ------------------------------------------------------------------------------ corpus index
+
+describe('the corpus README', () => {
+  it('lists every file of the corpus, and the corpus has at least 30 cases', () => {
+    const readme = readFileSync(join(BAD, 'README.md'), 'utf8');
+    const files = listFiles(BAD).filter((f) => f !== 'README.md' && f !== 'generate.mjs');
+    const missing = files.filter((f) => {
+      // A folder case is listed by its folder (`events-yaml/duplicate-id/`), a file by its path.
+      const parts = f.split('/');
+      const folder = parts.length > 2 ? `${parts.slice(0, 2).join('/')}/` : null;
+      return !readme.includes(`\`${f}\``) && !(folder && readme.includes(`\`${folder}\``));
+    });
+    expect(missing).toEqual([]);
+    const cases = readme.split('\n').filter((l) => /^\| `[^`]+` \|/.test(l));
+    expect(cases.length).toBeGreaterThanOrEqual(30);
+    expect(readdirSync(BAD)).toContain('generate.mjs');
+  });
+});
