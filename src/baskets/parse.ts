@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
+import { yamlToJs } from '../util/yamlToJs.js';
 import { ConfigError } from '../util/errors.js';
 import { BASKET_KEYS, PUBLISHED_KEYS, basketSchema, type BasketDefinition } from './schema.js';
 
@@ -26,7 +27,13 @@ export function parseBasketText(text: string, file: string): ParsedBasket {
       ),
     };
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = yamlToJs(doc, text, file);
+  } catch (e) {
+    if (e instanceof ConfigError) return { errors: [e] };
+    throw e;
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { errors: [new ConfigError('expected a mapping of basket fields (id, name, members, ...) at the top level', { file, line: 1 })] };
   }

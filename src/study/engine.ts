@@ -7,6 +7,7 @@
  * Results are keyed by the event's id, never by ticker.
  */
 import { formatDay as formatDayUncached } from '../util/dayNumber.js';
+import { DataError, EvstudyError } from '../util/errors.js';
 import type { EventResultJson, AggregateJson, Outcome } from '../report/schema.js';
 import type { DataProvider, EngineSettings, SecurityData, StudyEvent, RegressorSet } from './types.js';
 import { fitEventModel } from './fit.js';
@@ -144,7 +145,15 @@ function runOne(
   }
   const sec = secLookup.value;
   const group = groupOf(ev, sec, s);
-  const aligned = alignEvent(ev, sec, s.nonTradingDay);
+  let aligned: ReturnType<typeof alignEvent>;
+  try {
+    aligned = alignEvent(ev, sec, s.nonTradingDay);
+  } catch (e) {
+    // Policy `error` stops the study: say which event file (and line) asked for the date.
+    if (e instanceof EvstudyError && ev.source && !e.location.file)
+      throw new DataError(`event ${ev.id}: ${e.message}`, { file: ev.source.file, line: ev.source.line, field: 'date', value: formatDay(ev.day) });
+    throw e;
+  }
   if (!aligned.ok) {
     return { ...base, json: emptyResult(ev, aligned.outcome, aligned.reason, group, sec.name) };
   }
@@ -209,6 +218,12 @@ function runOne(
   // The [0,0] move is always reported: claims like "next-day intraday high" refer to it.
   for (const [a, b] of windows) json.windows.push(windowStats(sec, m, i0, a, b, s));
 
+  const d0 = json.days.find((d) => d.day === 0);
+  if (d0 && d0.ar === null && outsideDays === 0)
+    json.flags!.push(`no AR on day 0 (${d0.date}): the return or the benchmark value is missing that day`);
+  const gaps = json.windows.filter((w) => (w.missingDays ?? 0) > 0 && outsideDays === 0);
+  if (gaps.length)
+    json.flags!.push(`missing days: ${gaps.map((w) => `CAR ${win(w.window)} not computed (${w.missingDays} day(s) without an AR)`).join('; ')}`);
   if (outsideDays > 0) {
     json.outcome = 'window-gap';
     json.reason = `event window ${win(s.window)} runs ${outsideDays} trading day(s) past the data (${formatDay(sec.days[0])}..${formatDay(sec.days[n - 1])}); per-event figures shown where data exist, excluded from the aggregate`;

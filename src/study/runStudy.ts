@@ -3,7 +3,7 @@
  * listing) pairs, run the engine over the price store, add period returns, claim checks and data
  * notes, and return the report (writing it is the caller's choice: see writeReport).
  */
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { loadStudy, type StudyConfig, type LoadedStudy } from './config.js';
 import { openPriceStore, type PriceStore } from '../data/prices/index.js';
 import { loadEvents, type EventRecord } from '../data/events/index.js';
@@ -51,7 +51,7 @@ export function selectEvents(all: EventRecord[], sel: StudyConfig['select']): Ev
 }
 
 /** One study event per (announcement, listing); the id carries the listing when there are several. */
-export function expandEvents(events: EventRecord[], groupBy: StudyConfig['groupBy']): StudyEvent[] {
+export function expandEvents(events: EventRecord[], groupBy: StudyConfig['groupBy'], eventsDir = 'events'): StudyEvent[] {
   const out: StudyEvent[] = [];
   for (const e of events) {
     for (const symbol of e.symbols) {
@@ -66,6 +66,7 @@ export function expandEvents(events: EventRecord[], groupBy: StudyConfig['groupB
         group: groupBy === 'event' ? (e.group ?? e.id) : undefined,
         title: e.title,
         tags: e.tags,
+        source: { file: join(eventsDir, `${e.id}.yaml`) },
       });
     }
   }
@@ -78,7 +79,7 @@ export function runStudy(study: LoadedStudy, opts: RunOptions = {}): ReportJson 
   const allEvents = loadEvents(resolve(study.root, c.eventsDir));
   const selected = selectEvents(allEvents, c.select);
   const marketWide = selected.filter((e) => e.symbols.length === 0);
-  const studyEvents = expandEvents(selected, c.groupBy);
+  const studyEvents = expandEvents(selected, c.groupBy, c.eventsDir);
   const settings = settingsOf(c);
   const provider = registryProvider(store, { returnType: c.returnType, benchmarks: c.benchmarks });
   const engine = runEngine(studyEvents, provider, settings, opts.progress);

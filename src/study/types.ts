@@ -57,6 +57,8 @@ export interface StudyEvent {
   group?: string | null;
   title?: string;
   tags?: string[];
+  /** Where the event was declared (event YAML file, or events CSV and line), for error messages. */
+  source?: { file: string; line?: number };
 }
 
 export interface EngineSettings {

@@ -14,6 +14,7 @@ import { decodePriceBytes, parseManifest, parsePrices } from '../../src/data/pri
 import { readEventsTable, readFactorTable, readValueTable } from '../../src/data/tables/index.js';
 import { parseEventText } from '../../src/data/events/index.js';
 import { parseStudy } from '../../src/study/config.js';
+import { parseBasketText } from '../../src/baskets/parse.js';
 import { ConfigError, DataError, EvstudyError } from '../../src/util/errors.js';
 import { bad, listFiles, BAD } from '../reliability/files.js';
 
@@ -98,6 +99,14 @@ describe('readers throw only their own typed error on arbitrary input', () => {
       fc.assert(fc.property(mutated, prop), { numRuns: 40 });
     });
   }
+
+  // BUG (src/baskets/parse.ts, not ours to edit): `doc.toJS()` throws a bare ReferenceError for an
+  // alias without its anchor (and for an alias bomb), which the CLI reports as an internal error.
+  // Fix: `yamlToJs(doc, text, file)` from src/util/yamlToJs.ts, as the other YAML readers do.
+  it('parseBasketText: an alias without its anchor is reported as a ConfigError', () => {
+    const r = parseBasketText('id: *nowhere\n', 'baskets/x.yaml');
+    expect(r.errors[0]).toBeInstanceOf(ConfigError);
+  });
 
   it('YAML readers: aliases without anchors and alias bombs are config errors with a line', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`)].join('\n');

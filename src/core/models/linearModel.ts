@@ -65,6 +65,10 @@ export function linearModel(spec: LinearModelSpec): FitResult {
   if (tooFew) return tooFew;
   const k = p + 1;
   if (nRes <= k) return insufficient(`${nRes} valid returns in ${options.windowLabel} for ${k} parameters`, nRes);
+  if (!Number.isFinite(ssr)) {
+    // An overflowing return (e.g. 1e308 in a hand-edited file) makes the fit meaningless.
+    return insufficient(`non-finite residual variance over the ${nRes} valid returns in ${options.windowLabel} (a return or regressor is too large to square)`, nRes);
+  }
   if (isZeroVariance(ssr, yFit, estimation.from, estimation.to)) {
     return insufficient(
       `zero residual variance over the ${nRes} valid returns in ${options.windowLabel} (the model fits exactly or the returns are constant)`,

@@ -35,6 +35,9 @@ export function fitMarketAdjusted(input: ModelInput, options: ModelOptions = {})
     const ar = residuals[i];
     if (!Number.isNaN(ar)) ss += (ar - mean) * (ar - mean);
   }
+  if (!Number.isFinite(ss)) {
+    return insufficient(`non-finite variance of the ${L} estimation ARs in ${opts.windowLabel} (a return is too large to square)`, L);
+  }
   if (isZeroVariance(ss, y, est.from, est.to)) {
     return insufficient(`zero variance of the ${L} estimation ARs in ${opts.windowLabel} (the security moves exactly with its benchmark)`, L);
   }
