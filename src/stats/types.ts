@@ -160,6 +160,8 @@ export interface RbarInfo {
   pairsDegenerate: number;
   /** Total pairs n(n-1)/2. */
   pairsTotal: number;
+  /** Pairs whose day 0 falls on different calendar dates: counted with zero correlation (rbar.ts). */
+  pairsOtherDay?: number;
 }
 
 /** Result of `aggregate()` (added). */
