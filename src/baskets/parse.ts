@@ -9,6 +9,10 @@ import type { z } from 'zod';
 import { yamlToJs } from '../util/yamlToJs.js';
 import { ConfigError } from '../util/errors.js';
 import { BASKET_KEYS, PUBLISHED_KEYS, basketSchema, type BasketDefinition } from './schema.js';
+import { formatPath, valueAt } from '../util/yamlPath.js';
+
+/** Field path as printed in messages, e.g. `members[2]`. */
+export const fieldPath = formatPath;
 
 export interface ParsedBasket {
   /** Present only when the file has no error at all. */
@@ -76,25 +80,7 @@ function toErrors(issue: z.core.$ZodIssue, file: string, data: unknown, lineOf: 
   ];
 }
 
-/** `['weights', '300308.SZ']` -> `weights["300308.SZ"]`: symbols contain dots, so keys that are not identifiers are bracketed. */
-export function fieldPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const p of path) {
-    if (typeof p === 'number') out += `[${p}]`;
-    else if (typeof p === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(p)) out += out === '' ? p : `.${p}`;
-    else out += `[${JSON.stringify(String(p))}]`;
-  }
-  return out;
-}
 
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let cur: unknown = data;
-  for (const p of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<PropertyKey, unknown>)[p];
-  }
-  return cur;
-}
 
 /**
  * Source offset of the deepest node found on `path`: the key of a map entry (so a bad value points at

@@ -6,6 +6,7 @@
  * reader must not mistake them for values); every null number sits next to a reason.
  */
 import { z } from 'zod';
+import { TEST_NAMES } from '../stats/types.js';
 
 export const SCHEMA_VERSION = '1.0.0';
 
@@ -19,23 +20,8 @@ export const testResultSchema = z.union([
   z.object({ stat: z.null(), p: z.null().optional(), reason: z.string().min(1) }),
 ]);
 
-export const TEST_KEYS = [
-  'csectT',
-  'bw1980',
-  'bw1985',
-  'patell',
-  'bmp',
-  'kpBmp',
-  'kpPatell',
-  'sign',
-  'generalizedSign',
-  'rank',
-  'modifiedRank',
-  'grank',
-  'wilcoxon',
-  'skewAdjT',
-  'bootstrap',
-] as const;
+/** The test battery's names (src/stats): one source of truth for the contract and the code. */
+export const TEST_KEYS = TEST_NAMES;
 
 export const testsSchema = z.object(
   Object.fromEntries(TEST_KEYS.map((k) => [k, testResultSchema])) as Record<(typeof TEST_KEYS)[number], typeof testResultSchema>,

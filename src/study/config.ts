@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { ConfigError } from '../util/errors.js';
 import { parseIsoDay } from '../util/dayNumber.js';
 import { yamlToJs } from '../util/yamlToJs.js';
+import { formatPath, valueAt } from '../util/yamlPath.js';
 
 export const MODEL_KINDS = ['mean', 'market-adjusted', 'market', 'ff3', 'carhart', 'scholes-williams', 'dimson'] as const;
 export type ModelKind = (typeof MODEL_KINDS)[number];
@@ -218,20 +219,7 @@ function allowedKeys(path: readonly PropertyKey[]): string {
   return shape ? Object.keys(shape).join(', ') : 'see the documentation';
 }
 
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = data;
-  for (const p of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[p];
-  }
-  return v;
-}
 
-function formatPath(path: PropertyKey[]): string {
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
-    .join('');
-}
 
 function lineOf(text: string, offset: number | undefined): number | undefined {
   if (offset === undefined) return undefined;

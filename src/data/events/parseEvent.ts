@@ -12,6 +12,10 @@ import type { z } from 'zod';
 import { ConfigError } from '../../util/errors.js';
 import { yamlToJs } from '../../util/yamlToJs.js';
 import { eventSchema, SLUG_PATTERN, type EventRecord } from './schema.js';
+import { formatPath, valueAt } from '../../util/yamlPath.js';
+
+/** Field path as printed in messages, e.g. `sources[0].url`. */
+export const formatFieldPath = formatPath;
 
 export interface ParsedEventFile {
   /** Present only when the file has no errors at all. */
@@ -27,15 +31,6 @@ export interface ParsedEventFile {
 
 type PathKey = PropertyKey;
 
-/** `['sources', 0, 'url']` -> `sources[0].url`. */
-export function formatFieldPath(path: readonly PathKey[]): string {
-  let out = '';
-  for (const p of path) {
-    if (typeof p === 'number') out += `[${p}]`;
-    else out += out === '' ? String(p) : `.${String(p)}`;
-  }
-  return out;
-}
 
 export function parseEventText(text: string, file: string): ParsedEventFile {
   const lineCounter = new LineCounter();
@@ -163,14 +158,6 @@ function allowedKeysAt(path: readonly PathKey[]): string {
     : 'id, date, timing, time, timezone, symbols, title, summary, sources, tags, group, notes';
 }
 
-function valueAt(data: unknown, path: readonly PathKey[]): unknown {
-  let cur: unknown = data;
-  for (const p of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<PropertyKey, unknown>)[p];
-  }
-  return cur;
-}
 
 /** Scalars are quoted in the message so the user sees what was read; long or structured values are not. */
 function showValue(v: unknown): string | undefined {

@@ -13,6 +13,8 @@ import { ConfigError } from '../../util/errors.js';
 import { yamlToJs } from '../../util/yamlToJs.js';
 import { PRICE_LAYOUTS } from './formats/index.js';
 import type { Adjustment, PriceLayout, PriceManifestEntry } from './types.js';
+import { formatPath, valueAt } from '../../util/yamlPath.js';
+export { formatPath };
 
 export const MANIFEST_FILE = 'manifest.yaml';
 
@@ -60,10 +62,6 @@ function isDayRange(s: string): boolean {
   return isValidYmd(y1, m1, d1) && isValidYmd(y2, m2, d2) && s.slice(0, 10) <= s.slice(12);
 }
 
-/** `[3].adjustment`, `[0]`, `[2].file`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-}
 
 /** Parses manifest text; throws a ConfigError (first problem, the others as details) if anything is wrong. */
 export function parseManifest(text: string, file = `prices/${MANIFEST_FILE}`): PriceManifestEntry[] {
@@ -129,14 +127,6 @@ function combine(errors: ConfigError[]): ConfigError {
   return new ConfigError(head.message, head.location, rest);
 }
 
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = data;
-  for (const p of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[p];
-  }
-  return v;
-}
 
 /** The 1-based line of the YAML node at `path`, or of its nearest existing parent. */
 function lineOf(doc: Document, lc: LineCounter, path: readonly PropertyKey[]): number | undefined {
