@@ -139,8 +139,13 @@ function findings(r: ReportJson): string[] {
   }
   if (r.claims?.length) {
     const c = r.claims;
-    const ok = c.filter((x) => x.verdict === 'confirmed' || x.verdict === 'approximately').length;
-    out.push(`- **Published claims**: ${ok} of ${c.length} confirmed by the data (see the claims table).`);
+    const count = (v: string) => c.filter((x) => x.verdict === v).length;
+    const parts = [`${count('confirmed')} confirmed`];
+    const approx = c.filter((x) => x.verdict === 'approximately');
+    if (approx.length) parts.push(`${approx.length} approximately (${approx.map((x) => `${x.id}: ours ${pct(x.ours)} vs ${pct(x.claimed)}`).join('; ')})`);
+    if (count('not-confirmed')) parts.push(`${count('not-confirmed')} not confirmed`);
+    if (count('cannot-check')) parts.push(`${count('cannot-check')} cannot be checked`);
+    out.push(`- **Published claims** (${c.length}): ${parts.join(', ')}; see the claims table for the closes used and why.`);
   }
   return out;
 }
