@@ -73,7 +73,7 @@ export function fromPercent(x: Float64Array | number): Float64Array | number {
 /**
  * Values of a source series on the target's days: out[i] = srcValues[j] where srcDays[j] ===
  * targetDays[i], NaN where the source has no row on that day. Both day arrays must be strictly
- * ascending. A single O(n + m) merge.
+ * ascending. An O(n + m) merge, memoized per pair of day arrays, then an O(n) gather.
  *
  * Used to put a benchmark's CLOSES on a security's own trading days before taking returns, so that
  * the benchmark return on row i is taken over exactly the same two dates as the security's return
@@ -86,16 +86,42 @@ export function alignToDays(targetDays: Int32Array, srcDays: Int32Array, srcValu
   if (srcDays.length !== srcValues.length) {
     throw new RangeError(`alignToDays: ${srcDays.length} source days but ${srcValues.length} values`);
   }
+  const rows = rowMap(targetDays, srcDays);
+  const n = targetDays.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const j = rows[i];
+    out[i] = j >= 0 ? srcValues[j] : NaN;
+  }
+  return out;
+}
+
+/**
+ * rows[i] = the row of srcDays equal to targetDays[i], or -1. Memoized per pair of day arrays
+ * (weakly, so it goes with them): a study aligns the same benchmark to the same calendar once per
+ * event, and a gather through this map is cheaper than the merge. Day arrays are treated as
+ * immutable once passed here, like the columns of a PriceSeries.
+ */
+const rowMaps = new WeakMap<Int32Array, WeakMap<Int32Array, Int32Array>>();
+function rowMap(targetDays: Int32Array, srcDays: Int32Array): Int32Array {
+  let bySrc = rowMaps.get(targetDays);
+  const hit = bySrc?.get(srcDays);
+  if (hit && hit.length === targetDays.length) return hit;
   const n = targetDays.length;
   const m = srcDays.length;
-  const out = new Float64Array(n);
+  const rows = new Int32Array(n);
   let j = 0;
   for (let i = 0; i < n; i++) {
     const d = targetDays[i];
     while (j < m && srcDays[j] < d) j++;
-    out[i] = j < m && srcDays[j] === d ? srcValues[j] : NaN;
+    rows[i] = j < m && srcDays[j] === d ? j : -1;
   }
-  return out;
+  if (!bySrc) {
+    bySrc = new WeakMap();
+    rowMaps.set(targetDays, bySrc);
+  }
+  bySrc.set(srcDays, rows);
+  return rows;
 }
 
 /**

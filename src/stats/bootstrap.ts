@@ -53,20 +53,33 @@ export function bootstrapT(
   let extreme = 0;
   // mulberry32 (random.ts) inlined: the draw loop runs B x N times (10^7..10^9 in a market-wide
   // study) and a closure call per draw costs as much as the rest of the loop. The stream is the
-  // same as mulberry32(seed)'s. Index: floor(u / 2^32 * n) with u * n < 2^53 exact, so scaling
-  // by 2^-32 after the product gives the same integer as the generator's double times n.
-  let a = seed >>> 0;
+  // same as mulberry32(seed)'s, and the index the same as floor(u / 2^32 * n) for its output u:
+  // for n <= 2^16 in integer arithmetic, floor(u n / 2^32) = (uh n + floor(ul n / 2^16)) >>> 16
+  // with u = uh 2^16 + ul (every term below 2^32); else in doubles, where u n < 2^53 is exact.
+  let a = seed | 0;
+  const small = n <= 65536;
   for (let b = 0; b < samples; b++) {
     let s1 = 0;
     let s2 = 0;
-    for (let k = 0; k < n; k++) {
-      a = (a + 0x6d2b79f5) | 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      const q = y[Math.floor(((t ^ (t >>> 14)) >>> 0) * n * TWO_POW_M32)];
-      s1 += q;
-      s2 += q * q;
+    if (small) {
+      for (let k = 0; k < n; k++) {
+        a = (a + 0x6d2b79f5) | 0;
+        let t = Math.imul(a ^ (a >>> 15), a | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        t ^= t >>> 14;
+        const q = y[((t >>> 16) * n + (((t & 0xffff) * n) >>> 16)) >>> 16];
+        s1 += q;
+        s2 += q * q;
+      }
+    } else {
+      for (let k = 0; k < n; k++) {
+        a = (a + 0x6d2b79f5) | 0;
+        let t = Math.imul(a ^ (a >>> 15), a | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        const q = y[Math.floor(((t ^ (t >>> 14)) >>> 0) * n * TWO_POW_M32)];
+        s1 += q;
+        s2 += q * q;
+      }
     }
     const m = s1 / n;
     const varb = Math.max(0, (s2 - n * m * m) / (n - 1));

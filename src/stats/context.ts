@@ -14,7 +14,7 @@
 import { panelDims, validatePanel } from './panel.js';
 import type { BatteryOptions, EventPanel, RbarInfo } from './types.js';
 import { kpRbar } from './rbar.js';
-import { midranks } from './util.js';
+import { rankInto } from './util.js';
 
 export type Convention = 'default' | 'estudy2';
 
@@ -129,6 +129,20 @@ export interface GrankPrep {
   sorted: Float64Array[];
   /** Per event: number of finite estimation SARs L_i. */
   L: Int32Array;
+  /**
+   * (added) All events' sorted SARs back to back: event i's are sortedFlat[off[i] .. off[i + 1]),
+   * `sorted[i]` views them; order[k] is the estimation column of sortedFlat[k].
+   */
+  sortedFlat?: Float64Array;
+  off?: Int32Array;
+  order?: Int32Array;
+  /**
+   * (added) Per estimation column e, over every event with L_i > 0: the sum of
+   * r_ie / (L_i + 2) - 1/2 and the count of events with a SAR there. A GRANK section starts from
+   * these and corrects for the events it leaves out, instead of summing all events again.
+   */
+  base?: Float64Array;
+  baseN?: Int32Array;
 }
 
 export class StatsContext {
@@ -153,7 +167,6 @@ export class StatsContext {
   private _ranks?: RankData;
   private _phat?: { phat: number; note: string };
   private _grank?: GrankPrep;
-  private _grankFlat?: { flat: Float64Array; off: Int32Array };
 
   constructor(panel: EventPanel, opts: ResolvedOptions) {
     validatePanel(panel);
@@ -345,13 +358,16 @@ export class StatsContext {
     const colK = new Float64Array(C);
     const colG = new Float64Array(C);
     const buf = new Float64Array(C);
+    const rk = new Float64Array(C);
+    const fin = new Float64Array(C);
+    const fill = new Int32Array(C);
     let sumM = 0;
     let cntM = 0;
     let sumAvg = 0;
     for (let i = 0; i < n; i++) {
       for (let e = 0; e < E; e++) buf[e] = panel.estAR[i * E + e];
       for (let w = 0; w < W; w++) buf[E + w] = panel.evAR[i * W + w];
-      const { ranks, count } = midranks(buf);
+      const { count } = rankInto(buf, rk, fin, null, fill);
       M[i] = count;
       if (count === 0) continue;
       sumM += count;
@@ -359,13 +375,9 @@ export class StatsContext {
       const avg = (count + 1) / 2;
       sumAvg += avg;
       // Median of the combined series (R's median: mean of the two middle values for even counts).
-      const fin = new Float64Array(count);
-      let f = 0;
-      for (let c = 0; c < C; c++) if (Number.isFinite(buf[c])) fin[f++] = buf[c];
-      fin.sort();
       const med = count % 2 === 1 ? fin[(count - 1) / 2] : (fin[count / 2 - 1] + fin[count / 2]) / 2;
       for (let c = 0; c < C; c++) {
-        const k = ranks[c];
+        const k = rk[c];
         if (!Number.isFinite(k)) continue;
         K[i * C + c] = k;
         colN[c]++;
@@ -441,6 +453,17 @@ export class StatsContext {
     const r = new Float64Array(n * E).fill(NaN);
     const L = new Int32Array(n);
     const buf = new Float64Array(E);
+    const rk = new Float64Array(E);
+    const srt = new Float64Array(E);
+    const ord = new Int32Array(E);
+    const fill = new Int32Array(E);
+    // Every event's sorted SARs in one buffer (views per event): one allocation, and shareable;
+    // with the column each sorted value came from.
+    let total = 0;
+    for (let c = 0; c < n * E; c++) if (Number.isFinite(panel.estAR[c] / this.sigmaC[(c / E) | 0])) total++;
+    const off = new Int32Array(n + 1);
+    const flat = new Float64Array(total);
+    const order = new Int32Array(total);
     for (let i = 0; i < n; i++) {
       const sig = this.sigmaC[i];
       for (let e = 0; e < E; e++) {
@@ -448,21 +471,26 @@ export class StatsContext {
         buf[e] = Number.isFinite(v) ? v : NaN;
         s[i * E + e] = buf[e];
       }
-      const { ranks, count } = midranks(buf);
-      r.set(ranks, i * E);
+      const { count } = rankInto(buf, rk, srt, ord, fill);
+      r.set(rk, i * E);
       L[i] = count;
+      off[i + 1] = off[i] + count;
+      flat.set(srt.subarray(0, count), off[i]);
+      order.set(ord.subarray(0, count), off[i]);
     }
-    // Every event's sorted SARs in one buffer (views per event): one allocation, and shareable.
-    const off = new Int32Array(n + 1);
-    for (let i = 0; i < n; i++) off[i + 1] = off[i] + L[i];
-    const flat = new Float64Array(off[n]);
+    const base = new Float64Array(E);
+    const baseN = new Int32Array(E);
     for (let i = 0; i < n; i++) {
-      let k = off[i];
-      for (let e = 0; e < E; e++) if (Number.isFinite(s[i * E + e])) flat[k++] = s[i * E + e];
-      flat.subarray(off[i], off[i + 1]).sort();
+      if (L[i] === 0) continue;
+      const denom = L[i] + 2;
+      for (let e = 0; e < E; e++) {
+        const rv = r[i * E + e];
+        if (Number.isNaN(rv)) continue;
+        base[e] += rv / denom - 0.5;
+        baseN[e]++;
+      }
     }
-    this._grank = { s, r, sorted: sortedViews(flat, off), L };
-    this._grankFlat = { flat, off };
+    this._grank = { s, r, sorted: sortedViews(flat, off), L, sortedFlat: flat, off, order, base, baseN };
     return this._grank;
   }
 
@@ -473,13 +501,21 @@ export class StatsContext {
    */
   shareIngredients(): SharedIngredients {
     const ranks = this.ranks();
-    const grank = this.grankPrep();
-    const g = this._grankFlat as { flat: Float64Array; off: Int32Array };
+    const g = this.grankPrep() as Required<GrankPrep>;
     return {
       estAAR: this.estAAR(),
       phat: this.phat(),
       ranks: { ...ranks, K: shared(ranks.K), M: shared(ranks.M), colN: shared(ranks.colN), colDev: shared(ranks.colDev), colU: shared(ranks.colU), colK: shared(ranks.colK), colG: shared(ranks.colG) },
-      grank: { s: shared(grank.s), r: shared(grank.r), L: shared(grank.L), sortedFlat: shared(g.flat), sortedOff: shared(g.off) },
+      grank: {
+        s: shared(g.s),
+        r: shared(g.r),
+        L: shared(g.L),
+        sortedFlat: shared(g.sortedFlat),
+        off: shared(g.off),
+        order: shared(g.order),
+        base: shared(g.base),
+        baseN: shared(g.baseN),
+      },
     };
   }
 
@@ -488,10 +524,7 @@ export class StatsContext {
     this._estAAR ??= x.estAAR;
     this._phat ??= x.phat;
     this._ranks ??= x.ranks;
-    if (!this._grank) {
-      this._grank = { s: x.grank.s, r: x.grank.r, L: x.grank.L, sorted: sortedViews(x.grank.sortedFlat, x.grank.sortedOff) };
-      this._grankFlat = { flat: x.grank.sortedFlat, off: x.grank.sortedOff };
-    }
+    this._grank ??= { ...x.grank, sorted: sortedViews(x.grank.sortedFlat, x.grank.off) };
   }
 }
 
@@ -500,7 +533,7 @@ export interface SharedIngredients {
   estAAR: EstAARInfo;
   phat: { phat: number; note: string };
   ranks: RankData;
-  grank: { s: Float64Array; r: Float64Array; L: Int32Array; sortedFlat: Float64Array; sortedOff: Int32Array };
+  grank: Required<Omit<GrankPrep, 'sorted'>>;
 }
 
 function sortedViews(flat: Float64Array, off: Int32Array): Float64Array[] {

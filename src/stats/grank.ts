@@ -15,8 +15,9 @@
  *   (estimation days with data plus the event day); Z = Ubar_0 / S_U;
  *   t_grank = Z sqrt( (T - 2) / (T - 1 - Z^2) ) ~ Student t with T - 2 df (KP eq. 15).
  * Only events with a standardized value on the day / window enter (N of them).
- * Cost per day: O(N log L) binary searches plus O(N E) to update the estimation-day means; the
- * estimation SARs are sorted and ranked once per panel.
+ * Cost per day: O(N log L) binary searches plus, per event, the estimation days whose SAR is above
+ * the event day's (panel-wide column sums are kept and corrected); the estimation SARs are sorted
+ * and ranked once per panel.
  *
  * estudy2 has no GRANK.
  */
@@ -60,25 +61,40 @@ export const grankSection: SectionTest = (ctx, cs) => {
   if (N < 2) return fail(`N = ${N} standardized values on ${describe(cs)}; at least 2 are needed`);
   const s0 = sd(keepZ);
   if (isZeroSpread(s0, maxAbs(keepZ))) return fail(`zero cross-sectional variance of the standardized values on ${describe(cs)}`);
-  const { E } = ctx;
-  const colSum = new Float64Array(E);
-  const colN = new Int32Array(E);
+  const { E, n } = ctx;
+  const { L, off, order } = prep as Required<typeof prep>;
+  // Column sums of U_ie = (rank of s_ie among event i's SARs and g_i) / (L_i + 2) - 1/2 over the
+  // section's events. That rank is r_ie, plus 1 where g_i < s_ie, plus 1/2 where g_i = s_ie: start
+  // from the panel-wide sums of r_ie / (L_i + 2) - 1/2 (prep.base), take out the events this
+  // section leaves out, and add the corrections only at the columns above g_i, found from each
+  // event's sorted SARs. An event day with a large reaction has few such columns.
+  const colSum = Float64Array.from(prep.base as Float64Array);
+  const colN = Int32Array.from(prep.baseN as Int32Array);
+  const inSection = new Uint8Array(n);
+  for (let k = 0; k < N; k++) inSection[keepRows[k]] = 1;
+  for (let i = 0; i < n; i++) {
+    if (inSection[i] || L[i] === 0) continue;
+    const denom = L[i] + 2;
+    for (let e = 0; e < E; e++) {
+      const rv = prep.r[i * E + e];
+      if (Number.isNaN(rv)) continue;
+      colSum[e] -= rv / denom - 0.5;
+      colN[e]--;
+    }
+  }
   let sum0 = 0;
   for (let k = 0; k < N; k++) {
     const i = keepRows[k];
     const g = keepZ[k] / s0;
-    const Li = prep.L[i];
+    const Li = L[i];
     const [less, eq] = countBelowEqual(prep.sorted[i], g);
     const denom = Li + 2; // T_i + 1 with T_i = L_i + 1
     sum0 += (less + (eq + 2) / 2) / denom - 0.5;
-    const base = i * E;
-    for (let e = 0; e < E; e++) {
-      const sv = prep.s[base + e];
-      if (!Number.isFinite(sv)) continue;
-      const adj = g < sv ? 1 : g === sv ? 0.5 : 0;
-      colSum[e] += (prep.r[base + e] + adj) / denom - 0.5;
-      colN[e]++;
-    }
+    const o = off[i];
+    const half = 0.5 / denom;
+    for (let j = o + less; j < o + less + eq; j++) colSum[order[j]] += half;
+    const one = 1 / denom;
+    for (let j = o + less + eq; j < o + Li; j++) colSum[order[j]] += one;
   }
   const u0 = sum0 / N;
   let ss = u0 * u0; // event day: N_0 / N = 1

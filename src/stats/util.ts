@@ -72,15 +72,31 @@ export function maxAbs(x: ArrayLike<number>): number {
  */
 export function midranks(x: ArrayLike<number>): { ranks: Float64Array; count: number; tieSum: number } {
   const n = x.length;
-  const ranks = new Float64Array(n).fill(NaN);
+  const ranks = new Float64Array(n);
+  const r = rankInto(x, ranks, new Float64Array(n), null, new Int32Array(n));
+  return { ranks, count: r.count, tieSum: r.tieSum };
+}
+
+/**
+ * `midranks` into the caller's buffers (each at least x.length long), for callers ranking many
+ * rows: ranks[i] as midranks gives it (NaN for a non-finite x[i]); sorted[0 .. count) the finite
+ * values ascending; and when `order` is given, order[k] = the index in x of sorted[k] (equal values
+ * in index order). `fill` is scratch. No allocation beyond the small result.
+ */
+export function rankInto(
+  x: ArrayLike<number>,
+  ranks: Float64Array,
+  sorted: Float64Array,
+  order: Int32Array | null,
+  fill: Int32Array,
+): { count: number; tieSum: number } {
+  const n = x.length;
   let count = 0;
-  for (let i = 0; i < n; i++) if (Number.isFinite(x[i])) count++;
+  for (let i = 0; i < n; i++) if (Number.isFinite(x[i])) sorted[count++] = x[i];
   // Native numeric sort of the finite values, then each value's rank by binary search:
   // rank = (number below) + (number equal + 1) / 2.
-  const sorted = new Float64Array(count);
-  let k = 0;
-  for (let i = 0; i < n; i++) if (Number.isFinite(x[i])) sorted[k++] = x[i];
-  sorted.sort();
+  const view = sorted.subarray(0, count);
+  view.sort();
   let tieSum = 0; // sum of (t^3 - t) over tie groups
   for (let a = 0; a < count; ) {
     let b = a + 1;
@@ -89,9 +105,13 @@ export function midranks(x: ArrayLike<number>): { ranks: Float64Array; count: nu
     if (t > 1) tieSum += t * t * t - t;
     a = b;
   }
+  if (order) fill.fill(0, 0, count);
   for (let i = 0; i < n; i++) {
     const v = x[i];
-    if (!Number.isFinite(v)) continue;
+    if (!Number.isFinite(v)) {
+      ranks[i] = NaN;
+      continue;
+    }
     let lo = 0;
     let hi = count;
     while (lo < hi) {
@@ -107,8 +127,9 @@ export function midranks(x: ArrayLike<number>): { ranks: Float64Array; count: nu
       else hi = mid;
     }
     ranks[i] = lo + (up - lo + 1) / 2;
+    if (order) order[lo + fill[lo]++] = i;
   }
-  return { ranks, count, tieSum };
+  return { count, tieSum };
 }
 
 /** Formats a number for notes. */

@@ -13,6 +13,7 @@ import type { DataProvider, EngineSettings, SecurityData, StudyEvent, RegressorS
 import { fitEventModel } from './fit.js';
 import { alignEvent } from './align.js';
 import { aggregatePanel, type AggregateOptions } from './aggregate.js';
+import { defaultThreads, parallelThreshold, warmWorkers } from './parallel.js';
 import { priceLimitFlags } from './limits.js';
 import { abnormalReturns, carWindow, perEventInput, rawReturn, maxHighReturn, minLowReturn, type PerEventInput } from '../core/index.js';
 import type { FittedModel } from '../core/models/types.js';
@@ -65,6 +66,9 @@ export function runEngine(
   progress?: EngineProgress,
   options: EngineOptions = {},
 ): EngineResult {
+  // A large study aggregates on worker threads: start them now, they load while events are fitted.
+  const threads = options.threads ?? defaultThreads();
+  if (threads > 1 && events.length >= parallelThreshold()) warmWorkers(threads);
   const computed: Computed[] = [];
   const secCache = new Map<string, ReturnType<DataProvider['security']>>();
   events.forEach((ev, i) => {
@@ -82,7 +86,7 @@ export function runEngine(
   const aggregate = aggregatePanel(
     included.map((c) => c.row as PerEventInput),
     settings,
-    options,
+    { ...options, threads },
   );
   const groupNames = [...new Set(included.map((c) => c.json.group).filter((g): g is string => !!g))].sort();
   const groups = groupNames.map((group) => ({
@@ -90,7 +94,7 @@ export function runEngine(
     aggregate: aggregatePanel(
       included.filter((c) => c.json.group === group).map((c) => c.row as PerEventInput),
       settings,
-      options,
+      { ...options, threads },
     ),
   }));
   return { events: computed.map((c) => c.json), aggregate, groups, notes };

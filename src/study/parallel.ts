@@ -16,18 +16,20 @@
  *
  * This file is also the workers' entry point (see the bottom).
  */
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { MessageChannel, Worker, isMainThread, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, isMainThread, receiveMessageOnPort, workerData, type MessagePort, type Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../util/workerThread.js';
 import { aggregate, aggregateWindows, dayAggregate, windowAggregate } from '../stats/battery.js';
 import { getContext, resolveOptions, type SharedIngredients } from '../stats/context.js';
 import { combineRbar, planRbar, RBAR_CHUNKS, rbarChunk, type RbarPartial, type RbarPlan } from '../stats/rbar.js';
 import type { Aggregate, BatteryOptions, DayAggregate, EventPanel, RbarInfo, WindowAggregate } from '../stats/types.js';
 
-/** Panels with fewer events are aggregated on the calling thread (starting workers costs ~0.1 s). */
+/**
+ * Panels with fewer events are aggregated on the calling thread. A worker needs ~0.1-0.3 s of CPU to
+ * load its modules (the engine starts them before its per-event pass, `warmWorkers`, to overlap
+ * that); on a 2-core machine the 1,000-event peer workload was slower on 2 workers than on 1
+ * (bench/README.md), so workers start at twice that.
+ */
 export const PARALLEL_MIN_EVENTS = 2000;
 
 /**
@@ -176,34 +178,12 @@ function startPool(threads: number): Pool {
   for (let t = 0; t < threads; t++) {
     const { port1, port2 } = new MessageChannel();
     const data = { evstudyParallel: true, port: port2, signal };
-    let worker: Worker;
-    if (self.endsWith('.ts')) {
-      // Running from source (tests, tsx): the worker registers tsx before loading this file, and
-      // reports a failure to load instead of leaving the caller waiting.
-      const code = [
-        `const { workerData } = require('node:worker_threads');`,
-        `import(${JSON.stringify(tsxApiUrl(self))}).then((m) => { m.register(); return import(${JSON.stringify(self)}); }).catch((e) => {`,
-        `  workerData.port.postMessage({ taskId: -1, error: 'cannot load the worker: ' + (e && e.stack || e) });`,
-        `  Atomics.add(workerData.signal, 0, 1); Atomics.notify(workerData.signal, 0);`,
-        `});`,
-      ].join('\n');
-      worker = new Worker(code, { eval: true, workerData: data, transferList: [port2] });
-    } else {
-      worker = new Worker(fileURLToPath(self), { workerData: data, transferList: [port2] });
-    }
+    const worker = startModuleWorker(self, data);
     worker.unref();
     port1.unref();
     workers.push({ worker, port: port1, busy: null, panelId: 0 });
   }
   return { workers, signal };
-}
-
-/** URL of tsx's ESM register API (its CommonJS build cannot register hooks in a worker). */
-function tsxApiUrl(from: string): string {
-  const require = createRequire(from);
-  const pkgFile = require.resolve('tsx/package.json');
-  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
-  return pathToFileURL(join(dirname(pkgFile), pkg.exports['./esm/api'].import.default)).href;
 }
 
 function getPool(threads: number): Pool {
@@ -212,6 +192,14 @@ function getPool(threads: number): Pool {
     pool = startPool(threads);
   }
   return pool;
+}
+
+/**
+ * Starts `threads` workers now, so that they load their modules while this thread does other work
+ * (the engine calls it before fitting the events of a large study).
+ */
+export function warmWorkers(threads: number): void {
+  if (threads > 1) getPool(threads);
 }
 
 /** Stops the worker threads (they are unref'd, so this is only needed to free them early). */

@@ -53,6 +53,8 @@ export class CsvCursor {
   line = 0;
   private pos = 0;
   private nextLine = 1;
+  /** Line break position found by the last `peekPlain`. */
+  private peekEol = 0;
   /** Offset of the next `"` at or after `pos` (text.length when none), so a quote-free file is scanned once. */
   private nextQuote = -1;
 
@@ -123,6 +125,43 @@ export class CsvCursor {
     }
     finishRecord(this.cells);
     return true;
+  }
+
+  /** Offset in `text` of the next record's first character. */
+  get offset(): number {
+    return this.pos;
+  }
+
+  /** 1-based physical line on which the next record starts. */
+  get upcomingLine(): number {
+    return this.nextLine;
+  }
+
+  /**
+   * The fast path of a reader that cuts cells itself: the end (exclusive, before a CR) of the next
+   * line when that line holds no double quote; -1 when it does, or at the end of the text. Nothing
+   * is consumed: the reader calls `skipPlain()` if it took the line, else `next()` reads it.
+   */
+  peekPlain(): number {
+    const text = this.text;
+    const pos = this.pos;
+    const n = text.length;
+    if (pos >= n) return -1;
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = n;
+    if (this.nextQuote < pos) {
+      const q = text.indexOf('"', pos);
+      this.nextQuote = q < 0 ? n : q;
+    }
+    if (this.nextQuote < eol) return -1;
+    this.peekEol = eol;
+    return eol > pos && text.charCodeAt(eol - 1) === CR ? eol - 1 : eol;
+  }
+
+  /** Consumes the line `peekPlain` just returned; `line` becomes its number. */
+  skipPlain(): void {
+    this.line = this.nextLine++;
+    this.pos = this.peekEol + 1;
   }
 
   /** Advances to the next non-blank record; false at the end. */

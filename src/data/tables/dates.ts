@@ -84,6 +84,21 @@ export class DateColumn {
     return day;
   }
 
+  /**
+   * `day` of the cell text[start, end) without cutting it out when it is a YYYY-MM-DD date already
+   * seen (long tables repeat each date once per symbol).
+   */
+  dayAt(text: string, start: number, end: number, line: number): number {
+    if (this.format === 'YYYY-MM-DD' && end - start === 10) {
+      const key = isoKeyAt(text, start);
+      if (key >= 0) {
+        const iso = this.isoCache.get(key);
+        if (iso !== undefined) return iso;
+      }
+    }
+    return this.day(text.slice(start, end), line);
+  }
+
   /** Like `day`, keeping the time of day (events). */
   parse(cell: string, line: number): ParsedDay {
     const where = { file: this.file, line, field: this.field, value: cell };
@@ -113,11 +128,16 @@ export class DateColumn {
 
 /** `YYYY-MM-DD` as the integer YYYYMMDD, or -1 when the cell is not exactly that shape. */
 function isoKey(cell: string): number {
-  if (cell.charCodeAt(4) !== 45 || cell.charCodeAt(7) !== 45) return -1;
+  return isoKeyAt(cell, 0);
+}
+
+/** isoKey of the 10 characters of `text` from `at`. */
+function isoKeyAt(text: string, at: number): number {
+  if (text.charCodeAt(at + 4) !== 45 || text.charCodeAt(at + 7) !== 45) return -1;
   let key = 0;
   for (let i = 0; i < 10; i++) {
     if (i === 4 || i === 7) continue;
-    const d = cell.charCodeAt(i) - 48;
+    const d = text.charCodeAt(at + i) - 48;
     if (d < 0 || d > 9) return -1;
     key = key * 10 + d;
   }

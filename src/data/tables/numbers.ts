@@ -63,3 +63,37 @@ export function checkPositiveCell(v: number, cell: string, place: CellPlace): nu
     value: cell,
   });
 }
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+/**
+ * The plain decimal text[start, end) (optional sign, digits, optional point; at most 15 digits) as
+ * a number, or NaN when the cell is anything else, for the caller to hand to `parseValueCell`.
+ * Exact: with at most 15 digits the digits form an integer m < 2^53 and the divisor 10^k (k <= 22)
+ * is exact too, so m / 10^k is the correctly rounded value Number() gives (Clinger 1990's fast
+ * path). It spares cutting a string out of every cell of a 400,000-row table.
+ */
+export function plainDecimalAt(text: string, start: number, end: number): number {
+  let i = start;
+  let neg = false;
+  const c0 = text.charCodeAt(i);
+  if (c0 === 45) {
+    neg = true;
+    i++;
+  } else if (c0 === 43) i++;
+  let m = 0;
+  let digits = 0;
+  let frac = -1;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      if (frac >= 0) frac++;
+    } else if (c === 46 && frac < 0) frac = 0;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  const v = frac > 0 ? m / POW10[frac] : m;
+  return neg ? -v : v;
+}

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheDirFromEnv, checkPricesCached } from '../../../src/data/prices/cache.js';
 import { checkPrices, openPriceStore } from '../../../src/data/prices/index.js';
+import { prefetchPrices } from '../../../src/data/prices/prefetch.js';
 
 const FIX = join(import.meta.dirname, '..', '..', 'fixtures', 'prices');
 
@@ -86,5 +87,20 @@ describe('column cache', () => {
     const b = openPriceStore(dir, { cacheDir: cache });
     expect(b.check('300418.SZ').source).toBe('cache');
     expect(b.get('300418.SZ').series).toEqual(a.get('300418.SZ').series);
+  });
+
+  it('prefetch parses into the cache on a worker; the store then loads from it', async () => {
+    const { dir, cache } = setup();
+    writeFileSync(join(dir, 'b.csv'), readFileSync(join(FIX, 'baostock-000852.csv')));
+    writeFileSync(
+      join(dir, 'manifest.yaml'),
+      '- {symbol: "300418.SZ", name: x, file: p.csv, exchange: SZSE, currency: CNY, adjustment: forward, source: test}\n' +
+        '- {symbol: "000852.SH", name: y, file: b.csv, exchange: SSE, currency: CNY, adjustment: none, source: test}\n',
+    );
+    const store = openPriceStore(dir, { cacheDir: cache });
+    expect(await prefetchPrices(store, undefined, { threads: 1 })).toEqual({ parsed: 2, cached: 0, failed: 0 });
+    expect(store.check('300418.SZ').source).toBe('cache');
+    expect(store.check('000852.SH').source).toBe('cache');
+    expect(await prefetchPrices(openPriceStore(dir, { cacheDir: cache }), undefined, { threads: 1 })).toEqual({ parsed: 0, cached: 2, failed: 0 });
   });
 });
