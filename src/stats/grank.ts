@@ -112,7 +112,8 @@ export const grankSection: SectionTest = (ctx, cs) => {
   const rest = T - 1 - Z * Z;
   if (!(rest > 0)) return fail(`degenerate GRANK: Z^2 = ${Z * Z} >= T - 1 = ${T - 1}`);
   const t = Z * Math.sqrt((T - 2) / rest);
-  return ok(t, pStudent2(t, T - 2), { n: N, df: T - 2, note: `Z = ${Z.toPrecision(6)}, T = ${T}` });
+  // Fixed decimals: rounding noise of order 1e-17 must not change the text with the event order.
+  return ok(t, pStudent2(t, T - 2), { n: N, df: T - 2, note: `Z = ${(Math.abs(Z) < 5e-7 ? 0 : Z).toFixed(6)}, T = ${T}` });
 };
 
 export function grankDay(panel: EventPanel, day: number, opts: Partial<BatteryOptions> = {}): TestResult {

@@ -57,6 +57,7 @@ function rbarOrReason(ctx: StatsContext): { rbar: number; note: string } | { rea
     );
   }
   if (info.pairsDegenerate > 0) parts.push(`${info.pairsDegenerate} degenerate pair(s) excluded`);
+  if (info.pairsOtherDay) parts.push(`${info.pairsOtherDay} pair(s) with day 0 on different dates counted as 0`);
   return { rbar: info.rbar, note: parts.join('; ') };
 }
 
