@@ -5,7 +5,9 @@
 import { relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_BASKETS_DIR, loadBaskets } from '../../baskets/load.js';
-import { DEFAULT_OUT, DEFAULT_PERIOD, runBasketsCompare } from '../../baskets/run.js';
+// Defaults repeated from src/baskets/run.ts so the help text needs no import of the computation.
+const DEFAULT_OUT = 'reports/baskets';
+const DEFAULT_PERIOD = { from: '2022-12-30', to: '2023-04-24' };
 import { ruleLabel, share } from '../../baskets/markdown.js';
 import { WEIGHTINGS } from '../../baskets/schema.js';
 import { parseIsoDay } from '../../util/dayNumber.js';
@@ -88,6 +90,7 @@ export async function basketsCompare(f: CommonFlags & { from: string; to: string
   const from = dateFlag('--from', f.from);
   const to = dateFlag('--to', f.to);
   if (parseIsoDay(to) <= parseIsoDay(from)) throw new UsageError(`must be after --from ${from}`, { field: '--to', value: to });
+  const { runBasketsCompare } = await import('../../baskets/run.js');
   const { result, written } = await runBasketsCompare(
     { from, to },
     { baskets: f.baskets, basketsDir: f.basketsDir, pricesDir: f.prices, weighting: weightingFlag(f.weighting), out: resolve(f.out) },

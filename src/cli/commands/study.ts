@@ -3,10 +3,7 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { runAdhoc } from '../../study/adhoc.js';
 import { loadStudy } from '../../study/config.js';
-import { runStudyReport } from '../../study/runStudy.js';
-import { writeReport } from '../../report/write.js';
 import { MODEL_KINDS, NON_TRADING_POLICIES, type ModelKind, type NonTradingPolicy } from '../../study/config.js';
 import { UsageError } from '../../util/errors.js';
 import { parseInteger, parseWindow, parseWindowList } from './windows.js';
@@ -45,6 +42,8 @@ export function register(program: Command): void {
     .option('--out <dir>', 'output folder (default reports/<study id>)')
     .option('--no-charts', 'skip the SVG charts')
     .action(async (file: string, flags: { out?: string; charts: boolean }) => {
+      // The pipeline is imported when a command runs, so `--help` and other commands start fast.
+      const [{ runStudyReport }, { writeReport }] = await Promise.all([import('../../study/runStudy.js'), import('../../report/write.js')]);
       const study = loadStudy(file);
       const bar = progressBar('events');
       const { report, sections } = await runStudyReport(study, { progress: bar.update });
@@ -98,6 +97,7 @@ export function register(program: Command): void {
         });
       for (const [a, b] of carWindows)
         if (a < window[0] || b > window[1]) throw new UsageError(`CAR window ${a}:${b} lies outside the event window ${f.window}`, { field: '--car', value: f.car });
+      const [{ runAdhoc }, { writeReport }] = await Promise.all([import('../../study/adhoc.js'), import('../../report/write.js')]);
       const bar = progressBar('events');
       const report = await runAdhoc(
         {
