@@ -3,7 +3,7 @@
  * the peers' spec (market model by OLS, estimation [-260, -11], event window [-10, +10], CAR windows
  * [-1,1], [0,1], [-5,5]), run as a whole process of the compiled CLI with the full test battery on:
  *
- *   node dist/cli/main.js study --returns returns.csv --market market.csv --events events.csv \
+ *   node dist/cli-bundle/main.js study --returns returns.csv --market market.csv --events events.csv \
  *     --model market --estimation=-260:-11 --window=-10:10 --car=-1:1,0:1,-5:5 --out DIR --no-charts
  *
  *   npm run bench:peer                 # build, 7 runs
@@ -44,7 +44,7 @@ const median = (xs: number[]): number => {
 
 function cliArgs(out: string): string[] {
   return [
-    join(ROOT, 'dist', 'cli', 'main.js'),
+    join(ROOT, 'dist', 'cli-bundle', 'main.js'),
     'study',
     '--returns',
     join(DATA, 'returns.csv'),
@@ -230,7 +230,7 @@ async function main(): Promise<void> {
     const wall = median(results.map((r) => r.wallS));
     const lines = [
       `machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), node ${process.version}, load average ${la.toFixed(2)} at start`,
-      `command: node dist/cli/main.js study --returns returns.csv --market market.csv --events events.csv --model market --estimation=-260:-11 --window=-10:10 --car=-1:1,0:1,-5:5 --out DIR --no-charts`,
+      `command: node dist/cli-bundle/main.js study --returns returns.csv --market market.csv --events events.csv --model market --estimation=-260:-11 --window=-10:10 --car=-1:1,0:1,-5:5 --out DIR --no-charts`,
       `runs: ${runs} (after one warm-up run)`,
       '',
       '| measure | value |',

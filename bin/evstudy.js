@@ -1,13 +1,16 @@
 #!/usr/bin/env node
-// Installed entry point: runs the compiled CLI (dist/, `npm run build`) so start-up is not paid in a
-// TypeScript transpiler; falls back to the TypeScript source via tsx when there is no build, or, in a
-// checkout, when a source file is newer than the build (a stale dist/ must never run old code).
+// Installed entry point: runs the compiled CLI (the bundle in dist/cli-bundle, else dist/cli, both
+// from `npm run build`) so start-up is not paid in a TypeScript transpiler nor in resolving and
+// loading a few hundred module files; falls back to the TypeScript source via tsx when there is no
+// build, or, in a checkout, when a source file is newer than the build (a stale dist/ must never run
+// old code).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const compiled = join(root, 'dist', 'cli', 'main.js');
+const bundled = join(root, 'dist', 'cli-bundle', 'main.js');
+const compiled = existsSync(bundled) ? bundled : join(root, 'dist', 'cli', 'main.js');
 
 /** Newest modification time of the .ts files under dir (0 when there is no such folder). */
 function newestSource(dir) {

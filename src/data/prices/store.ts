@@ -114,11 +114,19 @@ function readManifest(text: string, manifestFile: string, cacheDir: string | nul
 let fingerprint: string | null | undefined;
 function parserFingerprint(): string | null {
   if (fingerprint === undefined) {
-    try {
-      const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-      fingerprint = textHash(readFileSync(fileURLToPath(new URL(`./manifest${ext}`, import.meta.url))));
-    } catch {
-      fingerprint = null;
+    const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+    // In the bundled CLI (dist/cli-bundle) there is no manifest.js beside this code: hash the chunk
+    // holding it instead; chunk names carry content hashes, so any change to the code it imports
+    // changes this file too.
+    const candidates = [new URL(`./manifest${ext}`, import.meta.url), new URL(import.meta.url)];
+    fingerprint = null;
+    for (const url of candidates) {
+      try {
+        fingerprint = textHash(readFileSync(fileURLToPath(url)));
+        break;
+      } catch {
+        // try the next
+      }
     }
   }
   return fingerprint;
