@@ -3,7 +3,7 @@
  * close is capped by the exchange, so the measured return is a censored (lower) bound of the
  * reaction. Non-A-share listings and series without closes get no flags.
  */
-import { limitHits, previousClose, type Board } from '../core/index.js';
+import { limitHits, type Board } from '../core/index.js';
 import type { SecurityData } from './types.js';
 
 const BOARDS: readonly string[] = ['main', 'chinext', 'star', 'bse'];
@@ -14,11 +14,12 @@ export function priceLimitFlags(sec: SecurityData, rows: Int32Array): Int8Array 
   const close = new Float64Array(n);
   const prev = new Float64Array(n);
   const days = new Int32Array(n);
-  const allPrev = previousClose(sec.close);
+  // previousClose (core/limits.ts) of row r is close[r - 1]: read it in place rather than copying the
+  // whole series for every event.
   for (let k = 0; k < n; k++) {
     const r = rows[k];
     close[k] = r >= 0 ? sec.close[r] : NaN;
-    prev[k] = r >= 0 ? allPrev[r] : NaN;
+    prev[k] = r >= 1 ? sec.close[r - 1] : NaN;
     days[k] = r >= 0 ? sec.days[r] : 0;
   }
   return limitHits(close, prev, sec.board as Board, { days, adjusted: sec.adjusted ?? false });
