@@ -14,7 +14,7 @@
 import { panelDims, validatePanel } from './panel.js';
 import type { BatteryOptions, EventPanel, RbarInfo } from './types.js';
 import { kpRbar } from './rbar.js';
-import { rankInto } from './util.js';
+import { allocGrankRows, allocRankRows, grankRows, rankRows, reduceGrank, reduceRanks, type GrankRows, type RankRows } from './rankRows.js';
 
 export type Convention = 'default' | 'estudy2';
 
@@ -348,60 +348,14 @@ export class StatsContext {
    */
   ranks(): RankData {
     if (this._ranks) return this._ranks;
-    const { n, E, W, panel } = this;
-    const C = E + W;
-    const K = new Float64Array(n * C).fill(NaN);
-    const M = new Int32Array(n);
-    const colN = new Int32Array(C);
-    const colDev = new Float64Array(C);
-    const colU = new Float64Array(C);
-    const colK = new Float64Array(C);
-    const colG = new Float64Array(C);
-    const buf = new Float64Array(C);
-    const rk = new Float64Array(C);
-    const fin = new Float64Array(C);
-    const fill = new Int32Array(C);
-    let sumM = 0;
-    let cntM = 0;
-    let sumAvg = 0;
-    for (let i = 0; i < n; i++) {
-      for (let e = 0; e < E; e++) buf[e] = panel.estAR[i * E + e];
-      for (let w = 0; w < W; w++) buf[E + w] = panel.evAR[i * W + w];
-      const { count } = rankInto(buf, rk, fin, null, fill);
-      M[i] = count;
-      if (count === 0) continue;
-      sumM += count;
-      cntM++;
-      const avg = (count + 1) / 2;
-      sumAvg += avg;
-      // Median of the combined series (R's median: mean of the two middle values for even counts).
-      const med = count % 2 === 1 ? fin[(count - 1) / 2] : (fin[count / 2 - 1] + fin[count / 2]) / 2;
-      for (let c = 0; c < C; c++) {
-        const k = rk[c];
-        if (!Number.isFinite(k)) continue;
-        K[i * C + c] = k;
-        colN[c]++;
-        colDev[c] += k - avg;
-        colU[c] += k / (count + 1) - 0.5;
-        colK[c] += k;
-        colG[c] += Math.sign(buf[c] - med);
-      }
-    }
-    let Tdays = 0;
-    for (let c = 0; c < C; c++) if (colN[c] > 0) Tdays++;
-    this._ranks = {
-      C,
-      K,
-      M,
-      colN,
-      colDev,
-      colU,
-      colK,
-      colG,
-      Tdays,
-      meanM: cntM > 0 ? sumM / cntM : NaN,
-      meanAvgRank: cntM > 0 ? sumAvg / cntM : NaN,
-    };
+    const rows = allocRankRows(this.n, this.E + this.W);
+    rankRows(this.panel, this.E, this.W, 0, this.n, rows);
+    return this.adoptRankRows(rows);
+  }
+
+  /** Sets the rank ingredients from every event's rank rows (computed here or on other threads). */
+  adoptRankRows(rows: RankRows): RankData {
+    this._ranks = { C: rows.C, K: rows.K, M: rows.M, ...reduceRanks(this.panel, this.E, this.W, rows) };
     return this._ranks;
   }
 
@@ -448,49 +402,15 @@ export class StatsContext {
   /** GRANK ingredients that do not depend on the day: estimation SARs, their sorted copies and ranks. */
   grankPrep(): GrankPrep {
     if (this._grank) return this._grank;
-    const { n, E, panel } = this;
-    const s = new Float64Array(n * E).fill(NaN);
-    const r = new Float64Array(n * E).fill(NaN);
-    const L = new Int32Array(n);
-    const buf = new Float64Array(E);
-    const rk = new Float64Array(E);
-    const srt = new Float64Array(E);
-    const ord = new Int32Array(E);
-    const fill = new Int32Array(E);
-    // Every event's sorted SARs in one buffer (views per event): one allocation, and shareable;
-    // with the column each sorted value came from.
-    let total = 0;
-    for (let c = 0; c < n * E; c++) if (Number.isFinite(panel.estAR[c] / this.sigmaC[(c / E) | 0])) total++;
-    const off = new Int32Array(n + 1);
-    const flat = new Float64Array(total);
-    const order = new Int32Array(total);
-    for (let i = 0; i < n; i++) {
-      const sig = this.sigmaC[i];
-      for (let e = 0; e < E; e++) {
-        const v = panel.estAR[i * E + e] / sig;
-        buf[e] = Number.isFinite(v) ? v : NaN;
-        s[i * E + e] = buf[e];
-      }
-      const { count } = rankInto(buf, rk, srt, ord, fill);
-      r.set(rk, i * E);
-      L[i] = count;
-      off[i + 1] = off[i] + count;
-      flat.set(srt.subarray(0, count), off[i]);
-      order.set(ord.subarray(0, count), off[i]);
-    }
-    const base = new Float64Array(E);
-    const baseN = new Int32Array(E);
-    for (let i = 0; i < n; i++) {
-      if (L[i] === 0) continue;
-      const denom = L[i] + 2;
-      for (let e = 0; e < E; e++) {
-        const rv = r[i * E + e];
-        if (Number.isNaN(rv)) continue;
-        base[e] += rv / denom - 0.5;
-        baseN[e]++;
-      }
-    }
-    this._grank = { s, r, sorted: sortedViews(flat, off), L, sortedFlat: flat, off, order, base, baseN };
+    const rows = allocGrankRows(this.panel, this.E, this.sigmaC);
+    grankRows(this.panel, this.E, this.sigmaC, 0, this.n, rows);
+    return this.adoptGrankRows(rows);
+  }
+
+  /** Sets the GRANK ingredients from every event's SAR rows (computed here or on other threads). */
+  adoptGrankRows(rows: GrankRows): GrankPrep {
+    const { s, r, L, flat, off, order } = rows;
+    this._grank = { s, r, sorted: sortedViews(flat, off), L, sortedFlat: flat, off, order, ...reduceGrank(this.n, this.E, rows) };
     return this._grank;
   }
 
@@ -543,6 +463,7 @@ function sortedViews(flat: Float64Array, off: Int32Array): Float64Array[] {
 }
 
 function shared<T extends Float64Array | Int32Array>(src: T): T {
+  if (src.buffer instanceof SharedArrayBuffer) return src;
   const Ctor = src.constructor as { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
   const out = new Ctor(new SharedArrayBuffer(Math.max(1, src.length) * Ctor.BYTES_PER_ELEMENT));
   out.set(src);

@@ -1,11 +1,13 @@
 /**
- * Worker threads for large studies: the cross-sectional battery of a big panel (Kolari-Pynnönen
- * r-bar and every day and window of the event window, each with its bootstrap) spread over a few
- * threads. Used by src/study/aggregate.ts above PARALLEL_MIN_EVENTS events.
+ * Worker threads for large studies: the cross-sectional battery of a big panel (the rank tests'
+ * per-event ranks and every day and window of the event window, each with its bootstrap) spread
+ * over a few threads, while this thread computes the Kolari-Pynnönen r-bar. Used by
+ * src/study/aggregate.ts above PARALLEL_MIN_EVENTS events.
  *
- * Same answer on any number of threads: each task (an r-bar chunk, a day, a window) is computed by
- * the same code on the same data wherever it runs, the r-bar chunks are fixed by the data (rbar.ts)
- * and added in chunk order, and the rows are assembled in their usual order. One thread runs the
+ * Same answer on any number of threads: each task (a chunk of events' rank rows, a day, a window)
+ * is computed by the same code on the same data wherever it runs, the row chunks are fixed by the
+ * number of events and their column sums taken here in event order (stats/rankRows.ts), r-bar is
+ * the one-thread computation, and the rows are assembled in their usual order. One thread runs the
  * very same functions in-line (battery.ts `aggregate`).
  *
  * Synchronous from the caller's side, because the engine's API is (runEngine returns a value):
@@ -21,7 +23,7 @@ import { MessageChannel, isMainThread, receiveMessageOnPort, workerData, type Me
 import { startModuleWorker } from '../util/workerThread.js';
 import { aggregate, aggregateWindows, dayAggregate, windowAggregate } from '../stats/battery.js';
 import { getContext, resolveOptions, type SharedIngredients } from '../stats/context.js';
-import { combineRbar, planRbar, RBAR_CHUNKS, rbarChunk, type RbarPartial, type RbarPlan } from '../stats/rbar.js';
+import { allocGrankRows, allocRankRows, grankRows, rankRows, ROW_CHUNKS, rowChunk, type GrankRows, type RankRows } from '../stats/rankRows.js';
 import type { Aggregate, BatteryOptions, DayAggregate, EventPanel, RbarInfo, WindowAggregate } from '../stats/types.js';
 
 /**
@@ -73,11 +75,12 @@ interface SharedPanel {
   windowVar: Float64Array;
 }
 
-type Task = { kind: 'rbar'; k: number } | { kind: 'day'; d: number } | { kind: 'window'; a: number; b: number };
-type TaskResult = RbarPartial | DayAggregate | WindowAggregate;
+type Task = { kind: 'rows'; k: number } | { kind: 'day'; d: number } | { kind: 'window'; a: number; b: number };
+type TaskResult = { rows: number } | DayAggregate | WindowAggregate;
 
 type ToWorker =
   | { type: 'panel'; panelId: number; panel: SharedPanel; opts: Partial<BatteryOptions> }
+  | { type: 'rowBuffers'; panelId: number; rank: RankRows; grank: GrankRows }
   | { type: 'ingredients'; panelId: number; ingredients: SharedIngredients }
   | { type: 'rbar'; panelId: number; rbar: RbarInfo }
   | { type: 'task'; panelId: number; taskId: number; task: Task };
@@ -215,9 +218,11 @@ const STALL_MS = 10 * 60 * 1000;
 /**
  * Runs `tasks` on the pool's workers, which already hold panel `panelId`; returns the results in
  * task order. Blocks the calling thread until all are done, except for `meanwhile`, run once the
- * first tasks are out (work for this thread that overlaps the workers').
+ * first tasks are out (work for this thread that overlaps the workers'). Tasks are handed out as
+ * workers finish, or all at once, round robin, with `upfront` (for tasks of equal size, so that the
+ * workers need not wait for this thread to finish `meanwhile`).
  */
-function runTasks(p: Pool, panelId: number, tasks: Task[], meanwhile?: () => void): TaskResult[] {
+function runTasks(p: Pool, panelId: number, tasks: Task[], meanwhile?: () => void, upfront = false): TaskResult[] {
   const results: TaskResult[] = new Array(tasks.length);
   let next = 0;
   let done = 0;
@@ -227,7 +232,9 @@ function runTasks(p: Pool, panelId: number, tasks: Task[], meanwhile?: () => voi
     w.port.postMessage({ type: 'task', panelId, taskId: next, task: tasks[next] } satisfies ToWorker);
     next++;
   };
-  for (const w of p.workers) assign(w);
+  if (upfront) {
+    for (let k = 0; next < tasks.length; k = (k + 1) % p.workers.length) assign(p.workers[k]);
+  } else for (const w of p.workers) assign(w);
   meanwhile?.();
   let lastProgress = Date.now();
   while (done < tasks.length) {
@@ -242,7 +249,7 @@ function runTasks(p: Pool, panelId: number, tasks: Task[], meanwhile?: () => voi
         done++;
         progressed = true;
         w.busy = null;
-        assign(w);
+        if (!upfront) assign(w);
       }
     }
     if (progressed) {
@@ -257,8 +264,9 @@ function runTasks(p: Pool, panelId: number, tasks: Task[], meanwhile?: () => voi
 }
 
 /**
- * `aggregate(panel, opts)` (src/stats/battery.ts) on `threads` worker threads: r-bar chunks first,
- * then every day and window. Returns the same rows, bit for bit.
+ * `aggregate(panel, opts)` (src/stats/battery.ts) on `threads` worker threads: the events' rank
+ * rows first (r-bar on this thread meanwhile), then every day and window. Returns the same rows,
+ * bit for bit.
  */
 export function aggregateParallel(panel: EventPanel, opts: Partial<BatteryOptions>, threads: number): Aggregate {
   try {
@@ -288,17 +296,27 @@ function aggregateOnWorkers(panel: EventPanel, opts: Partial<BatteryOptions>, th
     w.port.postMessage({ type: 'panel', panelId, panel: shared, opts } satisfies ToWorker);
     w.panelId = panelId;
   }
-  // r-bar chunks on the workers; meanwhile this thread ranks and sorts (the other panel-level
-  // ingredients) and hands the results over, so no worker repeats that work.
+  // The events' rank rows on the workers, into shared buffers; meanwhile this thread computes
+  // r-bar (the panel's other expensive ingredient) and the small ones, then takes the rank rows'
+  // column sums in event order and hands every ingredient over, so no worker repeats that work.
   const ctx = getContext(panel, r);
-  const chunkTasks: Task[] = Array.from({ length: RBAR_CHUNKS }, (_, k) => ({ kind: 'rbar', k }));
-  const partials = runTasks(p, panelId, chunkTasks, () => {
-    const ingredients = ctx.shareIngredients();
-    for (const w of p.workers) w.port.postMessage({ type: 'ingredients', panelId, ingredients } satisfies ToWorker);
-  }) as RbarPartial[];
-  const rbarInfo = combineRbar(panel.n, r.kpShortPairs, partials);
-  ctx.presetRbar(rbarInfo);
-  for (const w of p.workers) w.port.postMessage({ type: 'rbar', panelId, rbar: rbarInfo } satisfies ToWorker);
+  const rank = allocRankRows(panel.n, ctx.E + ctx.W, true);
+  const grank = allocGrankRows(panel, ctx.E, ctx.sigmaC, true);
+  for (const w of p.workers) w.port.postMessage({ type: 'rowBuffers', panelId, rank, grank } satisfies ToWorker);
+  const rowTasks: Task[] = Array.from({ length: ROW_CHUNKS }, (_, k) => ({ kind: 'rows', k }));
+  runTasks(p, panelId, rowTasks, () => {
+    ctx.rbar();
+    ctx.estAAR();
+    ctx.phat();
+  }, true);
+  ctx.adoptRankRows(rank);
+  ctx.adoptGrankRows(grank);
+  const rbarInfo = ctx.rbar();
+  const ingredients = ctx.shareIngredients();
+  for (const w of p.workers) {
+    w.port.postMessage({ type: 'ingredients', panelId, ingredients } satisfies ToWorker);
+    w.port.postMessage({ type: 'rbar', panelId, rbar: rbarInfo } satisfies ToWorker);
+  }
 
   const sections: Task[] = [];
   for (let d = panel.winStart; d <= panel.winEnd; d++) sections.push({ kind: 'day', d });
@@ -322,7 +340,7 @@ function workerMain(port: MessagePort, signal: Int32Array): void {
   let panelId = 0;
   let panel: EventPanel | null = null;
   let opts: Partial<BatteryOptions> = {};
-  let plan: RbarPlan | null = null;
+  let rows: { rank: RankRows; grank: GrankRows } | null = null;
   let rbar: RbarInfo | null = null;
   let ingredients: SharedIngredients | null = null;
   port.on('message', (msg: ToWorker) => {
@@ -330,9 +348,13 @@ function workerMain(port: MessagePort, signal: Int32Array): void {
       panelId = msg.panelId;
       panel = panelOf(msg.panel);
       opts = msg.opts;
-      plan = null;
+      rows = null;
       rbar = null;
       ingredients = null;
+      return;
+    }
+    if (msg.type === 'rowBuffers') {
+      if (msg.panelId === panelId) rows = { rank: msg.rank, grank: msg.grank };
       return;
     }
     if (msg.type === 'ingredients') {
@@ -348,9 +370,13 @@ function workerMain(port: MessagePort, signal: Int32Array): void {
       if (msg.panelId !== panelId || !panel) throw new Error(`task for panel ${msg.panelId}, worker holds ${panelId}`);
       const r = resolveOptions(opts);
       const t = msg.task;
-      if (t.kind === 'rbar') {
-        plan ??= planRbar(panel, { minOverlap: r.kpMinOverlap, shortPairs: r.kpShortPairs });
-        reply = { taskId: msg.taskId, result: rbarChunk(plan, t.k) };
+      if (t.kind === 'rows') {
+        if (!rows) throw new Error('rank-row task before the row buffers');
+        const ctx = getContext(panel, r);
+        const [i0, i1] = rowChunk(panel.n, t.k);
+        rankRows(panel, ctx.E, ctx.W, i0, i1, rows.rank);
+        grankRows(panel, ctx.E, ctx.sigmaC, i0, i1, rows.grank);
+        reply = { taskId: msg.taskId, result: { rows: i1 - i0 } };
       } else {
         const ctx = getContext(panel, r);
         if (rbar) ctx.presetRbar(rbar);
