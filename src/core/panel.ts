@@ -57,24 +57,32 @@ export function perEventInput(model: FittedModel, abn: EventAbnormal, days: Int3
   };
 }
 
+/**
+ * The panel of `events` over the estimation and event windows (offsets relative to day 0). With
+ * `sharedMemory` its arrays live in SharedArrayBuffers, so worker threads read them without a copy
+ * (src/study/parallel.ts).
+ */
 export function buildEventPanel(
   events: readonly PerEventInput[],
   est: { start: number; end: number },
   win: { start: number; end: number },
+  options: { sharedMemory?: boolean } = {},
 ): EventPanel {
   const n = events.length;
   const E = est.end - est.start + 1;
   const W = win.end - win.start + 1;
   if (!(E > 0) || !(W > 0)) throw new RangeError(`empty panel window: estimation [${est.start}, ${est.end}], event [${win.start}, ${win.end}]`);
-  const estAR = new Float64Array(n * E).fill(NaN);
-  const estDays = new Int32Array(n * E).fill(-1);
-  const evAR = new Float64Array(n * W).fill(NaN);
-  const evSAR = new Float64Array(n * W).fill(NaN);
-  const evC = new Float64Array(n * W).fill(NaN);
-  const evDays = new Int32Array(n * W).fill(-1);
-  const sigma = new Float64Array(n);
-  const nObs = new Int32Array(n);
-  const df = new Int32Array(n);
+  const f64 = (len: number) => (options.sharedMemory ? new Float64Array(new SharedArrayBuffer(Math.max(1, len) * 8), 0, len) : new Float64Array(len));
+  const i32 = (len: number) => (options.sharedMemory ? new Int32Array(new SharedArrayBuffer(Math.max(1, len) * 4), 0, len) : new Int32Array(len));
+  const estAR = f64(n * E).fill(NaN);
+  const estDays = i32(n * E).fill(-1);
+  const evAR = f64(n * W).fill(NaN);
+  const evSAR = f64(n * W).fill(NaN);
+  const evC = f64(n * W).fill(NaN);
+  const evDays = i32(n * W).fill(-1);
+  const sigma = f64(n);
+  const nObs = i32(n);
+  const df = i32(n);
   const closures: Array<(a: number, b: number) => number> = new Array(n);
 
   for (let e = 0; e < n; e++) {

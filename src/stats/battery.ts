@@ -12,7 +12,7 @@
  * that throws (a bug) is reported as such instead of taking the whole battery down.
  */
 import { bmpSection } from './bmp.js';
-import { bootstrapSection } from './bootstrap.js';
+import { bootstrapSection, bootstrapSections } from './bootstrap.js';
 import { bw1980Section } from './brownWarner1980.js';
 import { bw1985Section } from './brownWarner1985.js';
 import {
@@ -125,6 +125,27 @@ export function aggregateWindows(panel: EventPanel, r: ResolvedOptions): Array<[
   return r.windows ?? DEFAULT_WINDOWS.filter(([a, b]) => a >= panel.winStart && b <= panel.winEnd);
 }
 
+/**
+ * The cross-sections `aggregate` reports, in order: every day of the event window, then every CAR
+ * window inside it (a window outside gets no section, see `windowAggregate`).
+ */
+export function aggregateSections(ctx: StatsContext, r: ResolvedOptions): CrossSection[] {
+  const { panel } = ctx;
+  const out: CrossSection[] = [];
+  for (let d = panel.winStart; d <= panel.winEnd; d++) out.push(ctx.daySection(d));
+  for (const [a, b] of aggregateWindows(panel, r)) {
+    if (Number.isInteger(a) && Number.isInteger(b) && a <= b && a >= panel.winStart && b <= panel.winEnd) out.push(ctx.windowSection(a, b));
+  }
+  return out;
+}
+
+/** Hands bootstrap results computed for all sections at once to the sections' tests. */
+export function presetBootstrap(ctx: StatsContext, r: ResolvedOptions, results: readonly TestResult[]): void {
+  const sections = aggregateSections(ctx, r);
+  if (results.length !== sections.length) throw new Error(`${results.length} bootstrap results for ${sections.length} sections`);
+  sections.forEach((cs, k) => ctx.setPresetTest('bootstrap', cs, r, results[k]));
+}
+
 /** One row of `aggregate().days`: the AAR of event-window day `d` and all tests on it. */
 export function dayAggregate(ctx: StatsContext, d: number, r: ResolvedOptions): DayAggregate {
   const cs = ctx.daySection(d);
@@ -158,6 +179,7 @@ export function windowAggregate(ctx: StatsContext, a: number, b: number, r: Reso
 export function aggregate(panel: EventPanel, opts: Partial<BatteryOptions> = {}): Aggregate {
   const r = resolveOptions(opts);
   const ctx = getContext(panel, r);
+  presetBootstrap(ctx, r, bootstrapSections(aggregateSections(ctx, r), r));
   const days: DayAggregate[] = [];
   for (let d = panel.winStart; d <= panel.winEnd; d++) days.push(dayAggregate(ctx, d, r));
   const windows = aggregateWindows(panel, r).map(([a, b]) => windowAggregate(ctx, a, b, r));

@@ -12,28 +12,98 @@
  * A resample with zero spread counts as extreme (|t*| = infinity) unless its mean is exactly 0.
  * The statistic reported is t_obs; the p-value is the bootstrap one.
  *
- * Determinism: the generator (mulberry32) is seeded from (seed, day or window), and the values are
- * SORTED before resampling and before computing t_obs, so the result does not depend on the order
- * of the events in the panel (same seed -> same p, on any machine).
+ * Determinism and common random numbers: resample b (0-based) is drawn from its own generator,
+ * mulberry32(hashSeed(seed, b)); its k-th uniform u_k picks the value of rank floor(u_k N) among the
+ * SORTED y (so the event order does not matter). Every day and window uses the same u's: a
+ * section's p-value depends only on (seed, B, its own values), never on which other sections are
+ * computed with it, and one pass over the resamples serves every section of a panel (drawing the
+ * uniforms once instead of once per section, ~3x less work), in any split of the resamples over
+ * threads (extreme counts are integers, so their sum is exact in any order).
  *
  * estudy2 has no bootstrap test.
  */
-import { describe, onDay, onWindow, type SectionTest } from './context.js';
+import { describe, onDay, onWindow, type CrossSection, type SectionTest, type StatsContext } from './context.js';
 import { hashSeed } from './random.js';
 import type { BatteryOptions, EventPanel, TestResult } from './types.js';
 import { fail, isZeroSpread, maxAbs, ok } from './util.js';
 
 const TWO_POW_M32 = 1 / 4294967296;
+/** Below this N, u * N < 2^53 and floor(u N / 2^32) is exact in doubles. */
+const EXACT_N = 2 ** 21;
 
-function tOfSorted(v: Float64Array): { t: number; m: number; s: number } {
-  const n = v.length;
+/** A cross-section prepared for resampling: sorted, centred values and |t_obs|. */
+export interface BootstrapInput {
+  y: Float64Array;
+  absT: number;
+  t: number;
+  n: number;
+}
+
+/** Sorted, centred values of `x` and its t statistic, or why there is nothing to resample. */
+export function bootstrapInput(x: ArrayLike<number>): BootstrapInput | { reason: string } {
+  const n = x.length;
+  if (n < 2) return { reason: `N = ${n}; at least 2 are needed` };
+  const v = Float64Array.from(x).sort();
   let m = 0;
   for (let k = 0; k < n; k++) m += v[k];
   m /= n;
   let ss = 0;
   for (let k = 0; k < n; k++) ss += (v[k] - m) * (v[k] - m);
   const s = Math.sqrt(ss / (n - 1));
-  return { t: m / (s / Math.sqrt(n)), m, s };
+  if (isZeroSpread(s, maxAbs(v))) return { reason: `zero cross-sectional variance (N = ${n})` };
+  const t = m / (s / Math.sqrt(n));
+  return { y: v.map((a) => a - m), absT: Math.abs(t), t, n };
+}
+
+/**
+ * For each input, the number of resamples b in [b0, b1) with |t*_b| >= |t_obs|. Resamples are
+ * independent of each other, so [0, B) may be split into any ranges and the counts added.
+ */
+export function bootstrapExtremes(inputs: readonly BootstrapInput[], seed: number, b0: number, b1: number): Int32Array {
+  const S = inputs.length;
+  const counts = new Int32Array(S);
+  let M = 0;
+  for (const inp of inputs) M = Math.max(M, inp.n);
+  const U = new Float64Array(M);
+  for (let b = b0; b < b1; b++) {
+    // mulberry32 (random.ts) inlined: this loop draws B x N uniforms (10^7..10^8 in a market-wide
+    // study), and a closure call per draw would cost as much as the rest.
+    let a = hashSeed(seed, b) | 0;
+    for (let k = 0; k < M; k++) {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), a | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      U[k] = (t ^ (t >>> 14)) >>> 0;
+    }
+    for (let s = 0; s < S; s++) {
+      const { y, n, absT } = inputs[s];
+      // Index floor(u n / 2^32): u * (n 2^-32) is exact for n < 2^21 (a product below 2^53 times a
+      // power of two), so truncation is the exact floor.
+      const scale = n * TWO_POW_M32;
+      let s1 = 0;
+      let s2 = 0;
+      if (n < EXACT_N) {
+        for (let k = 0; k < n; k++) {
+          const q = y[(U[k] * scale) | 0];
+          s1 += q;
+          s2 += q * q;
+        }
+      } else {
+        for (let k = 0; k < n; k++) {
+          const q = y[Math.min(n - 1, Math.floor(U[k] * scale))];
+          s1 += q;
+          s2 += q * q;
+        }
+      }
+      const m = s1 / n;
+      const sb = Math.sqrt(Math.max(0, (s2 - n * m * m) / (n - 1)));
+      let tb: number;
+      if (isZeroSpread(sb, Math.abs(m) + 1e-300)) tb = m === 0 ? 0 : Infinity;
+      else tb = m / (sb / Math.sqrt(n));
+      if (Math.abs(tb) >= absT) counts[s]++;
+    }
+  }
+  return counts;
 }
 
 /** Bootstrap p-value of the one-sample t test on `x` (any order), reproducible from `seed`. */
@@ -42,62 +112,40 @@ export function bootstrapT(
   samples: number,
   seed: number,
 ): { t: number; p: number; n: number } | { reason: string } {
-  const n = x.length;
-  if (n < 2) return { reason: `N = ${n}; at least 2 are needed` };
-  const v = Float64Array.from(x).sort();
-  const obs = tOfSorted(v);
-  if (isZeroSpread(obs.s, maxAbs(v))) return { reason: `zero cross-sectional variance (N = ${n})` };
-  const y = v.map((a) => a - obs.m);
-  const absT = Math.abs(obs.t);
-  const sqrtN = Math.sqrt(n);
-  let extreme = 0;
-  // mulberry32 (random.ts) inlined: the draw loop runs B x N times (10^7..10^9 in a market-wide
-  // study) and a closure call per draw costs as much as the rest of the loop. The stream is the
-  // same as mulberry32(seed)'s, and the index the same as floor(u / 2^32 * n) for its output u:
-  // for n <= 2^16 in integer arithmetic, floor(u n / 2^32) = (uh n + floor(ul n / 2^16)) >>> 16
-  // with u = uh 2^16 + ul (every term below 2^32); else in doubles, where u n < 2^53 is exact.
-  let a = seed | 0;
-  const small = n <= 65536;
-  for (let b = 0; b < samples; b++) {
-    let s1 = 0;
-    let s2 = 0;
-    if (small) {
-      for (let k = 0; k < n; k++) {
-        a = (a + 0x6d2b79f5) | 0;
-        let t = Math.imul(a ^ (a >>> 15), a | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        t ^= t >>> 14;
-        const q = y[((t >>> 16) * n + (((t & 0xffff) * n) >>> 16)) >>> 16];
-        s1 += q;
-        s2 += q * q;
-      }
-    } else {
-      for (let k = 0; k < n; k++) {
-        a = (a + 0x6d2b79f5) | 0;
-        let t = Math.imul(a ^ (a >>> 15), a | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        const q = y[Math.floor(((t ^ (t >>> 14)) >>> 0) * n * TWO_POW_M32)];
-        s1 += q;
-        s2 += q * q;
-      }
-    }
-    const m = s1 / n;
-    const varb = Math.max(0, (s2 - n * m * m) / (n - 1));
-    const sb = Math.sqrt(varb);
-    let tb: number;
-    if (isZeroSpread(sb, Math.abs(m) + 1e-300)) tb = m === 0 ? 0 : Infinity;
-    else tb = m / (sb / sqrtN);
-    if (Math.abs(tb) >= absT) extreme++;
-  }
-  return { t: obs.t, p: (1 + extreme) / (samples + 1), n };
+  const inp = bootstrapInput(x);
+  if ('reason' in inp) return inp;
+  const extreme = bootstrapExtremes([inp], seed, 0, samples)[0];
+  return { t: inp.t, p: (1 + extreme) / (samples + 1), n: inp.n };
 }
 
-export const bootstrapSection: SectionTest = (_ctx, cs, opts) => {
-  const seed = hashSeed(opts.seed, cs.kind === 'day' ? 0 : 1, cs.a, cs.b);
-  const r = bootstrapT(cs.x, opts.bootstrapSamples, seed);
+/** The test result of a section from its input and extreme count. */
+export function bootstrapResult(cs: CrossSection, inp: BootstrapInput | { reason: string }, extreme: number, opts: Pick<BatteryOptions, 'seed' | 'bootstrapSamples'>): TestResult {
   const what = cs.kind === 'day' ? 'ARs' : 'CARs';
-  if ('reason' in r) return fail(`${what} on ${describe(cs)}: ${r.reason}`);
-  return ok(r.t, r.p, { n: r.n, note: `centred bootstrap, B = ${opts.bootstrapSamples}, seed ${opts.seed}` });
+  if ('reason' in inp) return fail(`${what} on ${describe(cs)}: ${inp.reason}`);
+  return ok(inp.t, (1 + extreme) / (opts.bootstrapSamples + 1), {
+    n: inp.n,
+    note: `centred bootstrap, B = ${opts.bootstrapSamples}, seed ${opts.seed}, the same resamples for every day and window`,
+  });
+}
+
+/**
+ * The bootstrap of many sections in one pass over the resamples (what `aggregate` uses); the
+ * results equal `bootstrapSection`'s one by one.
+ */
+export function bootstrapSections(sections: readonly CrossSection[], opts: Pick<BatteryOptions, 'seed' | 'bootstrapSamples'>): TestResult[] {
+  const inputs = sections.map((cs) => bootstrapInput(cs.x));
+  const ready = inputs.filter((i): i is BootstrapInput => !('reason' in i));
+  const counts = bootstrapExtremes(ready, opts.seed, 0, opts.bootstrapSamples);
+  let k = 0;
+  return sections.map((cs, s) => bootstrapResult(cs, inputs[s], 'reason' in inputs[s] ? 0 : counts[k++], opts));
+}
+
+export const bootstrapSection: SectionTest = (ctx: StatsContext, cs, opts) => {
+  const preset = ctx.presetTest('bootstrap', cs, opts);
+  if (preset) return preset;
+  const inp = bootstrapInput(cs.x);
+  const extreme = 'reason' in inp ? 0 : bootstrapExtremes([inp], opts.seed, 0, opts.bootstrapSamples)[0];
+  return bootstrapResult(cs, inp, extreme, opts);
 };
 
 export function bootstrapDay(panel: EventPanel, day: number, opts: Partial<BatteryOptions> = {}): TestResult {
@@ -106,4 +154,11 @@ export function bootstrapDay(panel: EventPanel, day: number, opts: Partial<Batte
 
 export function bootstrapWindow(panel: EventPanel, a: number, b: number, opts: Partial<BatteryOptions> = {}): TestResult {
   return onWindow(bootstrapSection, panel, a, b, opts);
+}
+
+/** Fixed split of the B resamples into chunks for worker threads (any split gives the same counts). */
+export const BOOT_CHUNKS = 8;
+
+export function bootChunk(samples: number, k: number): [number, number] {
+  return [Math.floor((samples * k) / BOOT_CHUNKS), Math.floor((samples * (k + 1)) / BOOT_CHUNKS)];
 }

@@ -162,6 +162,7 @@ export class StatsContext {
   readonly dfC: Float64Array;
 
   private sections = new Map<string, CrossSection>();
+  private presets = new Map<string, import('./types.js').TestResult>();
   private _estAAR?: EstAARInfo;
   private _rbar?: RbarInfo;
   private _ranks?: RankData;
@@ -191,6 +192,19 @@ export class StatsContext {
       this.varScale[i] = s * s;
       this.dfC[i] = df;
     }
+  }
+
+  /**
+   * A test result computed for many sections at once (the bootstrap: bootstrap.ts
+   * `bootstrapSections`, on this or another thread), keyed by test, section and the per-call
+   * options it depends on; undefined when none was set.
+   */
+  presetTest(name: string, cs: CrossSection, opts: ResolvedOptions): import('./types.js').TestResult | undefined {
+    return this.presets.get(presetKey(name, cs, opts));
+  }
+
+  setPresetTest(name: string, cs: CrossSection, opts: ResolvedOptions, result: import('./types.js').TestResult): void {
+    this.presets.set(presetKey(name, cs, opts), result);
   }
 
   /** Event-window column of an offset; throws if outside the event window. */
@@ -468,6 +482,10 @@ function shared<T extends Float64Array | Int32Array>(src: T): T {
   const out = new Ctor(new SharedArrayBuffer(Math.max(1, src.length) * Ctor.BYTES_PER_ELEMENT));
   out.set(src);
   return out.length === src.length ? out : (out.subarray(0, src.length) as T);
+}
+
+function presetKey(name: string, cs: CrossSection, opts: ResolvedOptions): string {
+  return `${name}|${cs.kind}${cs.a}:${cs.b}|${opts.seed}|${opts.bootstrapSamples}`;
 }
 
 const cache = new WeakMap<EventPanel, Map<string, StatsContext>>();

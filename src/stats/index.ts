@@ -47,7 +47,16 @@ export {
   type WilcoxonDetail,
 } from './wilcoxon.js';
 export { skewAdjTDay, skewAdjTWindow, skewAdjTSection } from './skewAdjT.js';
-export { bootstrapDay, bootstrapWindow, bootstrapSection, bootstrapT } from './bootstrap.js';
+export {
+  bootstrapDay,
+  bootstrapWindow,
+  bootstrapSection,
+  bootstrapSections,
+  bootstrapT,
+  bootstrapInput,
+  bootstrapExtremes,
+  type BootstrapInput,
+} from './bootstrap.js';
 export { lambDay, lambWindow, lambSection } from './lamb.js';
 export { corradoSignDay, corradoSignWindow, corradoSignSection } from './corradoSign.js';
 export { hashSeed, mulberry32 } from './random.js';

@@ -15,10 +15,13 @@ export interface AggregateOptions {
 }
 
 export function aggregatePanel(rows: PerEventInput[], s: EngineSettings, o: AggregateOptions = {}): AggregateJson {
+  const threads = o.threads ?? defaultThreads();
+  const parallel = threads > 1 && rows.length >= parallelThreshold();
   const panel = buildEventPanel(
     rows,
     { start: s.estimation[0], end: s.estimation[1] },
     { start: s.window[0], end: s.window[1] },
+    { sharedMemory: parallel },
   );
   const opts = {
     seed: s.seed,
@@ -27,8 +30,7 @@ export function aggregatePanel(rows: PerEventInput[], s: EngineSettings, o: Aggr
     convention: s.testConvention === 'estudy2' ? ('estudy2' as const) : ('default' as const),
     windows: s.carWindows.map(([a, b]) => [a, b] as [number, number]),
   };
-  const threads = o.threads ?? defaultThreads();
-  const agg = threads > 1 && panel.n >= parallelThreshold() ? aggregateParallel(panel, opts, threads) : aggregate(panel, opts);
+  const agg = parallel ? aggregateParallel(panel, opts, threads) : aggregate(panel, opts);
   return {
     n: agg.n,
     rbar: agg.rbar,

@@ -21,10 +21,11 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel, isMainThread, receiveMessageOnPort, workerData, type MessagePort, type Worker } from 'node:worker_threads';
 import { startModuleWorker } from '../util/workerThread.js';
-import { aggregate, aggregateWindows, dayAggregate, windowAggregate } from '../stats/battery.js';
+import { aggregate, aggregateSections, aggregateWindows, dayAggregate, presetBootstrap, windowAggregate } from '../stats/battery.js';
+import { BOOT_CHUNKS, bootChunk, bootstrapExtremes, bootstrapInput, bootstrapResult, type BootstrapInput } from '../stats/bootstrap.js';
 import { getContext, resolveOptions, type SharedIngredients } from '../stats/context.js';
 import { allocGrankRows, allocRankRows, grankRows, rankRows, ROW_CHUNKS, rowChunk, type GrankRows, type RankRows } from '../stats/rankRows.js';
-import type { Aggregate, BatteryOptions, DayAggregate, EventPanel, RbarInfo, WindowAggregate } from '../stats/types.js';
+import type { Aggregate, BatteryOptions, DayAggregate, EventPanel, RbarInfo, TestResult, WindowAggregate } from '../stats/types.js';
 
 /**
  * Panels with fewer events are aggregated on the calling thread. A worker needs ~0.1-0.3 s of CPU to
@@ -75,14 +76,15 @@ interface SharedPanel {
   windowVar: Float64Array;
 }
 
-type Task = { kind: 'rows'; k: number } | { kind: 'day'; d: number } | { kind: 'window'; a: number; b: number };
-type TaskResult = { rows: number } | DayAggregate | WindowAggregate;
+type Task = { kind: 'rows'; k: number } | { kind: 'boot'; k: number } | { kind: 'day'; d: number } | { kind: 'window'; a: number; b: number };
+type TaskResult = { rows: number } | { extremes: Int32Array } | DayAggregate | WindowAggregate;
 
 type ToWorker =
   | { type: 'panel'; panelId: number; panel: SharedPanel; opts: Partial<BatteryOptions> }
   | { type: 'rowBuffers'; panelId: number; rank: RankRows; grank: GrankRows }
   | { type: 'ingredients'; panelId: number; ingredients: SharedIngredients }
   | { type: 'rbar'; panelId: number; rbar: RbarInfo }
+  | { type: 'bootstrap'; panelId: number; results: TestResult[] }
   | { type: 'task'; panelId: number; taskId: number; task: Task };
 
 type FromWorker = { taskId: number; result: TaskResult } | { taskId: number; error: string };
@@ -115,6 +117,7 @@ export function parallelTaskCount(): number {
 }
 
 function sharedCopy<T extends Float64Array | Int32Array>(src: T): T {
+  if (src.buffer instanceof SharedArrayBuffer) return src; // built shared (buildEventPanel's sharedMemory)
   const Ctor = src.constructor as { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
   const out = new Ctor(new SharedArrayBuffer(src.length * Ctor.BYTES_PER_ELEMENT));
   out.set(src);
@@ -303,12 +306,25 @@ function aggregateOnWorkers(panel: EventPanel, opts: Partial<BatteryOptions>, th
   const rank = allocRankRows(panel.n, ctx.E + ctx.W, true);
   const grank = allocGrankRows(panel, ctx.E, ctx.sigmaC, true);
   for (const w of p.workers) w.port.postMessage({ type: 'rowBuffers', panelId, rank, grank } satisfies ToWorker);
-  const rowTasks: Task[] = Array.from({ length: ROW_CHUNKS }, (_, k) => ({ kind: 'rows', k }));
-  runTasks(p, panelId, rowTasks, () => {
+  // The bootstrap's resamples go out in chunks too: they need only the cross-sections.
+  const tasks: Task[] = [
+    ...Array.from({ length: ROW_CHUNKS }, (_, k): Task => ({ kind: 'rows', k })),
+    ...Array.from({ length: BOOT_CHUNKS }, (_, k): Task => ({ kind: 'boot', k })),
+  ];
+  const sections = aggregateSections(ctx, r);
+  let inputs: Array<BootstrapInput | { reason: string }> = [];
+  const done = runTasks(p, panelId, tasks, () => {
     ctx.rbar();
     ctx.estAAR();
     ctx.phat();
+    inputs = sections.map((cs) => bootstrapInput(cs.x));
   }, true);
+  const extremes = new Int32Array(sections.length);
+  for (const t of done.slice(ROW_CHUNKS) as Array<{ extremes: Int32Array }>) for (let k = 0; k < extremes.length; k++) extremes[k] += t.extremes[k];
+  let next = 0;
+  const readyIndex = inputs.map((inp) => ('reason' in inp ? -1 : next++));
+  const boot = sections.map((cs, k) => bootstrapResult(cs, inputs[k], readyIndex[k] >= 0 ? extremes[readyIndex[k]] : 0, r));
+  presetBootstrap(ctx, r, boot);
   ctx.adoptRankRows(rank);
   ctx.adoptGrankRows(grank);
   const rbarInfo = ctx.rbar();
@@ -316,12 +332,13 @@ function aggregateOnWorkers(panel: EventPanel, opts: Partial<BatteryOptions>, th
   for (const w of p.workers) {
     w.port.postMessage({ type: 'ingredients', panelId, ingredients } satisfies ToWorker);
     w.port.postMessage({ type: 'rbar', panelId, rbar: rbarInfo } satisfies ToWorker);
+    w.port.postMessage({ type: 'bootstrap', panelId, results: boot } satisfies ToWorker);
   }
 
-  const sections: Task[] = [];
-  for (let d = panel.winStart; d <= panel.winEnd; d++) sections.push({ kind: 'day', d });
-  for (const [a, b] of windows) sections.push({ kind: 'window', a, b });
-  const rows = runTasks(p, panelId, sections);
+  const sectionTasks: Task[] = [];
+  for (let d = panel.winStart; d <= panel.winEnd; d++) sectionTasks.push({ kind: 'day', d });
+  for (const [a, b] of windows) sectionTasks.push({ kind: 'window', a, b });
+  const rows = runTasks(p, panelId, sectionTasks);
   const nDays = panel.winEnd - panel.winStart + 1;
   return {
     n: panel.n,
@@ -342,6 +359,8 @@ function workerMain(port: MessagePort, signal: Int32Array): void {
   let opts: Partial<BatteryOptions> = {};
   let rows: { rank: RankRows; grank: GrankRows } | null = null;
   let rbar: RbarInfo | null = null;
+  let boot: TestResult[] | null = null;
+  let bootInputs: BootstrapInput[] | null = null;
   let ingredients: SharedIngredients | null = null;
   port.on('message', (msg: ToWorker) => {
     if (msg.type === 'panel') {
@@ -350,6 +369,8 @@ function workerMain(port: MessagePort, signal: Int32Array): void {
       opts = msg.opts;
       rows = null;
       rbar = null;
+      boot = null;
+      bootInputs = null;
       ingredients = null;
       return;
     }
@@ -359,6 +380,10 @@ function workerMain(port: MessagePort, signal: Int32Array): void {
     }
     if (msg.type === 'ingredients') {
       if (msg.panelId === panelId) ingredients = msg.ingredients;
+      return;
+    }
+    if (msg.type === 'bootstrap') {
+      if (msg.panelId === panelId) boot = msg.results;
       return;
     }
     if (msg.type === 'rbar') {
@@ -377,9 +402,20 @@ function workerMain(port: MessagePort, signal: Int32Array): void {
         rankRows(panel, ctx.E, ctx.W, i0, i1, rows.rank);
         grankRows(panel, ctx.E, ctx.sigmaC, i0, i1, rows.grank);
         reply = { taskId: msg.taskId, result: { rows: i1 - i0 } };
+      } else if (t.kind === 'boot') {
+        const ctx = getContext(panel, r);
+        bootInputs ??= aggregateSections(ctx, r)
+          .map((cs) => bootstrapInput(cs.x))
+          .filter((i): i is BootstrapInput => !('reason' in i));
+        const [b0, b1] = bootChunk(r.bootstrapSamples, t.k);
+        reply = { taskId: msg.taskId, result: { extremes: bootstrapExtremes(bootInputs, r.seed, b0, b1) } };
       } else {
         const ctx = getContext(panel, r);
         if (rbar) ctx.presetRbar(rbar);
+        if (boot) {
+          presetBootstrap(ctx, r, boot);
+          boot = null;
+        }
         if (ingredients) ctx.adoptIngredients(ingredients);
         reply = { taskId: msg.taskId, result: t.kind === 'day' ? dayAggregate(ctx, t.d, r) : windowAggregate(ctx, t.a, t.b, r) };
       }

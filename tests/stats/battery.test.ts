@@ -8,6 +8,13 @@ import { describe, expect, it } from 'vitest';
 import {
   aggregate,
   bootstrapDay,
+  bootstrapExtremes,
+  bootstrapInput,
+  bootstrapSections,
+  bootstrapWindow,
+  getContext,
+  resolveOptions,
+  type BootstrapInput,
   EXTRA_TEST_NAMES,
   grankDay,
   grankWindow,
@@ -132,6 +139,20 @@ describe('bootstrap', () => {
     const ps = new Set([1, 2, 3, 4, 5].map((s) => bootstrapDay(p, 0, { seed: s, bootstrapSamples: 499 }).p));
     expect(ps.size).toBeGreaterThan(1);
     expect(a.stat).toBeCloseTo(runDayBattery(p, 0).csectT.stat as number, 12);
+  });
+
+  it('a section gets the same result alone as in one pass with every section, and any split of the resamples adds up', () => {
+    const ctx = getContext(p, resolveOptions({ seed: 7, bootstrapSamples: 299 }));
+    const r = resolveOptions({ seed: 7, bootstrapSamples: 299 });
+    const sections = [ctx.daySection(-1), ctx.daySection(0), ctx.windowSection(-1, 1)];
+    const joint = bootstrapSections(sections, r);
+    expect(joint[1]).toEqual(bootstrapDay(p, 0, { seed: 7, bootstrapSamples: 299 }));
+    expect(joint[2]).toEqual(bootstrapWindow(p, -1, 1, { seed: 7, bootstrapSamples: 299 }));
+    const inputs = sections.map((cs) => bootstrapInput(cs.x)).filter((i): i is BootstrapInput => !('reason' in i));
+    const whole = bootstrapExtremes(inputs, 7, 0, 299);
+    const parts = [bootstrapExtremes(inputs, 7, 0, 100), bootstrapExtremes(inputs, 7, 100, 101), bootstrapExtremes(inputs, 7, 101, 299)];
+    expect(Array.from(whole)).toEqual(Array.from(whole, (_, k) => parts[0][k] + parts[1][k] + parts[2][k]));
+    expect(joint[0].p).toBe((1 + whole[0]) / 300);
   });
 
   it('p is in (0, 1] and close to the t-test p for well-behaved data', () => {
