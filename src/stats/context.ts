@@ -14,7 +14,7 @@
 import { panelDims, validatePanel } from './panel.js';
 import type { BatteryOptions, EventPanel, RbarInfo } from './types.js';
 import { kpRbar } from './rbar.js';
-import { allocGrankRows, allocRankRows, grankRows, rankRows, reduceGrank, reduceRanks, type GrankRows, type RankRows } from './rankRows.js';
+import { allocGrankRows, allocRankRows, grankRows, rankRows, reduceGrank, reduceRanks, type GrankRows, type RankRows, type RankSums } from './rankRows.js';
 
 export type Convention = 'default' | 'estudy2';
 
@@ -95,29 +95,14 @@ export interface EstAARInfo {
   T: number;
 }
 
-export interface RankData {
+/** The rank tests' panel ingredients: every event's rank rows and their column sums (rankRows.ts). */
+export interface RankData extends RankSums {
   /** Number of combined columns C = E + W (estimation columns first, then the event window). */
   C: number;
   /** n * C average ranks of each event's ARs over its combined window; NaN where missing. */
   K: Float64Array;
   /** Per event: number of ranked (non-missing) values M_i. */
   M: Int32Array;
-  /** Per column: number of events with a rank (N_t). */
-  colN: Int32Array;
-  /** Per column: sum_i (K_it - (M_i + 1) / 2)            (Corrado 1989). */
-  colDev: Float64Array;
-  /** Per column: sum_i (K_it / (M_i + 1) - 1/2)          (Campbell-Wasley 1993). */
-  colU: Float64Array;
-  /** Per column: sum_i K_it                              (estudy2's CAR rank test). */
-  colK: Float64Array;
-  /** Per column: sum_i sign(AR_it - median_i)            (Corrado-Zivney 1992 sign). */
-  colG: Float64Array;
-  /** Columns with at least one rank. */
-  Tdays: number;
-  /** Mean over events (with M_i > 0) of M_i: estudy2's divisor `mean(delta_full)`. */
-  meanM: number;
-  /** Mean over events of (M_i + 1) / 2: estudy2's `mean_rank`. */
-  meanAvgRank: number;
 }
 
 export interface GrankPrep {

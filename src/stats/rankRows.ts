@@ -26,15 +26,23 @@ export interface RankRows {
   med: Float64Array;
 }
 
-/** Per-column sums of the rank tests (see RankData in context.ts for each one's paper). */
+/** Per-column sums of the rank tests, over the events in event order. */
 export interface RankSums {
+  /** Per column: number of events with a rank (N_t). */
   colN: Int32Array;
+  /** Per column: sum_i (K_it - (M_i + 1) / 2)            (Corrado 1989). */
   colDev: Float64Array;
+  /** Per column: sum_i (K_it / (M_i + 1) - 1/2)          (Campbell-Wasley 1993). */
   colU: Float64Array;
+  /** Per column: sum_i K_it                              (estudy2's CAR rank test). */
   colK: Float64Array;
+  /** Per column: sum_i sign(AR_it - median_i)            (Corrado-Zivney 1992 sign). */
   colG: Float64Array;
+  /** Columns with at least one rank. */
   Tdays: number;
+  /** Mean over events (with M_i > 0) of M_i: estudy2's divisor `mean(delta_full)`. */
   meanM: number;
+  /** Mean over events of (M_i + 1) / 2: estudy2's `mean_rank`. */
   meanAvgRank: number;
 }
 
