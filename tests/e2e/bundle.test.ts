@@ -1,0 +1,46 @@
+/**
+ * The bundled CLI (`npm run build:cli` -> dist/cli-bundle, what bin/evstudy.js runs when it is
+ * fresh) must answer exactly as the sources do. esbuild could break three things the unbundled code
+ * relies on: lazy imports (split chunks), worker threads (started on the chunk that holds
+ * parallel.ts / prefetch.ts), and the manifest memo (which hashes its own chunk when bundled).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REPO, runCli, studyArgs, tempDir } from '../reliability/helpers.js';
+
+const BUNDLE = join(REPO, 'dist', 'cli-bundle', 'main.js');
+
+function runBundle(args: string[], env: Record<string, string> = {}): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [BUNDLE, ...args], { cwd: REPO, env: { ...process.env, ...env }, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('bundled CLI', () => {
+  beforeAll(() => {
+    execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: REPO, stdio: 'pipe' });
+  }, 120_000);
+
+  it('an ad-hoc study on worker threads gives the bytes of the in-process, one-thread run', async () => {
+    const dir = tempDir();
+    const a = join(dir, 'a');
+    const b = join(dir, 'b');
+    const inProcess = await runCli(studyArgs({}, a));
+    expect(inProcess.code, inProcess.err).toBe(0);
+    const bundled = runBundle(studyArgs({}, b), { EVSTUDY_PARALLEL_MIN_EVENTS: '0', EVSTUDY_THREADS: '2' });
+    expect(bundled.code, bundled.err).toBe(0);
+    for (const f of ['report.json', 'report.md']) expect(readFileSync(join(b, f), 'utf8')).toBe(readFileSync(join(a, f), 'utf8'));
+  }, 60_000);
+
+  it('reads the price manifest, and reads it again from its memo, as the sources do', async () => {
+    const cache = tempDir();
+    const expected = await runCli(['prices', 'list', '--json']);
+    expect(expected.code, expected.err).toBe(0);
+    for (let run = 0; run < 2; run++) {
+      const bundled = runBundle(['prices', 'list', '--json'], { EVSTUDY_CACHE_DIR: cache });
+      expect(bundled.code, bundled.err).toBe(0);
+      expect(JSON.parse(bundled.out)).toEqual(JSON.parse(expected.out));
+    }
+  }, 60_000);
+});
