@@ -517,17 +517,29 @@ export function describe(cs: CrossSection): string {
   return cs.kind === 'day' ? `day ${cs.a}` : `window [${cs.a}, ${cs.b}]`;
 }
 
-/** Finite values of z (standardized ARs/CARs) of a cross-section, with their row indices. */
+const finiteZCache = new WeakMap<CrossSection, { z: Float64Array; rows: Int32Array }>();
+
+/**
+ * Finite values of z (standardized ARs/CARs) of a cross-section, with their row indices. Patell,
+ * BMP (and the KP adjustments through them) and GRANK all ask for them: computed once per section
+ * and shared, so callers must not write into the arrays.
+ */
 export function finiteZ(cs: CrossSection): { z: Float64Array; rows: Int32Array } {
-  const z: number[] = [];
-  const rows: number[] = [];
-  for (let k = 0; k < cs.z.length; k++) {
+  const hit = finiteZCache.get(cs);
+  if (hit) return hit;
+  let m = 0;
+  for (let k = 0; k < cs.z.length; k++) if (Number.isFinite(cs.z[k])) m++;
+  const z = new Float64Array(m);
+  const rows = new Int32Array(m);
+  for (let k = 0, j = 0; k < cs.z.length; k++) {
     if (Number.isFinite(cs.z[k])) {
-      z.push(cs.z[k]);
-      rows.push(cs.rows[k]);
+      z[j] = cs.z[k];
+      rows[j++] = cs.rows[k];
     }
   }
-  return { z: Float64Array.from(z), rows: Int32Array.from(rows) };
+  const out = { z, rows };
+  finiteZCache.set(cs, out);
+  return out;
 }
 
 /**
