@@ -16,9 +16,10 @@
  * mulberry32(hashSeed(seed, b)); its k-th uniform u_k picks the value of rank floor(u_k N) among the
  * SORTED y (so the event order does not matter). Every day and window uses the same u's: a
  * section's p-value depends only on (seed, B, its own values), never on which other sections are
- * computed with it, and one pass over the resamples serves every section of a panel (drawing the
- * uniforms once instead of once per section, ~3x less work), in any split of the resamples over
- * threads (extreme counts are integers, so their sum is exact in any order).
+ * computed with it, and one pass over the resamples serves every section of a panel (the uniforms
+ * are drawn once instead of once per section; the random gather of the values is what is left,
+ * ~2.3 ns a value against 3.1 ns before), in any split of the resamples over threads (extreme
+ * counts are integers, so their sum is exact in any order).
  *
  * estudy2 has no bootstrap test.
  */
