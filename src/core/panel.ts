@@ -5,6 +5,7 @@
  * event whose estimation window was cut short by the start of its data still lines up.
  */
 import type { EventPanel } from '../stats/types.js';
+import { float64Array, int32Array } from '../util/sharedArrays.js';
 import { windowVarianceFn, type EventAbnormal } from './abnormal.js';
 import type { FittedModel } from './models/types.js';
 
@@ -72,8 +73,8 @@ export function buildEventPanel(
   const E = est.end - est.start + 1;
   const W = win.end - win.start + 1;
   if (!(E > 0) || !(W > 0)) throw new RangeError(`empty panel window: estimation [${est.start}, ${est.end}], event [${win.start}, ${win.end}]`);
-  const f64 = (len: number) => (options.sharedMemory ? new Float64Array(new SharedArrayBuffer(Math.max(1, len) * 8), 0, len) : new Float64Array(len));
-  const i32 = (len: number) => (options.sharedMemory ? new Int32Array(new SharedArrayBuffer(Math.max(1, len) * 4), 0, len) : new Int32Array(len));
+  const f64 = (len: number) => float64Array(len, options.sharedMemory);
+  const i32 = (len: number) => int32Array(len, options.sharedMemory);
   const estAR = f64(n * E).fill(NaN);
   const estDays = i32(n * E).fill(-1);
   const evAR = f64(n * W).fill(NaN);

@@ -14,6 +14,7 @@
 import { panelDims, validatePanel } from './panel.js';
 import type { BatteryOptions, EventPanel, RbarInfo } from './types.js';
 import { kpRbar } from './rbar.js';
+import { toShared } from '../util/sharedArrays.js';
 import { allocGrankRows, allocRankRows, grankRows, rankRows, reduceGrank, reduceRanks, type GrankRows, type RankRows, type RankSums } from './rankRows.js';
 
 export type Convention = 'default' | 'estudy2';
@@ -424,16 +425,16 @@ export class StatsContext {
     return {
       estAAR: this.estAAR(),
       phat: this.phat(),
-      ranks: { ...ranks, K: shared(ranks.K), M: shared(ranks.M), colN: shared(ranks.colN), colDev: shared(ranks.colDev), colU: shared(ranks.colU), colK: shared(ranks.colK), colG: shared(ranks.colG) },
+      ranks: { ...ranks, K: toShared(ranks.K), M: toShared(ranks.M), colN: toShared(ranks.colN), colDev: toShared(ranks.colDev), colU: toShared(ranks.colU), colK: toShared(ranks.colK), colG: toShared(ranks.colG) },
       grank: {
-        s: shared(g.s),
-        r: shared(g.r),
-        L: shared(g.L),
-        sortedFlat: shared(g.sortedFlat),
-        off: shared(g.off),
-        order: shared(g.order),
-        base: shared(g.base),
-        baseN: shared(g.baseN),
+        s: toShared(g.s),
+        r: toShared(g.r),
+        L: toShared(g.L),
+        sortedFlat: toShared(g.sortedFlat),
+        off: toShared(g.off),
+        order: toShared(g.order),
+        base: toShared(g.base),
+        baseN: toShared(g.baseN),
       },
     };
   }
@@ -459,14 +460,6 @@ function sortedViews(flat: Float64Array, off: Int32Array): Float64Array[] {
   const out: Float64Array[] = new Array(off.length - 1);
   for (let i = 0; i + 1 < off.length; i++) out[i] = flat.subarray(off[i], off[i + 1]);
   return out;
-}
-
-function shared<T extends Float64Array | Int32Array>(src: T): T {
-  if (src.buffer instanceof SharedArrayBuffer) return src;
-  const Ctor = src.constructor as { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
-  const out = new Ctor(new SharedArrayBuffer(Math.max(1, src.length) * Ctor.BYTES_PER_ELEMENT));
-  out.set(src);
-  return out.length === src.length ? out : (out.subarray(0, src.length) as T);
 }
 
 function presetKey(name: string, cs: CrossSection, opts: ResolvedOptions): string {

@@ -13,6 +13,7 @@
  *   const data = reduceRanks(panel, E, W, rows); // RankData
  */
 import type { EventPanel } from './types.js';
+import { float64Array as f64, int32Array as i32 } from '../util/sharedArrays.js';
 import { rankInto } from './util.js';
 
 /** Every event's ranks over its combined window (E estimation + W event-window columns). */
@@ -58,14 +59,6 @@ export interface GrankRows {
   flat: Float64Array;
   order: Int32Array;
   off: Int32Array;
-}
-
-function f64(len: number, sharedMemory: boolean): Float64Array {
-  return sharedMemory ? new Float64Array(new SharedArrayBuffer(Math.max(1, len) * 8), 0, len) : new Float64Array(len);
-}
-
-function i32(len: number, sharedMemory: boolean): Int32Array {
-  return sharedMemory ? new Int32Array(new SharedArrayBuffer(Math.max(1, len) * 4), 0, len) : new Int32Array(len);
 }
 
 export function allocRankRows(n: number, C: number, sharedMemory = false): RankRows {

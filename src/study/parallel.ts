@@ -20,6 +20,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel, isMainThread, receiveMessageOnPort, workerData, type MessagePort, type Worker } from 'node:worker_threads';
+import { float64Array, toShared } from '../util/sharedArrays.js';
 import { startModuleWorker } from '../util/workerThread.js';
 import { aggregate, aggregateSections, aggregateWindows, dayAggregate, presetBootstrap, windowAggregate } from '../stats/battery.js';
 import { BOOT_CHUNKS, bootChunk, bootstrapExtremes, bootstrapInput, bootstrapResult, type BootstrapInput } from '../stats/bootstrap.js';
@@ -116,17 +117,9 @@ export function parallelTaskCount(): number {
   return tasksOnWorkers;
 }
 
-function sharedCopy<T extends Float64Array | Int32Array>(src: T): T {
-  if (src.buffer instanceof SharedArrayBuffer) return src; // built shared (buildEventPanel's sharedMemory)
-  const Ctor = src.constructor as { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
-  const out = new Ctor(new SharedArrayBuffer(src.length * Ctor.BYTES_PER_ELEMENT));
-  out.set(src);
-  return out;
-}
-
 function sharePanel(panel: EventPanel, windows: Array<[number, number]>): SharedPanel {
   const n = panel.n;
-  const windowVar = new Float64Array(new SharedArrayBuffer(Math.max(1, n * windows.length) * 8));
+  const windowVar = float64Array(n * windows.length, true);
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < windows.length; k++) windowVar[i * windows.length + k] = panel.windowVariance(i, windows[k][0], windows[k][1]);
   }
@@ -136,15 +129,15 @@ function sharePanel(panel: EventPanel, windows: Array<[number, number]>): Shared
     estEnd: panel.estEnd,
     winStart: panel.winStart,
     winEnd: panel.winEnd,
-    estAR: sharedCopy(panel.estAR),
-    estDays: sharedCopy(panel.estDays),
-    evAR: sharedCopy(panel.evAR),
-    evSAR: sharedCopy(panel.evSAR),
-    evC: sharedCopy(panel.evC),
-    evDays: panel.evDays ? sharedCopy(panel.evDays) : null,
-    sigma: sharedCopy(panel.sigma),
-    nObs: sharedCopy(panel.nObs),
-    df: sharedCopy(panel.df),
+    estAR: toShared(panel.estAR),
+    estDays: toShared(panel.estDays),
+    evAR: toShared(panel.evAR),
+    evSAR: toShared(panel.evSAR),
+    evC: toShared(panel.evC),
+    evDays: panel.evDays ? toShared(panel.evDays) : null,
+    sigma: toShared(panel.sigma),
+    nObs: toShared(panel.nObs),
+    df: toShared(panel.df),
     windows,
     windowVar,
   };
