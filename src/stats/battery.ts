@@ -125,6 +125,11 @@ export function aggregateWindows(panel: EventPanel, r: ResolvedOptions): Array<[
   return r.windows ?? DEFAULT_WINDOWS.filter(([a, b]) => a >= panel.winStart && b <= panel.winEnd);
 }
 
+/** Whether [a, b] is a window of whole offsets inside the panel's event window. */
+export function insideEventWindow(panel: EventPanel, a: number, b: number): boolean {
+  return Number.isInteger(a) && Number.isInteger(b) && a <= b && a >= panel.winStart && b <= panel.winEnd;
+}
+
 /**
  * The cross-sections `aggregate` reports, in order: every day of the event window, then every CAR
  * window inside it (a window outside gets no section, see `windowAggregate`).
@@ -134,7 +139,7 @@ export function aggregateSections(ctx: StatsContext, r: ResolvedOptions): CrossS
   const out: CrossSection[] = [];
   for (let d = panel.winStart; d <= panel.winEnd; d++) out.push(ctx.daySection(d));
   for (const [a, b] of aggregateWindows(panel, r)) {
-    if (Number.isInteger(a) && Number.isInteger(b) && a <= b && a >= panel.winStart && b <= panel.winEnd) out.push(ctx.windowSection(a, b));
+    if (insideEventWindow(panel, a, b)) out.push(ctx.windowSection(a, b));
   }
   return out;
 }
@@ -156,7 +161,7 @@ export function dayAggregate(ctx: StatsContext, d: number, r: ResolvedOptions): 
 /** One row of `aggregate().windows`: the CAAR over [a, b] and all tests on it. */
 export function windowAggregate(ctx: StatsContext, a: number, b: number, r: ResolvedOptions): WindowAggregate {
   const { panel } = ctx;
-  if (!(Number.isInteger(a) && Number.isInteger(b) && a <= b && a >= panel.winStart && b <= panel.winEnd)) {
+  if (!insideEventWindow(panel, a, b)) {
     // A configured window the event window cannot hold: every test says so (the report keeps the row).
     const reason = `window [${a}, ${b}] is not inside the event window [${panel.winStart}, ${panel.winEnd}]`;
     const tests = {} as ExtendedTestBattery;

@@ -40,8 +40,11 @@ export interface BootstrapInput {
   n: number;
 }
 
+/** A section's input, or why it has nothing to resample (it then gets no draws and a count of 0). */
+export type BootstrapPrep = BootstrapInput | { reason: string };
+
 /** Sorted, centred values of `x` and its t statistic, or why there is nothing to resample. */
-export function bootstrapInput(x: ArrayLike<number>): BootstrapInput | { reason: string } {
+export function bootstrapInput(x: ArrayLike<number>): BootstrapPrep {
   const n = x.length;
   if (n < 2) return { reason: `N = ${n}; at least 2 are needed` };
   const v = Float64Array.from(x).sort();
@@ -57,12 +60,21 @@ export function bootstrapInput(x: ArrayLike<number>): BootstrapInput | { reason:
 }
 
 /**
- * For each input, the number of resamples b in [b0, b1) with |t*_b| >= |t_obs|. Resamples are
- * independent of each other, so [0, B) may be split into any ranges and the counts added.
+ * For each input, the number of resamples b in [b0, b1) with |t*_b| >= |t_obs| (0 for an input
+ * with a reason). Resamples are independent of each other, so [0, B) may be split into any ranges
+ * and the counts added.
  */
-export function bootstrapExtremes(inputs: readonly BootstrapInput[], seed: number, b0: number, b1: number): Int32Array {
+export function bootstrapExtremes(preps: readonly BootstrapPrep[], seed: number, b0: number, b1: number): Int32Array {
+  const counts = new Int32Array(preps.length);
+  const inputs: BootstrapInput[] = [];
+  const slot: number[] = [];
+  preps.forEach((p, s) => {
+    if (!('reason' in p)) {
+      inputs.push(p);
+      slot.push(s);
+    }
+  });
   const S = inputs.length;
-  const counts = new Int32Array(S);
   let M = 0;
   for (const inp of inputs) M = Math.max(M, inp.n);
   const U = new Float64Array(M);
@@ -101,7 +113,7 @@ export function bootstrapExtremes(inputs: readonly BootstrapInput[], seed: numbe
       let tb: number;
       if (isZeroSpread(sb, Math.abs(m) + 1e-300)) tb = m === 0 ? 0 : Infinity;
       else tb = m / (sb / Math.sqrt(n));
-      if (Math.abs(tb) >= absT) counts[s]++;
+      if (Math.abs(tb) >= absT) counts[slot[s]]++;
     }
   }
   return counts;
@@ -115,12 +127,12 @@ export function bootstrapT(
 ): { t: number; p: number; n: number } | { reason: string } {
   const inp = bootstrapInput(x);
   if ('reason' in inp) return inp;
-  const extreme = bootstrapExtremes([inp], seed, 0, samples)[0];
+  const [extreme] = bootstrapExtremes([inp], seed, 0, samples);
   return { t: inp.t, p: (1 + extreme) / (samples + 1), n: inp.n };
 }
 
 /** The test result of a section from its input and extreme count. */
-export function bootstrapResult(cs: CrossSection, inp: BootstrapInput | { reason: string }, extreme: number, opts: Pick<BatteryOptions, 'seed' | 'bootstrapSamples'>): TestResult {
+function bootstrapResult(cs: CrossSection, inp: BootstrapPrep, extreme: number, opts: BootOptions): TestResult {
   const what = cs.kind === 'day' ? 'ARs' : 'CARs';
   if ('reason' in inp) return fail(`${what} on ${describe(cs)}: ${inp.reason}`);
   return ok(inp.t, (1 + extreme) / (opts.bootstrapSamples + 1), {
@@ -129,25 +141,24 @@ export function bootstrapResult(cs: CrossSection, inp: BootstrapInput | { reason
   });
 }
 
+type BootOptions = Pick<BatteryOptions, 'seed' | 'bootstrapSamples'>;
+
+/** The sections' test results from their inputs and extreme counts over all B resamples. */
+export function bootstrapResults(sections: readonly CrossSection[], preps: readonly BootstrapPrep[], extremes: Int32Array, opts: BootOptions): TestResult[] {
+  return sections.map((cs, s) => bootstrapResult(cs, preps[s], extremes[s], opts));
+}
+
 /**
  * The bootstrap of many sections in one pass over the resamples (what `aggregate` uses); the
  * results equal `bootstrapSection`'s one by one.
  */
-export function bootstrapSections(sections: readonly CrossSection[], opts: Pick<BatteryOptions, 'seed' | 'bootstrapSamples'>): TestResult[] {
-  const inputs = sections.map((cs) => bootstrapInput(cs.x));
-  const ready = inputs.filter((i): i is BootstrapInput => !('reason' in i));
-  const counts = bootstrapExtremes(ready, opts.seed, 0, opts.bootstrapSamples);
-  let k = 0;
-  return sections.map((cs, s) => bootstrapResult(cs, inputs[s], 'reason' in inputs[s] ? 0 : counts[k++], opts));
+export function bootstrapSections(sections: readonly CrossSection[], opts: BootOptions): TestResult[] {
+  const preps = sections.map((cs) => bootstrapInput(cs.x));
+  return bootstrapResults(sections, preps, bootstrapExtremes(preps, opts.seed, 0, opts.bootstrapSamples), opts);
 }
 
-export const bootstrapSection: SectionTest = (ctx: StatsContext, cs, opts) => {
-  const preset = ctx.presetTest('bootstrap', cs, opts);
-  if (preset) return preset;
-  const inp = bootstrapInput(cs.x);
-  const extreme = 'reason' in inp ? 0 : bootstrapExtremes([inp], opts.seed, 0, opts.bootstrapSamples)[0];
-  return bootstrapResult(cs, inp, extreme, opts);
-};
+export const bootstrapSection: SectionTest = (ctx: StatsContext, cs, opts) =>
+  ctx.presetTest('bootstrap', cs, opts) ?? bootstrapSections([cs], opts)[0];
 
 export function bootstrapDay(panel: EventPanel, day: number, opts: Partial<BatteryOptions> = {}): TestResult {
   return onDay(bootstrapSection, panel, day, opts);
@@ -157,9 +168,5 @@ export function bootstrapWindow(panel: EventPanel, a: number, b: number, opts: P
   return onWindow(bootstrapSection, panel, a, b, opts);
 }
 
-/** Fixed split of the B resamples into chunks for worker threads (any split gives the same counts). */
+/** Chunks of the B resamples for worker threads (any split gives the same counts). */
 export const BOOT_CHUNKS = 8;
-
-export function bootChunk(samples: number, k: number): [number, number] {
-  return [Math.floor((samples * k) / BOOT_CHUNKS), Math.floor((samples * (k + 1)) / BOOT_CHUNKS)];
-}

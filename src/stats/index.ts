@@ -55,7 +55,9 @@ export {
   bootstrapT,
   bootstrapInput,
   bootstrapExtremes,
+  bootstrapResults,
   type BootstrapInput,
+  type BootstrapPrep,
 } from './bootstrap.js';
 export { lambDay, lambWindow, lambSection } from './lamb.js';
 export { corradoSignDay, corradoSignWindow, corradoSignSection } from './corradoSign.js';

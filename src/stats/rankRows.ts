@@ -194,9 +194,5 @@ export function reduceGrank(n: number, E: number, rows: GrankRows): { base: Floa
   return { base, baseN };
 }
 
-/** Fixed split of n events into row chunks (the same on any number of threads). */
+/** Chunks of the events' rows for worker threads (fixed, so the same on any number of threads). */
 export const ROW_CHUNKS = 16;
-
-export function rowChunk(n: number, k: number): [number, number] {
-  return [Math.floor((n * k) / ROW_CHUNKS), Math.floor((n * (k + 1)) / ROW_CHUNKS)];
-}

@@ -22,10 +22,11 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel, isMainThread, receiveMessageOnPort, workerData, type MessagePort, type Worker } from 'node:worker_threads';
 import { float64Array, toShared } from '../util/sharedArrays.js';
 import { startModuleWorker } from '../util/workerThread.js';
-import { aggregate, aggregateSections, aggregateWindows, dayAggregate, presetBootstrap, windowAggregate } from '../stats/battery.js';
-import { BOOT_CHUNKS, bootChunk, bootstrapExtremes, bootstrapInput, bootstrapResult, type BootstrapInput } from '../stats/bootstrap.js';
+import { aggregate, aggregateSections, aggregateWindows, dayAggregate, insideEventWindow, presetBootstrap, windowAggregate } from '../stats/battery.js';
+import { BOOT_CHUNKS, bootstrapExtremes, bootstrapInput, bootstrapResults, type BootstrapPrep } from '../stats/bootstrap.js';
 import { getContext, resolveOptions, type SharedIngredients } from '../stats/context.js';
-import { allocGrankRows, allocRankRows, grankRows, rankRows, ROW_CHUNKS, rowChunk, type GrankRows, type RankRows } from '../stats/rankRows.js';
+import { allocGrankRows, allocRankRows, grankRows, rankRows, ROW_CHUNKS, type GrankRows, type RankRows } from '../stats/rankRows.js';
+import { chunkRange } from '../util/chunkRange.js';
 import type { Aggregate, BatteryOptions, DayAggregate, EventPanel, RbarInfo, TestResult, WindowAggregate } from '../stats/types.js';
 
 /**
@@ -284,7 +285,7 @@ let warned = false;
 function aggregateOnWorkers(panel: EventPanel, opts: Partial<BatteryOptions>, threads: number): Aggregate {
   const r = resolveOptions(opts);
   const windows = aggregateWindows(panel, r);
-  const inside = windows.filter(([a, b]) => Number.isInteger(a) && Number.isInteger(b) && a <= b && a >= panel.winStart && b <= panel.winEnd);
+  const inside = windows.filter(([a, b]) => insideEventWindow(panel, a, b));
   const p = getPool(threads);
   const panelId = nextPanelId++;
   const shared = sharePanel(panel, inside);
@@ -305,18 +306,16 @@ function aggregateOnWorkers(panel: EventPanel, opts: Partial<BatteryOptions>, th
     ...Array.from({ length: BOOT_CHUNKS }, (_, k): Task => ({ kind: 'boot', k })),
   ];
   const sections = aggregateSections(ctx, r);
-  let inputs: Array<BootstrapInput | { reason: string }> = [];
+  let preps: BootstrapPrep[] = [];
   const done = runTasks(p, panelId, tasks, () => {
     ctx.rbar();
     ctx.estAAR();
     ctx.phat();
-    inputs = sections.map((cs) => bootstrapInput(cs.x));
+    preps = sections.map((cs) => bootstrapInput(cs.x));
   }, true);
   const extremes = new Int32Array(sections.length);
   for (const t of done.slice(ROW_CHUNKS) as Array<{ extremes: Int32Array }>) for (let k = 0; k < extremes.length; k++) extremes[k] += t.extremes[k];
-  let next = 0;
-  const readyIndex = inputs.map((inp) => ('reason' in inp ? -1 : next++));
-  const boot = sections.map((cs, k) => bootstrapResult(cs, inputs[k], readyIndex[k] >= 0 ? extremes[readyIndex[k]] : 0, r));
+  const boot = bootstrapResults(sections, preps, extremes, r);
   presetBootstrap(ctx, r, boot);
   ctx.adoptRankRows(rank);
   ctx.adoptGrankRows(grank);
@@ -353,7 +352,7 @@ function workerMain(port: MessagePort, signal: Int32Array): void {
   let rows: { rank: RankRows; grank: GrankRows } | null = null;
   let rbar: RbarInfo | null = null;
   let boot: TestResult[] | null = null;
-  let bootInputs: BootstrapInput[] | null = null;
+  let bootPreps: BootstrapPrep[] | null = null;
   let ingredients: SharedIngredients | null = null;
   port.on('message', (msg: ToWorker) => {
     if (msg.type === 'panel') {
@@ -363,7 +362,7 @@ function workerMain(port: MessagePort, signal: Int32Array): void {
       rows = null;
       rbar = null;
       boot = null;
-      bootInputs = null;
+      bootPreps = null;
       ingredients = null;
       return;
     }
@@ -391,17 +390,15 @@ function workerMain(port: MessagePort, signal: Int32Array): void {
       if (t.kind === 'rows') {
         if (!rows) throw new Error('rank-row task before the row buffers');
         const ctx = getContext(panel, r);
-        const [i0, i1] = rowChunk(panel.n, t.k);
+        const [i0, i1] = chunkRange(panel.n, ROW_CHUNKS, t.k);
         rankRows(panel, ctx.E, ctx.W, i0, i1, rows.rank);
         grankRows(panel, ctx.E, ctx.sigmaC, i0, i1, rows.grank);
         reply = { taskId: msg.taskId, result: { rows: i1 - i0 } };
       } else if (t.kind === 'boot') {
         const ctx = getContext(panel, r);
-        bootInputs ??= aggregateSections(ctx, r)
-          .map((cs) => bootstrapInput(cs.x))
-          .filter((i): i is BootstrapInput => !('reason' in i));
-        const [b0, b1] = bootChunk(r.bootstrapSamples, t.k);
-        reply = { taskId: msg.taskId, result: { extremes: bootstrapExtremes(bootInputs, r.seed, b0, b1) } };
+        bootPreps ??= aggregateSections(ctx, r).map((cs) => bootstrapInput(cs.x));
+        const [b0, b1] = chunkRange(r.bootstrapSamples, BOOT_CHUNKS, t.k);
+        reply = { taskId: msg.taskId, result: { extremes: bootstrapExtremes(bootPreps, r.seed, b0, b1) } };
       } else {
         const ctx = getContext(panel, r);
         if (rbar) ctx.presetRbar(rbar);
