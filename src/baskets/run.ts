@@ -14,9 +14,9 @@ import { DEFAULT_BASKETS_DIR, loadBasketFiles, loadBaskets } from './load.js';
 import { compareFiles, writeOutputs } from './output.js';
 import type { BasketDefinition, Weighting } from './schema.js';
 
-export const DEFAULT_OUT = 'reports/baskets';
-/** The article's year to date: the 2022-12-30 close to the 2023-04-24 close. */
-export const DEFAULT_PERIOD: BasketPeriod = { from: '2022-12-30', to: '2023-04-24' };
+import { DEFAULT_OUT } from './defaults.js';
+
+export { DEFAULT_OUT, DEFAULT_PERIOD } from './defaults.js';
 
 export interface BasketRunOptions {
   /** Folder paths are resolved against it (default: the working directory). */

@@ -12,7 +12,7 @@
  * results go stale (build a new panel object instead).
  */
 import { panelDims, validatePanel } from './panel.js';
-import type { BatteryOptions, EventPanel, RbarInfo } from './types.js';
+import type { BatteryOptions, EventPanel, RbarInfo, TestResult } from './types.js';
 import { kpRbar } from './rbar.js';
 import { toShared } from '../util/sharedArrays.js';
 import { allocGrankRows, allocRankRows, grankRows, rankRows, reduceGrank, reduceRanks, type GrankRows, type RankRows, type RankSums } from './rankRows.js';
@@ -148,7 +148,7 @@ export class StatsContext {
   readonly dfC: Float64Array;
 
   private sections = new Map<string, CrossSection>();
-  private presets = new Map<string, import('./types.js').TestResult>();
+  private presets = new Map<string, TestResult>();
   private _estAAR?: EstAARInfo;
   private _rbar?: RbarInfo;
   private _ranks?: RankData;
@@ -185,11 +185,11 @@ export class StatsContext {
    * `bootstrapSections`, on this or another thread), keyed by test, section and the per-call
    * options it depends on; undefined when none was set.
    */
-  presetTest(name: string, cs: CrossSection, opts: ResolvedOptions): import('./types.js').TestResult | undefined {
+  presetTest(name: string, cs: CrossSection, opts: ResolvedOptions): TestResult | undefined {
     return this.presets.get(presetKey(name, cs, opts));
   }
 
-  setPresetTest(name: string, cs: CrossSection, opts: ResolvedOptions, result: import('./types.js').TestResult): void {
+  setPresetTest(name: string, cs: CrossSection, opts: ResolvedOptions, result: TestResult): void {
     this.presets.set(presetKey(name, cs, opts), result);
   }
 

@@ -17,8 +17,9 @@ function reference(x: number[]): { ranks: number[]; order: number[]; count: numb
     return below + (equal + 1) / 2;
   });
   const order = [...fin].sort((a, b) => (a.v < b.v ? -1 : a.v > b.v ? 1 : a.i - b.i)).map((p) => p.i);
+  // A Map key compares by SameValueZero: -0 and 0 are one tie group, as the ranks have them.
   const groups = new Map<number, number>();
-  for (const p of fin) groups.set(p.v === 0 ? 0 : p.v, (groups.get(p.v === 0 ? 0 : p.v) ?? 0) + 1);
+  for (const p of fin) groups.set(p.v, (groups.get(p.v) ?? 0) + 1);
   let tieSum = 0;
   for (const t of groups.values()) tieSum += t * t * t - t;
   return { ranks, order, count: fin.length, tieSum };

@@ -4,10 +4,8 @@
  */
 import { relative, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { DEFAULT_OUT, DEFAULT_PERIOD } from '../../baskets/defaults.js';
 import { DEFAULT_BASKETS_DIR, loadBaskets } from '../../baskets/load.js';
-// Defaults repeated from src/baskets/run.ts so the help text needs no import of the computation.
-const DEFAULT_OUT = 'reports/baskets';
-const DEFAULT_PERIOD = { from: '2022-12-30', to: '2023-04-24' };
 import { ruleLabel, share } from '../../baskets/markdown.js';
 import { WEIGHTINGS } from '../../baskets/schema.js';
 import { parseIsoDay } from '../../util/dayNumber.js';
