@@ -1,0 +1,150 @@
+/**
+ * Size benchmark (trust at real size): the 1,000-event peer workload and a 20,000-event study on
+ * the same returns, each with default options (charts on) and with `--no-charts`, as whole
+ * processes of the bundled CLI. Prints wall and CPU time, peak RSS (/usr/bin/time -v), the number
+ * of SVGs and the bytes written per event, with the load average of each row.
+ *
+ *   npx tsx bench/scale.ts              # build, 3 runs per row
+ *   npx tsx bench/scale.ts --no-build --runs 1
+ *
+ * The 20,000 events are drawn with a fixed seed from the peer workload's 200 symbols, on dates
+ * with a full estimation window before and the event window after (so every event is measured).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DATA = join(ROOT, '..', 'shared', 'bench', 'peer-load');
+const CLI = join(ROOT, 'dist', 'cli-bundle', 'main.js');
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Mulberry32: a small seeded generator, so the 20,000 events are the same on every machine. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function makeEvents(n: number, dir: string): string {
+  const market = readFileSync(join(DATA, 'market.csv'), 'utf8').trim().split('\n').slice(1);
+  const dates = market.map((l) => l.split(',')[0]);
+  const symbols = [...new Set(readFileSync(join(DATA, 'events.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]))];
+  const rnd = mulberry32(20_000);
+  const lines = ['symbol,event_date'];
+  for (let i = 0; i < n; i++) {
+    const s = symbols[Math.floor(rnd() * symbols.length)];
+    const d = dates[261 + Math.floor(rnd() * (dates.length - 261 - 11))];
+    lines.push(`${s},${d}`);
+  }
+  const file = join(dir, `events-${n}.csv`);
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+interface Run {
+  wallS: number;
+  cpuS: number;
+  rssMB: number;
+  svgs: number;
+  bytes: number;
+  code: number | null;
+}
+
+function runOnce(events: string, charts: boolean, out: string): Run {
+  rmSync(out, { recursive: true, force: true });
+  const args = [
+    '-v',
+    process.execPath,
+    CLI,
+    'study',
+    '--returns',
+    join(DATA, 'returns.csv'),
+    '--market',
+    join(DATA, 'market.csv'),
+    '--events',
+    events,
+    '--model',
+    'market',
+    '--estimation=-260:-11',
+    '--window=-10:10',
+    '--car=-1:1,0:1,-5:5',
+    '--out',
+    out,
+    ...(charts ? [] : ['--no-charts']),
+  ];
+  const r = spawnSync('/usr/bin/time', args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const num = (re: RegExp): number => Number(re.exec(r.stderr)?.[1] ?? NaN);
+  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(r.stderr);
+  const wallS = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : NaN;
+  let svgs = 0;
+  let bytes = 0;
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else {
+        bytes += statSync(p).size;
+        if (e.name.endsWith('.svg')) svgs++;
+      }
+    }
+  };
+  if (existsSync(out)) walk(out);
+  if (r.status !== 0) process.stderr.write(r.stderr.split('\n').slice(0, 5).join('\n') + '\n');
+  return {
+    wallS,
+    cpuS: num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/),
+    rssMB: num(/Maximum resident set size \(kbytes\): (\d+)/) / 1024,
+    svgs,
+    bytes,
+    code: r.status,
+  };
+}
+
+function main(): void {
+  if (!existsSync(DATA)) throw new Error(`no workload at ${DATA}`);
+  if (!process.argv.includes('--no-build')) execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, stdio: 'inherit' });
+  const runs = Number(arg('runs') ?? 3);
+  const tmp = mkdtempSync(join(tmpdir(), 'evstudy-bench-scale-'));
+  try {
+    const workloads: [string, string, number][] = [
+      ['peer workload', join(DATA, 'events.csv'), 1000],
+      ['20,000 events', makeEvents(20_000, tmp), 20_000],
+    ];
+    console.log(`machine: ${cpus().length} CPUs (${cpus()[0]?.model}), node ${process.version}`);
+    console.log(`runs per row: ${runs}; medians of wall and CPU, max of peak RSS\n`);
+    console.log('| workload | charts | exit | wall median | CPU median | peak RSS | SVGs | bytes written | bytes / event | load avg at start |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|');
+    for (const [name, events, n] of workloads) {
+      for (const charts of [true, false]) {
+        const load = loadavg()[0].toFixed(2);
+        const rs: Run[] = [];
+        for (let k = 0; k < runs; k++) rs.push(runOnce(events, charts, join(tmp, 'out')));
+        const last = rs[rs.length - 1];
+        console.log(
+          `| ${name} | ${charts ? 'on (default)' : 'off'} | ${rs.map((r) => r.code).join(',')} | ${median(rs.map((r) => r.wallS)).toFixed(2)} s | ${median(rs.map((r) => r.cpuS)).toFixed(2)} s | ${Math.max(...rs.map((r) => r.rssMB)).toFixed(0)} MB | ${last.svgs} | ${(last.bytes / 1e6).toFixed(1)} MB | ${(last.bytes / n / 1024).toFixed(1)} KiB | ${load} |`,
+        );
+      }
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main();
