@@ -95,7 +95,7 @@ export function pricesInspect(symbol: string, opts: DirOption & { json?: boolean
           summary,
           warnings: check.warnings,
           errors: check.errors.map((err) => ({ message: err.message, ...err.location })),
-          head: loaded ? barRows(loaded, 0, n) : [],
+          head: loaded ? barRows(loaded, 0, Math.min(n, loaded.series.days.length)) : [],
           tail: loaded ? barRows(loaded, Math.max(n, loaded.series.days.length - n), loaded.series.days.length) : [],
         },
         null,
@@ -143,7 +143,8 @@ const BAR_COLUMNS = ['open', 'high', 'low', 'close', 'volume', 'amount', 'pctCha
 function barRows(loaded: LoadedPrices, from: number, to: number): Record<string, string | number | null>[] {
   const s = loaded.series;
   const out: Record<string, string | number | null>[] = [];
-  for (let i = from; i < to; i++) {
+  // --rows larger than the series asks for everything there is, not for days past its end.
+  for (let i = Math.max(0, from); i < Math.min(to, s.days.length); i++) {
     const row: Record<string, string | number | null> = { date: formatDay(s.days[i]) };
     for (const c of BAR_COLUMNS) {
       const col = s[c];

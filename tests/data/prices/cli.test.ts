@@ -94,6 +94,16 @@ describe('evstudy prices', () => {
     expect(j.tail[0].date).toBe('2023-12-29');
   });
 
+  it('inspect --rows larger than the series shows every row once, in text and JSON', async () => {
+    const j = JSON.parse((await run('prices', 'inspect', 'HSI', '--dir', PRICES, '--json', '--rows', '10000')).out);
+    expect(j.head).toHaveLength(490);
+    expect(j.tail).toHaveLength(0);
+    const { code, out } = await run('prices', 'inspect', 'HSI', '--dir', PRICES, '--rows', '10000');
+    expect(code).toBe(0);
+    expect(out).toContain('first rows');
+    expect(out).not.toContain('last rows');
+  });
+
   it('inspect of an unknown symbol exits 3 with one line', async () => {
     const { code, err } = await run('prices', 'inspect', '0020.HK', '--dir', PRICES);
     expect(code).toBe(3);
