@@ -38,7 +38,7 @@ export function checkPricesCached(path: string, options: ParsePricesOptions, cac
   const bytes = readFileSync(path);
   const folder = cacheDir === null ? null : openCacheFolder(cacheDir);
   if (folder === null) return { ...checkPrices(bytes, options), source: 'uncached' };
-  const id: EntryIdentity = { key: folder.key, source: sha256(bytes), okey: optionsKey(options) };
+  const id: EntryIdentity = { key: folder.keys.columns, source: sha256(bytes), okey: optionsKey(options) };
   const name = entryName(id.source, id.okey);
   const file = join(folder.dir, 'columns', name);
   let stored: Buffer | null = null;
@@ -75,7 +75,7 @@ export function memoJson<T>(cacheDir: string | null, kind: string, key: readonly
   const k = sha256(JSON.stringify([CACHE_FORMAT, kind, ...key]));
   const name = `${kind}-${k}.json`;
   const file = join(folder.dir, 'memo', name);
-  const sign = (body: string): string => hmac(folder.key, k, '\n', body).toString('hex');
+  const sign = (body: string): string => hmac(folder.keys.memo, k, '\n', body).toString('hex');
   try {
     // First line: the MAC of the key and the body; the rest: the value as JSON.
     const text = readFileSync(file, 'utf8');

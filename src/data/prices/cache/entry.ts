@@ -2,19 +2,19 @@
  * The binary entry of one parsed price file:
  *   MAGIC (8 bytes) | header length (u32 LE) | header JSON, zero-padded to 8 bytes |
  *   days (Int32, rows, padded to 8) | close and each present optional column (Float64, rows each) |
- *   HMAC-SHA256 with the folder's key of everything before it (32 bytes).
+ *   nonce (12 random bytes) | GMAC tag with the folder's column key of everything before the nonce (16 bytes).
  * The header names the SHA-256 of the CSV bytes it was parsed from, the options key and the parser
  * version; a reader accepts the entry only if the MAC holds and all three equal what it expects,
  * so a signed entry cannot be moved to stand for other bytes either.
  */
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Warning } from '../../../util/errors.js';
 import { PARSER_VERSION } from '../parserVersion.js';
 import type { LoadedPrices, PriceLayout, PriceSeries, TextEncodingName } from '../types.js';
-import { CACHE_FORMAT, hmac } from './key.js';
+import { CACHE_FORMAT, GMAC_NONCE, GMAC_TAG, gmac } from './key.js';
 
 const MAGIC = 'EVSTCOL3';
-const MAC = 32;
+const MAC = GMAC_NONCE + GMAC_TAG;
 
 /** The optional columns of a PriceSeries, in entry order (days and close are always present). */
 const OPTIONAL = ['open', 'high', 'low', 'volume', 'amount', 'turnoverRate', 'pctChange'] as const;
@@ -37,6 +37,7 @@ interface EntryHeader {
 
 /** What an entry's bytes are meant to stand for: checked on read. */
 export interface EntryIdentity {
+  /** The folder's column key (CacheKeys.columns). */
   key: Uint8Array;
   source: string;
   okey: string;
@@ -72,7 +73,9 @@ export function encodeEntry(p: LoadedPrices, id: EntryIdentity): Uint8Array {
     new Float64Array(out.buffer, out.byteOffset + at, rows).set(col);
     at += rows * 8;
   }
-  hmac(id.key, out.subarray(0, bodyEnd)).copy(out, bodyEnd);
+  const nonce = randomBytes(GMAC_NONCE);
+  nonce.copy(out, bodyEnd);
+  gmac(id.key, nonce, out.subarray(0, bodyEnd)).copy(out, bodyEnd + GMAC_NONCE);
   return out;
 }
 
@@ -85,7 +88,8 @@ export function decodeEntry(buf: Uint8Array, id: EntryIdentity, name: string): L
     const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
     if (b.length < 12 + MAC || b.toString('latin1', 0, 8) !== MAGIC) return null;
     const bodyEnd = b.length - MAC;
-    if (!timingSafeEqual(hmac(id.key, b.subarray(0, bodyEnd)), b.subarray(bodyEnd))) return null;
+    const tag = gmac(id.key, b.subarray(bodyEnd, bodyEnd + GMAC_NONCE), b.subarray(0, bodyEnd));
+    if (!timingSafeEqual(tag, b.subarray(bodyEnd + GMAC_NONCE))) return null;
     const jsonLen = b.readUInt32LE(8);
     if (12 + jsonLen > bodyEnd) return null;
     const h = JSON.parse(b.toString('utf8', 12, 12 + jsonLen)) as EntryHeader;

@@ -2,9 +2,9 @@
  * The cache folder on disk: who may use it, the per-user key that signs its entries, atomic writes,
  * and the size cap (least recently used entries go first).
  *
- * Threat model. An entry is trusted only if it carries an HMAC-SHA256 made with this folder's key
- * (`key`, 32 random bytes, mode 0600) over the entry and the SHA-256 of the CSV bytes it was parsed
- * from (entry.ts). So entries copied in from another folder, another user or another machine, or
+ * Threat model. An entry is trusted only if it carries a MAC made with this folder's key (`key`,
+ * 32 random bytes, mode 0600; GMAC for columns, HMAC-SHA256 for memos) over the entry, which names
+ * the SHA-256 of the CSV bytes it was parsed from (entry.ts). So entries copied in from another folder, another user or another machine, or
  * crafted by hand, are rejected and rebuilt from the CSV: nobody without read access to the key
  * can make the cache change a price. The folder must be owned by the current user and writable by
  * no one else (else anyone could swap the key); one that is not is not used at all for this run.
@@ -16,6 +16,7 @@ import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, sta
 import { join } from 'node:path';
 import { cacheWarning } from './notice.js';
 import { DEFAULT_MAX_BYTES, parseMaxBytes } from './location.js';
+import { deriveKeys, type CacheKeys } from './key.js';
 
 /** Sub-folders holding entries (stamps/ is from the format before the per-user cache: cleared, never read). */
 export const ENTRY_FOLDERS = ['columns', 'memo', 'stamps'] as const;
@@ -26,7 +27,7 @@ const STALE_TMP_MS = 60 * 60 * 1000;
 
 export interface CacheFolder {
   dir: string;
-  key: Buffer;
+  keys: CacheKeys;
   maxBytes: number;
 }
 
@@ -44,7 +45,7 @@ export function openCacheFolder(dir: string, maxBytes = capFromEnv()): CacheFold
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const why = unsafeReason(statSync(dir));
     if (why) cacheWarning(`unsafe:${dir}`, `not using the cache folder ${dir}: ${why}; prices are parsed from the CSV files (set EVSTUDY_CACHE_DIR to a folder of your own)`);
-    else folder = { dir, key: loadKey(dir), maxBytes };
+    else folder = { dir, keys: deriveKeys(loadKey(dir)), maxBytes };
   } catch (err) {
     cacheWarning(`unusable:${dir}`, `not using the cache folder ${dir}: ${(err as Error).message}`);
   }
