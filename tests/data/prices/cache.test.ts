@@ -159,6 +159,29 @@ describe('column cache', () => {
     expect(checkPricesCached(files[0], { file: files[0] }, cache).source).toBe('cache');
   });
 
+  it('writes keep the folder under EVSTUDY_CACHE_MAX_BYTES', () => {
+    const { dir, cache } = setup();
+    const paths = ['akshare-300418.csv', 'yfinance-BABA.csv', 'investing-hstech.csv'].map((f, k) => {
+      const path = join(dir, `${k}.csv`);
+      writeFileSync(path, readFileSync(join(FIX, f)));
+      return path;
+    });
+    const probe = join(dir, 'probe');
+    checkPricesCached(paths[0], { file: paths[0] }, probe);
+    const one = statSync(entries(probe)[0]).size;
+    const saved = process.env.EVSTUDY_CACHE_MAX_BYTES;
+    process.env.EVSTUDY_CACHE_MAX_BYTES = String(one + 100);
+    try {
+      for (const p of paths) checkPricesCached(p, { file: p }, cache);
+    } finally {
+      if (saved === undefined) delete process.env.EVSTUDY_CACHE_MAX_BYTES;
+      else process.env.EVSTUDY_CACHE_MAX_BYTES = saved;
+    }
+    const left = entries(cache).reduce((n, e) => n + statSync(e).size, 0);
+    expect(left).toBeLessThanOrEqual(one + 100);
+    expect(checkPricesCached(paths[2], { file: paths[2] }, cache).source).toBe('cache');
+  });
+
   it('location: EVSTUDY_CACHE_DIR > $XDG_CACHE_HOME/evstudy > ~/.cache/evstudy, never the working folder', () => {
     expect(cacheDirFromEnv({ HOME: '/h' }, '/w')).toBe('/h/.cache/evstudy');
     expect(cacheDirFromEnv({ HOME: '/h', XDG_CACHE_HOME: '/x' }, '/w')).toBe('/x/evstudy');
