@@ -13,13 +13,12 @@
  * Only files without errors are cached (a file with errors is re-read and reported every time).
  */
 import { readFileSync } from 'node:fs';
-import type { ParsePricesOptions, PriceCheck } from './parse.js';
-import { checkPrices } from './parse.js';
+import { join } from 'node:path';
+import { checkPrices, type ParsePricesOptions, type PriceCheck } from './parse.js';
 import { decodeEntry, encodeEntry, type EntryIdentity } from './cache/entry.js';
 import { openCacheFolder, touchEntry, writeEntryFile } from './cache/folder.js';
 import { CACHE_FORMAT, entryName, hmac, optionsKey, sha256 } from './cache/key.js';
 import { cacheWarning } from './cache/notice.js';
-import { join } from 'node:path';
 
 export { cacheDirFromEnv, cacheLocation } from './cache/location.js';
 
