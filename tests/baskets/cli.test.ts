@@ -1,11 +1,11 @@
 /** `evstudy baskets ...` end to end: files written atomically into a temp folder, exit codes. */
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { CompareJson } from '../../src/baskets/json.js';
 import type { BasketEventStudyJson } from '../../src/baskets/events.js';
+import { tempDir } from '../helpers/cli.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const FIX = join(import.meta.dirname, '..', 'fixtures', 'baskets');
@@ -20,7 +20,7 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'evstudy-baskets-cli-'));
+const tmp = () => tempDir('evstudy-baskets-cli-');
 
 describe('evstudy baskets compare', () => {
   it('on the shipped data: baskets.md, baskets.json and charts/cumulative.svg', async () => {

@@ -1,11 +1,11 @@
 /** Basket YAML: defaults, and every kind of error named by file, line and field path. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBasketText } from '../../src/baskets/parse.js';
 import { loadBaskets } from '../../src/baskets/load.js';
 import { ConfigError } from '../../src/util/errors.js';
+import { tempDir } from '../helpers/cli.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -64,7 +64,7 @@ describe('errors name file, line and field', () => {
     expect(errorsOf('- a\n- b\n')).toEqual(['baskets/x.yaml:1: expected a mapping of basket fields (id, name, members, ...) at the top level']);
   });
   it('loading a folder reports every problem of every file at once', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'evstudy-baskets-'));
+    const dir = tempDir('evstudy-baskets-');
     writeFileSync(join(dir, 'a.yaml'), 'id: a\nname: A\nmembers: []\n');
     writeFileSync(join(dir, 'b.yaml'), 'id: b\nname: B\nmembers: [300308.SZ]\nrebalancing: weekly\n');
     writeFileSync(join(dir, 'c.yaml'), 'id: c\nname: C\nmembers: [300308.SZ]\n');

@@ -4,12 +4,12 @@
  * CSV rows (never from the engine, never copied from the article).
  */
 import { describe, expect, it, beforeAll } from 'vitest';
-import { readFileSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runStudyFile } from '../../src/study/runStudy.js';
 import { reportSchema, type ReportJson } from '../../src/report/schema.js';
 import { main } from '../../src/cli/main.js';
+import { tempDir } from '../helpers/cli.js';
 
 /** The rows of an AKShare file as {date, open, close, high, low}, read with a plain split. */
 function akshareRows(file: string): Map<string, { open: number; close: number; high: number; low: number }> {
@@ -121,7 +121,7 @@ describe('default study: china-ai-2023', () => {
 
 describe('evstudy run (what npm start does)', () => {
   it('writes report.md, report.json and charts into the output folder', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'evstudy-e2e-'));
+    const out = tempDir('evstudy-e2e-');
     const code = await main(['run', 'studies/china-ai-2023.yaml', '--out', out]);
     expect(code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['charts', 'report.json', 'report.md']);

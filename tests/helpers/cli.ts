@@ -54,7 +54,8 @@ export function runBuilt(args: string[], opts: ProcOptions = {}): Promise<ProcRu
 /** `node ...argv` with pipes for stdin, stdout and stderr. */
 export function runNode(argv: string[], opts: ProcOptions = {}): Promise<ProcRun> {
   const env: Record<string, string | undefined> = { ...process.env, ...opts.env };
-  if (env.EVSTUDY_CACHE_DIR === undefined) env.EVSTUDY_CACHE_DIR = tempDir('evstudy-cache-');
+  // A cache per test, not the run's shared one (tests/setup/tempHygiene.ts sets EVSTUDY_CACHE_DIR for in-process code).
+  if (opts.env?.EVSTUDY_CACHE_DIR === undefined) env.EVSTUDY_CACHE_DIR = tempDir('evstudy-cache-');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, argv, { cwd: opts.cwd ?? REPO, env, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];

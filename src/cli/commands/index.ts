@@ -4,6 +4,7 @@ import { register as registerPrices } from './prices.js';
 import { register as registerStudy } from './study.js';
 import { register as registerSchema } from './schema.js';
 import { register as registerBaskets } from './baskets.js';
+import { register as registerCache } from './cache.js';
 
 /**
  * Each command module exports `register(program)`. Add new ones here.
@@ -15,4 +16,5 @@ export function registerCommands(program: Command): void {
   registerStudy(program);
   registerSchema(program);
   registerBaskets(program);
+  registerCache(program);
 }

@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel, isMainThread, workerData, type MessagePort } from 'node:worker_threads';
 import { startModuleWorker } from '../../util/workerThread.js';
 import { checkPricesCached } from './cache.js';
+import { openCacheFolder } from './cache/folder.js';
 import type { PriceStore } from './store.js';
 import type { PriceLayout } from './types.js';
 
@@ -31,12 +32,13 @@ interface Job {
 
 /**
  * Parses into the column cache every file of `symbols` (default: the whole manifest) not yet in
- * it, on `threads` workers (default: available parallelism). Does nothing when the cache is off.
+ * it, on `threads` workers (default: available parallelism). Does nothing when the cache is off or unusable.
  */
 export async function prefetchPrices(store: PriceStore, symbols?: readonly string[], opts: { threads?: number } = {}): Promise<PrefetchResult> {
   const cacheDir = store.cacheDir ?? null;
   const result: PrefetchResult = { parsed: 0, cached: 0, failed: 0 };
-  if (cacheDir === null) return result;
+  // A folder that cannot be used is reported here, once, rather than by every worker.
+  if (cacheDir === null || openCacheFolder(cacheDir) === null) return result;
   const jobs: Job[] = (symbols ?? store.entries().map((e) => e.symbol)).map((s) => {
     const e = store.entry(s);
     const path = store.path(s);

@@ -38,7 +38,7 @@ export interface PriceStore {
 }
 
 export interface PriceStoreOptions {
-  /** Column cache folder; null turns the cache off. Default: EVSTUDY_CACHE_DIR or .evstudy-cache/, off with EVSTUDY_NO_CACHE=1. */
+  /** Column cache folder; null turns the cache off. Default: the per-user cache (EVSTUDY_CACHE_DIR, $XDG_CACHE_HOME/evstudy or ~/.cache/evstudy), off with EVSTUDY_NO_CACHE=1. */
   cacheDir?: string | null;
 }
 

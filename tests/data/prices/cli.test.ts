@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../src/cli/main.js';
 import { displayWidth, formatTable } from '../../../src/cli/commands/prices.js';
 import { fixtureText, REPO } from './helpers.js';
+import { tempDir } from '../../helpers/cli.js';
 
 const PRICES = join(REPO, 'prices');
 
@@ -27,7 +27,7 @@ afterEach(() => vi.restoreAllMocks());
 
 /** A price folder of two fixture files (the real folder is read once, by the list test). */
 function smallFolder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'evstudy-prices-'));
+  const dir = tempDir('evstudy-prices-');
   writeFileSync(join(dir, 'wsj.csv'), fixtureText('wsj-HSI.csv'));
   writeFileSync(join(dir, 'ak.csv'), fixtureText('akshare-300418.csv'));
   writeFileSync(
@@ -119,7 +119,7 @@ describe('evstudy prices', () => {
   });
 
   it('validate: every problem of every file, exit code 3', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'evstudy-validate-'));
+    const dir = tempDir('evstudy-validate-');
     const ak = fixtureText('akshare-300418.csv');
     writeFileSync(join(dir, 'good.csv'), ak);
     writeFileSync(join(dir, 'bad.csv'), ak.replace('2023-03-27,40.0,42.45', '2023-03-27,40.0,abc').replace('2023-03-29,', '2023-3-29x,'));
@@ -140,7 +140,7 @@ describe('evstudy prices', () => {
   });
 
   it('a broken manifest exits 4 and names the field', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'evstudy-validate-'));
+    const dir = tempDir('evstudy-validate-');
     writeFileSync(join(dir, 'manifest.yaml'), '- {symbol: A.SZ, name: x, file: a.csv, exchange: SZSE, currency: CNY, adjustment: qfq, source: test}\n');
     const { code, err } = await run('prices', 'validate', '--dir', dir);
     expect(code).toBe(4);

@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openPriceStore } from '../../../src/data/prices/store.js';
 import { ConfigError, DataError } from '../../../src/util/errors.js';
 import { closeOn, dates, expectError, fixtureText, REPO } from './helpers.js';
+import { tempDir } from '../../helpers/cli.js';
 
 const PRICES = join(REPO, 'prices');
 
@@ -82,7 +82,7 @@ describe('PriceStore over the shipped prices/manifest.yaml', () => {
 
 describe('PriceStore reads lazily', () => {
   function folder(manifest: string, files: Record<string, string> = {}): string {
-    const dir = mkdtempSync(join(tmpdir(), 'evstudy-prices-'));
+    const dir = tempDir('evstudy-prices-');
     writeFileSync(join(dir, 'manifest.yaml'), manifest);
     for (const [name, text] of Object.entries(files)) {
       mkdirSync(join(dir, name, '..'), { recursive: true });
@@ -107,7 +107,7 @@ describe('PriceStore reads lazily', () => {
   });
 
   it('a folder without a manifest is a ConfigError', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'evstudy-prices-'));
+    const dir = tempDir('evstudy-prices-');
     expectError(() => openPriceStore(dir), { file: join(dir, 'manifest.yaml') }, /no price manifest/, ConfigError);
   });
 
