@@ -3,9 +3,10 @@
  * (`baskets/*.yaml`). Every problem of every file is collected before throwing, so one run shows
  * them all; a partial set of baskets is never returned.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../util/errors.js';
+import { readYamlText } from '../util/readYamlText.js';
 import { parseBasketText } from './parse.js';
 import type { BasketDefinition } from './schema.js';
 
@@ -16,7 +17,7 @@ export const DEFAULT_BASKETS_DIR = 'baskets';
 export function listBasketFiles(dir: string): string[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ConfigError('baskets folder not found', { file: dir });
   return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isFile() && !d.name.startsWith('.') && /\.ya?ml$/i.test(d.name))
+    .filter((d) => !d.isDirectory() && !d.name.startsWith('.') && /\.ya?ml$/i.test(d.name))
     .map((d) => join(dir, d.name))
     .sort();
 }
@@ -29,9 +30,10 @@ export function loadBasketFiles(files: readonly string[]): BasketDefinition[] {
   for (const file of files) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readYamlText(file, 'basket file');
     } catch (e) {
-      errors.push(new ConfigError(`cannot read basket file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file }));
+      if (!(e instanceof ConfigError)) throw e;
+      errors.push(e);
       continue;
     }
     const parsed = parseBasketText(text, file);
