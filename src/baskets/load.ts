@@ -22,8 +22,17 @@ export function listBasketFiles(dir: string): string[] {
     .sort();
 }
 
+export interface BasketLoadOptions {
+  /**
+   * The price manifest's symbols and its path for messages. When given, a member or benchmark
+   * naming any other symbol is an error at its line: a typo would otherwise drop a member (or
+   * every benchmark figure) from the results with exit 0.
+   */
+  known?: { symbols: ReadonlySet<string>; manifest: string };
+}
+
 /** Reads and validates the given files; throws one ConfigError listing every problem (details) if any. */
-export function loadBasketFiles(files: readonly string[]): BasketDefinition[] {
+export function loadBasketFiles(files: readonly string[], options: BasketLoadOptions = {}): BasketDefinition[] {
   const errors: ConfigError[] = [];
   const baskets: BasketDefinition[] = [];
   const owner = new Map<string, string>();
@@ -39,6 +48,11 @@ export function loadBasketFiles(files: readonly string[]): BasketDefinition[] {
     const parsed = parseBasketText(text, file);
     errors.push(...parsed.errors);
     if (!parsed.basket) continue;
+    if (options.known) {
+      const unknown = unknownSymbols(parsed.basket, file, options.known, parsed.lineOf);
+      errors.push(...unknown);
+      if (unknown.length > 0) continue;
+    }
     const first = owner.get(parsed.basket.id);
     if (first) {
       errors.push(new ConfigError(`duplicate basket id: also defined in ${first}`, { file, field: 'id', value: parsed.basket.id }));
@@ -52,13 +66,31 @@ export function loadBasketFiles(files: readonly string[]): BasketDefinition[] {
   return baskets;
 }
 
-export function loadBasketFile(file: string): BasketDefinition {
-  return loadBasketFiles([file])[0];
+function unknownSymbols(
+  b: BasketDefinition,
+  file: string,
+  known: NonNullable<BasketLoadOptions['known']>,
+  lineOf: (path: readonly PropertyKey[]) => number | undefined = () => undefined,
+): ConfigError[] {
+  const errors: ConfigError[] = [];
+  b.members.forEach((m, i) => {
+    if (!known.symbols.has(m))
+      errors.push(new ConfigError(`basket ${b.id}: member not in the price manifest ${known.manifest}`, { file, line: lineOf(['members', i]), field: `members[${i}]`, value: m }));
+  });
+  if (!known.symbols.has(b.benchmark))
+    errors.push(
+      new ConfigError(`basket ${b.id}: benchmark not in the price manifest ${known.manifest}`, { file, line: lineOf(['benchmark']) ?? 1, field: 'benchmark', value: b.benchmark }),
+    );
+  return errors;
+}
+
+export function loadBasketFile(file: string, options: BasketLoadOptions = {}): BasketDefinition {
+  return loadBasketFiles([file], options)[0];
 }
 
 /** Every basket of a folder (default `baskets/`), in file-name order. */
-export function loadBaskets(dir: string = DEFAULT_BASKETS_DIR): BasketDefinition[] {
+export function loadBaskets(dir: string = DEFAULT_BASKETS_DIR, options: BasketLoadOptions = {}): BasketDefinition[] {
   const files = listBasketFiles(dir);
   if (files.length === 0) throw new ConfigError('no basket files (*.yaml) in the folder', { file: dir });
-  return loadBasketFiles(files);
+  return loadBasketFiles(files, options);
 }
