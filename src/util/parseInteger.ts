@@ -8,7 +8,7 @@
  * @example
  * parseInteger('42', '--seed')                       // 42
  * parseInteger('0x10', '--seed')                     // throws UsageError: --seed "0x10": expected ...
- * parseInteger('0', '--bootstrap', { min: 1 })       // throws: expected an integer >= 1
+ * parseInteger('0', '--bootstrap', { min: 1 })       // throws: expected a whole number in decimal digits >= 1
  */
 import { UsageError } from './errors.js';
 
@@ -33,7 +33,7 @@ function describe(min: number, max: number): string {
   const lo = min > Number.MIN_SAFE_INTEGER;
   const hi = max < Number.MAX_SAFE_INTEGER;
   const base = 'a whole number in decimal digits';
-  if (lo && hi) return `${base} from ${min} to ${max}`;
+  if (lo && hi) return `${base} >= ${min} and <= ${max}`;
   if (lo) return `${base} >= ${min}`;
   if (hi) return `${base} <= ${max}`;
   return `${base} (at most ${Number.MAX_SAFE_INTEGER} in size)`;
