@@ -12,6 +12,7 @@ import { calendarExchange, parseManifest } from '../../src/data/prices/manifest.
 import { sessionFor } from '../../src/calendar/index.js';
 import { normalise, relativeWeight } from '../../src/baskets/weights.js';
 import { EvstudyError } from '../../src/util/errors.js';
+import { pricesInspect } from '../../src/cli/commands/prices.js';
 
 function thrown(f: () => unknown): EvstudyError {
   try {
@@ -40,6 +41,14 @@ describe('parseInteger: decimal digits, safe range, the flag named', () => {
     expect(thrown(() => parseInteger('0', '--bootstrap', { min: 1, max: 100_000 })).message).toBe('expected a whole number in decimal digits >= 1 and <= 100000');
     expect(() => parseInteger('100001', '--bootstrap', { min: 1, max: 100_000 })).toThrow(/>= 1 and <= 100000/);
     expect(parseInteger('100000', '--bootstrap', { min: 1, max: 100_000 })).toBe(100_000);
+  });
+});
+
+describe('prices inspect --rows', () => {
+  it('is strict and checked before the manifest is opened', () => {
+    const e = thrown(() => pricesInspect('AAA', { dir: '/nonexistent/evstudy-prices', rows: '5x' }, () => {}));
+    expect(e.exitCode).toBe(2);
+    expect(e.location).toMatchObject({ field: '--rows', value: '5x' });
   });
 });
 
