@@ -4,7 +4,8 @@
  * them all; a partial set of baskets is never returned.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import type { PriceStore } from '../data/prices/store.js';
 import { ConfigError } from '../util/errors.js';
 import { readYamlText } from '../util/readYamlText.js';
 import { parseBasketText } from './parse.js';
@@ -93,4 +94,9 @@ export function loadBaskets(dir: string = DEFAULT_BASKETS_DIR, options: BasketLo
   const files = listBasketFiles(dir);
   if (files.length === 0) throw new ConfigError('no basket files (*.yaml) in the folder', { file: dir });
   return loadBasketFiles(files, options);
+}
+
+/** The symbols of a price store, for checking basket members and benchmarks against it. */
+export function knownSymbols(store: PriceStore, root: string): NonNullable<BasketLoadOptions['known']> {
+  return { symbols: new Set(store.entries().map((e) => e.symbol)), manifest: relative(root, store.manifestFile) || store.manifestFile };
 }

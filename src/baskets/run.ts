@@ -4,13 +4,15 @@
  * runEvents.ts, so that a compare run never loads the study engine.
  */
 import { existsSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
-import { openPriceStore, type PriceStore } from '../data/prices/index.js';
+import { isAbsolute, join, resolve } from 'node:path';
+import { openPriceStore } from '../data/prices/index.js';
 import { ConfigError } from '../util/errors.js';
 import { compareBaskets } from './compare.js';
 import type { BasketPeriod } from './compute.js';
 import type { CompareJson } from './json.js';
-import { DEFAULT_BASKETS_DIR, loadBasketFiles, loadBaskets, type BasketLoadOptions } from './load.js';
+import { DEFAULT_BASKETS_DIR, knownSymbols, loadBasketFiles, loadBaskets, type BasketLoadOptions } from './load.js';
+
+export { knownSymbols };
 import { compareFiles, writeOutputs } from './output.js';
 import type { BasketDefinition, Weighting } from './schema.js';
 
@@ -47,11 +49,6 @@ export function resolveBaskets(root: string, dir: string, items?: readonly strin
     throw new ConfigError(`no such basket file or shipped basket id (looked for ${asPath} and ${shipped})`, { field: '--baskets', value: item });
   });
   return loadBasketFiles(files, options);
-}
-
-/** The symbols of a price store, for checking basket members and benchmarks against it. */
-export function knownSymbols(store: PriceStore, root: string): NonNullable<BasketLoadOptions['known']> {
-  return { symbols: new Set(store.entries().map((e) => e.symbol)), manifest: relative(root, store.manifestFile) || store.manifestFile };
 }
 
 export async function runBasketsCompare(period: BasketPeriod, opts: BasketRunOptions = {}): Promise<{ result: CompareJson; written: string[] }> {

@@ -5,7 +5,7 @@
 import { relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_OUT, DEFAULT_PERIOD } from '../../baskets/defaults.js';
-import { DEFAULT_BASKETS_DIR, loadBaskets } from '../../baskets/load.js';
+import { DEFAULT_BASKETS_DIR, knownSymbols, loadBaskets } from '../../baskets/load.js';
 import { ruleLabel, share } from '../../baskets/markdown.js';
 import { WEIGHTINGS } from '../../baskets/schema.js';
 import { parseIsoDay } from '../../util/dayNumber.js';
@@ -80,7 +80,7 @@ export function register(program: Command): void {
     .option('--baskets-dir <dir>', 'folder of the basket files', DEFAULT_BASKETS_DIR)
     .option('--prices <dir>', 'folder holding the price manifest.yaml that members and benchmarks must be in', 'prices')
     .action(async (f: { basketsDir: string; prices: string }) => {
-      const [{ openPriceStore }, { knownSymbols }] = await Promise.all([import('../../data/prices/index.js'), import('../../baskets/run.js')]);
+      const { openPriceStore } = await import('../../data/prices/index.js');
       const list = loadBaskets(f.basketsDir, { known: knownSymbols(openPriceStore(f.prices), process.cwd()) });
       stdout(`${list.length} basket files in ${f.basketsDir}: all valid (members and benchmarks in ${shown(resolve(f.prices, 'manifest.yaml'))})\n`);
     });
