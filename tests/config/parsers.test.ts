@@ -13,6 +13,11 @@ import { sessionFor } from '../../src/calendar/index.js';
 import { normalise, relativeWeight } from '../../src/baskets/weights.js';
 import { EvstudyError } from '../../src/util/errors.js';
 import { pricesInspect } from '../../src/cli/commands/prices.js';
+import { runAdhoc } from '../../src/study/adhoc.js';
+import { symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openPriceStore } from '../../src/data/prices/store.js';
+import { tempDir } from '../helpers/cli.js';
 
 function thrown(f: () => unknown): EvstudyError {
   try {
@@ -69,6 +74,18 @@ describe('window offsets are bounded by MAX_OFFSET (5000)', () => {
       'offsets must lie within -5000..5000 trading days',
     );
     expect(parseStudy('id: x\ntitle: T\nestimation: [-5000, -11]\n', 's.yaml').config.estimation).toEqual([-5000, -11]);
+  });
+});
+
+describe('runAdhoc (library) applies the flag bounds before reading any table', () => {
+  const o = { returns: '/nonexistent/r.csv', events: '/nonexistent/e.csv', model: 'mean' as const, estimation: [-130, -11] as [number, number], window: [-10, 10] as [number, number], carWindows: [[-1, 1]] as [number, number][], minEstimation: 60, nonTrading: 'next' as const, seed: 1, bootstrapSamples: 99 };
+  it.each([
+    ['window', { window: [-10, 1_000_000] }],
+    ['estimation', { estimation: [-5e9, -11] }],
+    ['seed', { seed: 1e20 }],
+    ['bootstrapSamples', { bootstrapSamples: 0 }],
+  ])('%s', async (field, patch) => {
+    await expect(runAdhoc({ ...o, ...(patch as object) })).rejects.toMatchObject({ kind: 'usage', location: { field } });
   });
 });
 
@@ -141,5 +158,16 @@ describe('basket weights do not overflow', () => {
     expect(relativeWeight(w, 'A')).toBe(1);
     expect(relativeWeight(w, 'B')).toBe(0.5);
     expect(relativeWeight(undefined, 'A')).toBeUndefined();
+  });
+});
+
+describe('price files must be regular files', () => {
+  it('/dev/zero behind a symlink is refused without reading it (it never ends)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'manifest.yaml'), '- {symbol: AAA, name: A, file: zero.csv, exchange: NYSE, currency: USD, adjustment: none, source: s}\n');
+    symlinkSync('/dev/zero', join(dir, 'zero.csv'));
+    const check = openPriceStore(dir, { cacheDir: null }).check('AAA');
+    expect(check.prices).toBeNull();
+    expect(check.errors.map((e) => e.format())).toEqual([`${join(dir, 'manifest.yaml')}: file "zero.csv": price file of AAA is a device, not a regular file: only regular files are read`]);
   });
 });
