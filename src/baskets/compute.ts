@@ -18,7 +18,7 @@ import { loadMember } from './members.js';
 import { A_SHARE_TRADING_DAYS, annualisedVolatility, betaCorrelation, maxDrawdown, totalReturn } from './metrics.js';
 import type { BasketDefinition, Weighting } from './schema.js';
 import { buyAndHold, dailyRebalanced, SUSPENSION_GAP_DAYS, type BasketPath, type MemberColumns } from './series.js';
-import { turnoverRounding, weightBasis } from './weights.js';
+import { relativeWeight, turnoverRounding, weightBasis } from './weights.js';
 
 export interface BasketPeriod {
   /** Base date YYYY-MM-DD: its close (or the last close before it) is the start value. */
@@ -77,7 +77,7 @@ export function computeBasket(def: BasketDefinition, store: PriceStore, period: 
     if (n === 0) return setStatus(d, 'no-data', `no rows in ${load.file}`);
     if (s.days[0] > toDay) return setStatus(d, 'no-data', `first row ${formatDay(s.days[0])} is after the period end ${period.to}`);
     if (s.days[n - 1] <= fromDay) return setStatus(d, 'no-data', `last row ${formatDay(s.days[n - 1])} is on or before the base date ${period.from}: no return in the period`);
-    const basis = weightBasis(s, weighting, def.weights?.[symbol]);
+    const basis = weightBasis(s, weighting, relativeWeight(def.weights, symbol));
     if (!basis.ok) return setStatus(d, 'excluded', `${basis.reason} (${load.file})`);
     candidates.push({ index, symbol, name: load.name, file: load.file, series: s, basis: basis.basis });
   });

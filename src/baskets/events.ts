@@ -33,7 +33,7 @@ import { loadMember } from './members.js';
 import { basketProvider, type BasketSecurity } from './provider.js';
 import type { BasketDefinition, Weighting } from './schema.js';
 import { dailyRebalanced, type MemberColumns } from './series.js';
-import { weightBasis } from './weights.js';
+import { relativeWeight, weightBasis } from './weights.js';
 import { GENERATOR } from './compare.js';
 
 /** The market-wide announcements of the default study (ids in events/). */
@@ -159,7 +159,7 @@ export function basketSecurity(def: BasketDefinition, store: PriceStore, weighti
       missing.push({ symbol, reason: `fewer than two rows in ${load.file}: no return` });
       continue;
     }
-    const basis = weightBasis(s, weighting, def.weights?.[symbol]);
+    const basis = weightBasis(s, weighting, relativeWeight(def.weights, symbol));
     if (!basis.ok) {
       missing.push({ symbol, reason: `${basis.reason} (${load.file})` });
       continue;

@@ -18,6 +18,8 @@ export interface ParsedBasket {
   /** Present only when the file has no error at all. */
   basket?: BasketDefinition;
   errors: ConfigError[];
+  /** 1-based line of a field path in this file's source, when present. */
+  lineOf?: (path: readonly PropertyKey[]) => number | undefined;
 }
 
 export function parseBasketText(text: string, file: string): ParsedBasket {
@@ -57,7 +59,7 @@ export function parseBasketText(text: string, file: string): ParsedBasket {
     errors.push(new ConfigError(`the id must equal the file name ("${stem}")`, { file, line: lineOf(['id']), field: 'id', value: id }));
   }
   errors.sort((a, b) => (a.location.line ?? Infinity) - (b.location.line ?? Infinity));
-  return { basket: errors.length === 0 && result.success ? result.data : undefined, errors };
+  return { basket: errors.length === 0 && result.success ? result.data : undefined, errors, lineOf };
 }
 
 function toErrors(issue: z.core.$ZodIssue, file: string, data: unknown, lineOf: (p: readonly PropertyKey[]) => number | undefined): ConfigError[] {

@@ -10,7 +10,9 @@ import { ConfigError } from '../util/errors.js';
 import { compareBaskets } from './compare.js';
 import type { BasketPeriod } from './compute.js';
 import type { CompareJson } from './json.js';
-import { DEFAULT_BASKETS_DIR, loadBasketFiles, loadBaskets } from './load.js';
+import { DEFAULT_BASKETS_DIR, knownSymbols, loadBasketFiles, loadBaskets, type BasketLoadOptions } from './load.js';
+
+export { knownSymbols };
 import { compareFiles, writeOutputs } from './output.js';
 import type { BasketDefinition, Weighting } from './schema.js';
 
@@ -37,8 +39,8 @@ export const at = (root: string, p: string): string => (isAbsolute(p) ? p : reso
  * `--baskets` values: a path to a YAML file, or the id of a basket in `basketsDir` (`chips` ->
  * `baskets/chips.yaml`), so both `--baskets my.yaml` and `--baskets chips pcb` work.
  */
-export function resolveBaskets(root: string, dir: string, items?: readonly string[]): BasketDefinition[] {
-  if (!items || items.length === 0) return loadBaskets(dir);
+export function resolveBaskets(root: string, dir: string, items?: readonly string[], options: BasketLoadOptions = {}): BasketDefinition[] {
+  if (!items || items.length === 0) return loadBaskets(dir, options);
   const files = items.map((item) => {
     const asPath = at(root, item);
     if (existsSync(asPath)) return asPath;
@@ -46,13 +48,13 @@ export function resolveBaskets(root: string, dir: string, items?: readonly strin
     if (/^[a-z0-9-]+$/.test(item) && existsSync(shipped)) return shipped;
     throw new ConfigError(`no such basket file or shipped basket id (looked for ${asPath} and ${shipped})`, { field: '--baskets', value: item });
   });
-  return loadBasketFiles(files);
+  return loadBasketFiles(files, options);
 }
 
 export async function runBasketsCompare(period: BasketPeriod, opts: BasketRunOptions = {}): Promise<{ result: CompareJson; written: string[] }> {
   const root = resolve(opts.root ?? process.cwd());
-  const baskets = resolveBaskets(root, at(root, opts.basketsDir ?? DEFAULT_BASKETS_DIR), opts.baskets);
   const store = openPriceStore(at(root, opts.pricesDir ?? 'prices'));
+  const baskets = resolveBaskets(root, at(root, opts.basketsDir ?? DEFAULT_BASKETS_DIR), opts.baskets, { known: knownSymbols(store, root) });
   const result = compareBaskets(baskets, store, period, { root, weighting: opts.weighting });
   if (opts.write === false) return { result, written: [] };
   const files = compareFiles(result);

@@ -9,7 +9,7 @@ import { basketEventStudy, DEFAULT_BASKET_EVENTS, pickEvents, type BasketEventSt
 import { renderBasketEventsMarkdown } from './eventsMarkdown.js';
 import { DEFAULT_BASKETS_DIR } from './load.js';
 import { writeOutputs } from './output.js';
-import { at, DEFAULT_OUT, resolveBaskets, type BasketRunOptions } from './run.js';
+import { at, DEFAULT_OUT, knownSymbols, resolveBaskets, type BasketRunOptions } from './run.js';
 
 export interface BasketEventsRunOptions extends BasketRunOptions {
   /** Event ids of the registry; default the four market-wide announcements. */
@@ -21,8 +21,8 @@ export const EVENT_FILES = { markdown: 'basket-events.md', json: 'basket-events.
 
 export function runBasketEvents(opts: BasketEventsRunOptions = {}): { result: BasketEventStudyJson; written: string[] } {
   const root = resolve(opts.root ?? process.cwd());
-  const baskets = resolveBaskets(root, at(root, opts.basketsDir ?? DEFAULT_BASKETS_DIR), opts.baskets);
   const store = openPriceStore(at(root, opts.pricesDir ?? 'prices'));
+  const baskets = resolveBaskets(root, at(root, opts.basketsDir ?? DEFAULT_BASKETS_DIR), opts.baskets, { known: knownSymbols(store, root) });
   const events = pickEvents(loadEvents(at(root, opts.eventsDir ?? 'events')), opts.events?.length ? opts.events : DEFAULT_BASKET_EVENTS);
   const result = basketEventStudy({ baskets, events, store, weighting: opts.weighting, root });
   if (opts.write === false) return { result, written: [] };

@@ -16,7 +16,7 @@ import { addDays } from './dates.js';
 import { cumulativeChart } from './chart.js';
 import { compareBaskets } from './compare.js';
 import type { BasketResultJson, CompareJson } from './json.js';
-import { DEFAULT_BASKETS_DIR, loadBaskets } from './load.js';
+import { DEFAULT_BASKETS_DIR, knownSymbols, loadBaskets } from './load.js';
 import { ruleLabel } from './markdown.js';
 import type { Published, Weighting } from './schema.js';
 import { pct, table } from '../report/format.js';
@@ -215,8 +215,9 @@ export function sectionMarkdown(json: BasketSectionJson, chart?: { file: string;
 }
 
 export async function basketSection(root: string, opts: BasketSectionOptions): Promise<BasketSection> {
-  const baskets = loadBaskets(resolve(root, opts.basketsDir ?? DEFAULT_BASKETS_DIR));
   const store = openPriceStore(resolve(root, opts.pricesDir ?? 'prices'));
+  // As for `baskets compare`: a member or benchmark missing from the manifest is an error, not a note.
+  const baskets = loadBaskets(resolve(root, opts.basketsDir ?? DEFAULT_BASKETS_DIR), { known: knownSymbols(store, root) });
   const period = { from: opts.from, to: opts.to };
   const main = compareBaskets(baskets, store, period, { root });
   const alternative: CompareJson = {

@@ -53,14 +53,32 @@ export function constantColumn(n: number, value: number): Float64Array {
   return new Float64Array(n).fill(value);
 }
 
-/** x / sum(x) over finite entries; NaN entries stay NaN. Throws when nothing positive is left. */
+/**
+ * x / sum(x) over finite entries; NaN entries stay NaN. Throws when nothing positive is left.
+ * Scaled by the largest entry first: the sum of a few weights near 1e308 overflows to Infinity
+ * and every share would become 0.
+ */
 export function normalise(x: Float64Array): Float64Array {
+  let max = 0;
+  for (let i = 0; i < x.length; i++) if (Number.isFinite(x[i]) && x[i] > max) max = x[i];
   let s = 0;
-  for (let i = 0; i < x.length; i++) if (Number.isFinite(x[i])) s += x[i];
-  if (!(s > 0)) throw new RangeError('normalise: weights sum to zero');
+  for (let i = 0; i < x.length; i++) if (Number.isFinite(x[i])) s += x[i] / max;
+  if (!(max > 0 && s > 0)) throw new RangeError('normalise: weights sum to zero');
   const out = new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++) out[i] = x[i] / s;
+  for (let i = 0; i < x.length; i++) out[i] = x[i] / max / s;
   return out;
+}
+
+/**
+ * A member's custom weight relative to the basket's largest: weights are proportions, and sums of
+ * weights as written (1e308 each) overflow to Infinity, turning every figure into "—" with exit 0.
+ */
+export function relativeWeight(weights: Readonly<Record<string, number>> | undefined, symbol: string): number | undefined {
+  const w = weights?.[symbol];
+  if (w === undefined || weights === undefined) return w;
+  let max = 0;
+  for (const v of Object.values(weights)) if (Number.isFinite(v) && v > max) max = v;
+  return max > 0 ? w / max : w;
 }
 
 /**

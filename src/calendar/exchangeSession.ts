@@ -60,6 +60,9 @@ const EXCHANGE_ALIASES: Readonly<Record<string, Exchange>> = Object.freeze({
   NYSE: 'NYSE',
   NASDAQ: 'NASDAQ',
   US: 'NYSE',
+  // NYSE American and NYSE Arca keep the NYSE session.
+  AMEX: 'NYSE',
+  NYSEARCA: 'NYSE',
 });
 
 /** The exchange of a symbol from its suffix, or undefined for a suffix we do not know (e.g. `.L`). */

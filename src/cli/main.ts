@@ -6,6 +6,7 @@
 import { Command } from 'commander';
 import { EvstudyError, EXIT_CODES } from '../util/errors.js';
 import { registerCommands } from './commands/index.js';
+import { checkEnvSettings } from '../study/envSettings.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
+    checkEnvSettings();
     await program.parseAsync(argv, { from: 'user' });
     return process.exitCode === undefined ? 0 : Number(process.exitCode);
   } catch (err) {

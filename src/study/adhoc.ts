@@ -27,6 +27,7 @@ import { SCHEMA_VERSION, type ReportJson } from '../report/schema.js';
 import { runEngine, type EngineProgress } from './engine.js';
 import type { DataProvider, EngineSettings, Lookup, RegressorSet, SecurityData, StudyEvent } from './types.js';
 import type { ModelKind, NonTradingPolicy } from './config.js';
+import { MAX_OFFSET } from './offsets.js';
 
 export interface AdhocOptions {
   returns?: string;
@@ -57,6 +58,7 @@ const NEEDS_MARKET: ModelKind[] = ['market', 'market-adjusted', 'scholes-william
 
 export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Promise<ReportJson> {
   if (!o.returns === !o.prices) throw new UsageError('give exactly one of --returns or --prices');
+  checkNumbers(o);
   if ((o.model === 'ff3' || o.model === 'carhart') && !o.factors) throw new UsageError(`--model ${o.model} needs --factors FILE`);
   const mode: 'returns' | 'prices' = o.returns ? 'returns' : 'prices';
   // Prices are checked while reading, so a zero or negative close is reported with its line.
@@ -138,6 +140,20 @@ export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Prom
     groups: engine.groups,
     notes,
   };
+}
+
+/**
+ * Library callers pass numbers, not flag text: the same bounds as the flags (MAX_OFFSET, safe
+ * integer seed), before any table is read, so a typo fails at once rather than exhausting memory.
+ */
+function checkNumbers(o: AdhocOptions): void {
+  const windows: [string, [number, number]][] = [['estimation', o.estimation], ['window', o.window], ...o.carWindows.map((w): [string, [number, number]] => ['carWindows', w])];
+  for (const [name, [a, b]] of windows)
+    if (!(Number.isInteger(a) && Number.isInteger(b) && Math.abs(a) <= MAX_OFFSET && Math.abs(b) <= MAX_OFFSET && a <= b))
+      throw new UsageError(`expected integer offsets within -${MAX_OFFSET}..${MAX_OFFSET}, start not after end`, { field: name, value: `${a}:${b}` });
+  if (!Number.isSafeInteger(o.seed)) throw new UsageError('expected a safe integer', { field: 'seed', value: String(o.seed) });
+  if (!(Number.isInteger(o.bootstrapSamples) && o.bootstrapSamples >= 1 && o.bootstrapSamples <= 100_000))
+    throw new UsageError('expected an integer >= 1 and <= 100000', { field: 'bootstrapSamples', value: String(o.bootstrapSamples) });
 }
 
 function checkPositive(t: ValueTable): void {

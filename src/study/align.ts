@@ -17,7 +17,7 @@ export function alignEvent(ev: StudyEvent, sec: SecurityData, policy: NonTrading
     { date: formatDay(ev.day), timing: ev.timing, time: ev.time, timezone: ev.timezone },
     sec.symbol,
     sec.days,
-    { policy, exchange: sec.exchange },
+    { policy, exchange: sec.calendar ?? sec.exchange },
   );
   switch (a.kind) {
     case 'ok':

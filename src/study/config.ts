@@ -2,13 +2,14 @@
  * The study file (`studies/*.yaml`): what to run, validated by zod so a typo in a key or a wrong
  * type is an error naming the field, never a silently ignored setting.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { ConfigError } from '../util/errors.js';
 import { parseIsoDay } from '../util/dayNumber.js';
 import { yamlToJs } from '../util/yamlToJs.js';
+import { readYamlText } from '../util/readYamlText.js';
+import { MAX_OFFSET } from './offsets.js';
 import { formatPath, valueAt } from '../util/yamlPath.js';
 
 export const MODEL_KINDS = ['mean', 'market-adjusted', 'market', 'ff3', 'carhart', 'scholes-williams', 'dimson'] as const;
@@ -19,9 +20,19 @@ export type NonTradingPolicy = (typeof NON_TRADING_POLICIES)[number];
 const isoDate = z.string().refine((s) => Number.isFinite(parseIsoDay(s)), 'must be a real date YYYY-MM-DD');
 /** YAML turns an unquoted 2023-04-24 into a Date: accept both. */
 const dateField = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), isoDate);
-const offsetWindow = z
-  .tuple([z.number().int(), z.number().int()])
-  .refine(([a, b]) => a <= b, 'window start must not be after its end');
+/** Bounded like the window flags (MAX_OFFSET): a typo of a few digits must not exhaust memory. */
+const offset = z
+  .number()
+  .int()
+  .min(-MAX_OFFSET, `offsets must lie within -${MAX_OFFSET}..${MAX_OFFSET} trading days`)
+  .max(MAX_OFFSET, `offsets must lie within -${MAX_OFFSET}..${MAX_OFFSET} trading days`);
+const offsetWindow = z.tuple([offset, offset]).refine(([a, b]) => a <= b, 'window start must not be after its end');
+
+/** `from` after `to` would be reported as a period running backwards, with text contradicting its numbers. */
+function orderedDates(r: { from?: string; to?: string }, ctx: z.RefinementCtx): void {
+  if (r.from !== undefined && r.to !== undefined && r.from > r.to)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `must not be before from (${r.from})` });
+}
 
 export const claimSchema = z
   .object({
@@ -45,7 +56,8 @@ export const claimSchema = z
     /** Tolerance for "about": |ours - claimed| <= tolerance. */
     tolerance: z.number().nonnegative().default(0.0005),
   })
-  .strict();
+  .strict()
+  .superRefine(orderedDates);
 
 export const periodSpecSchema = z
   .object({
@@ -56,7 +68,8 @@ export const periodSpecSchema = z
     /** Symbols to report; default every stock in the study's events plus their benchmarks. */
     symbols: z.array(z.string()).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(orderedDates);
 
 const selectSchema = z
   .object({
@@ -67,7 +80,8 @@ const selectSchema = z
     to: dateField.optional(),
     exclude: z.array(z.string()).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(orderedDates);
 
 export const studySchema = z
   .object({
@@ -96,6 +110,7 @@ export const studySchema = z
     basketSection: z
       .object({ from: dateField, to: dateField, basketsDir: z.string().default('baskets') })
       .strict()
+      .superRefine(orderedDates)
       .optional(),
     /** Test formulas where the literature leaves a choice: as R estudy2 (default) or as the papers. */
     testConvention: z.enum(['estudy2', 'paper']).default('estudy2'),
@@ -130,13 +145,7 @@ export interface LoadedStudy {
 
 /** Reads and validates a study file; every problem is reported at once with its field path and line. */
 export function loadStudy(file: string, root: string = process.cwd()): LoadedStudy {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new ConfigError(`cannot read study file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { file });
-  }
-  return parseStudy(text, file, root);
+  return parseStudy(readYamlText(file, 'study file'), file, root);
 }
 
 export function parseStudy(text: string, file: string, root: string = process.cwd()): LoadedStudy {

@@ -27,6 +27,7 @@ import { BOOT_CHUNKS, bootstrapExtremes, bootstrapInput, bootstrapResults, type 
 import { getContext, resolveOptions, type SharedIngredients } from '../stats/context.js';
 import { allocGrankRows, allocRankRows, grankRows, rankRows, ROW_CHUNKS, type GrankRows, type RankRows } from '../stats/rankRows.js';
 import { chunkRange } from '../util/chunkRange.js';
+import { parallelMinFromEnv, threadsFromEnv } from './envSettings.js';
 import type { Aggregate, BatteryOptions, DayAggregate, EventPanel, RbarInfo, TestResult, WindowAggregate } from '../stats/types.js';
 
 /**
@@ -42,15 +43,12 @@ export const PARALLEL_MIN_EVENTS = 2000;
  * available parallelism, at most 8.
  */
 export function defaultThreads(env: NodeJS.ProcessEnv = process.env): number {
-  const set = Number(env.EVSTUDY_THREADS);
-  if (Number.isInteger(set) && set >= 1) return set;
-  return Math.max(1, Math.min(8, availableParallelism()));
+  return threadsFromEnv(env) ?? Math.max(1, Math.min(8, availableParallelism()));
 }
 
 /** Smallest panel for workers: EVSTUDY_PARALLEL_MIN_EVENTS when set (tests use small panels), else PARALLEL_MIN_EVENTS. */
 export function parallelThreshold(env: NodeJS.ProcessEnv = process.env): number {
-  const set = Number(env.EVSTUDY_PARALLEL_MIN_EVENTS);
-  return Number.isInteger(set) && set >= 0 ? set : PARALLEL_MIN_EVENTS;
+  return parallelMinFromEnv(env) ?? PARALLEL_MIN_EVENTS;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -14,6 +14,8 @@ export interface SecurityData {
   name?: string;
   /** Exchange code as in the manifest (SSE, SZSE, HKEX, NYSE, NASDAQ...); decides time zone and limits. */
   exchange?: string;
+  /** Exchange whose session places day 0 when it differs from `exchange` (NYSEARCA, AMEX, INDEX: see calendarExchange). */
+  calendar?: string;
   /** A-share board (main, chinext, star, bse) for price limits. */
   board?: string;
   /** Label used when grouping by market: `A-share`, `Hong Kong`, `US`... */

@@ -5,7 +5,7 @@
 import { relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_OUT, DEFAULT_PERIOD } from '../../baskets/defaults.js';
-import { DEFAULT_BASKETS_DIR, loadBaskets } from '../../baskets/load.js';
+import { DEFAULT_BASKETS_DIR, knownSymbols, loadBaskets } from '../../baskets/load.js';
 import { ruleLabel, share } from '../../baskets/markdown.js';
 import { WEIGHTINGS } from '../../baskets/schema.js';
 import { parseIsoDay } from '../../util/dayNumber.js';
@@ -76,11 +76,13 @@ export function register(program: Command): void {
 
   baskets
     .command('validate')
-    .description('check every basket file; exit code 4 with every problem (file, line, field) if any')
+    .description('check every basket file, members and benchmarks against the price manifest; exit code 4 with every problem (file, line, field) if any')
     .option('--baskets-dir <dir>', 'folder of the basket files', DEFAULT_BASKETS_DIR)
-    .action((f: { basketsDir: string }) => {
-      const list = loadBaskets(f.basketsDir);
-      stdout(`${list.length} basket files in ${f.basketsDir}: all valid\n`);
+    .option('--prices <dir>', 'folder holding the price manifest.yaml that members and benchmarks must be in', 'prices')
+    .action(async (f: { basketsDir: string; prices: string }) => {
+      const { openPriceStore } = await import('../../data/prices/index.js');
+      const list = loadBaskets(f.basketsDir, { known: knownSymbols(openPriceStore(f.prices), process.cwd()) });
+      stdout(`${list.length} basket files in ${f.basketsDir}: all valid (members and benchmarks in ${shown(resolve(f.prices, 'manifest.yaml'))})\n`);
     });
 }
 

@@ -6,6 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
+import { parseInteger } from '../../util/parseInteger.js';
 import { formatDay } from '../../util/dayNumber.js';
 import { DataError, type Warning } from '../../util/errors.js';
 import { openPriceStore, type PriceStore } from '../../data/prices/store.js';
@@ -77,9 +78,9 @@ export function pricesList(opts: DirOption & { json?: boolean }, write: Write = 
 // ------------------------------------------------------------------------------------------- inspect
 
 export function pricesInspect(symbol: string, opts: DirOption & { json?: boolean; rows?: string }, write: Write = stdout): void {
+  const n = parseInteger(opts.rows ?? '5', '--rows', { min: 0, max: 1_000_000 });
   const store = openPriceStore(opts.dir);
   const e = store.entry(symbol);
-  const n = Math.max(0, Number.parseInt(opts.rows ?? '5', 10) || 0);
   const check = store.check(symbol);
   const loaded = check.prices;
   if (opts.json) {

@@ -6,7 +6,9 @@ import type { Command } from 'commander';
 import { loadStudy } from '../../study/config.js';
 import { MODEL_KINDS, NON_TRADING_POLICIES, type ModelKind, type NonTradingPolicy } from '../../study/config.js';
 import { UsageError } from '../../util/errors.js';
-import { parseInteger, parseWindow, parseWindowList } from './windows.js';
+import { parseWindow, parseWindowList } from './windows.js';
+import { parseInteger } from '../../util/parseInteger.js';
+import { MAX_OFFSET } from '../../study/offsets.js';
 import { progressBar } from '../progress.js';
 
 interface StudyFlags {
@@ -84,11 +86,14 @@ export function register(program: Command): void {
         throw new UsageError(`unknown policy; use one of ${NON_TRADING_POLICIES.join(', ')}`, { field: '--non-trading', value: f.nonTrading });
       if (f.convention !== 'paper' && f.convention !== 'estudy2') throw new UsageError('use estudy2 or paper', { field: '--convention', value: f.convention });
       if (f.variance !== 'model-df' && f.variance !== 'L-1') throw new UsageError('use model-df or L-1', { field: '--variance', value: f.variance });
+      // Every integer flag is checked here, before any file is read: a bad seed must not cost a whole run.
+      const seed = parseInteger(f.seed, '--seed');
+      const samples = parseInteger(f.bootstrap, '--bootstrap', { min: 1, max: 100_000 });
       const estimation = parseWindow(f.estimation, '--estimation');
       const window = parseWindow(f.window, '--window');
       const carWindows = parseWindowList(f.car, '--car');
       if (estimation[1] >= window[0]) throw new UsageError(`the estimation window must end before the event window starts (${window[0]})`, { field: '--estimation', value: f.estimation });
-      const minEstimation = parseInteger(f.minEstimation, '--min-estimation', 3);
+      const minEstimation = parseInteger(f.minEstimation, '--min-estimation', { min: 3, max: 2 * MAX_OFFSET + 1 });
       // As for study files: a window that cannot hold the minimum would fail every event.
       if (estimation[1] - estimation[0] + 1 < minEstimation)
         throw new UsageError(`the estimation window has ${estimation[1] - estimation[0] + 1} days, fewer than --min-estimation ${minEstimation}`, {
@@ -115,8 +120,8 @@ export function register(program: Command): void {
           nonTrading: f.nonTrading as NonTradingPolicy,
           percent: f.percent,
           log: f.log,
-          seed: parseInteger(f.seed, '--seed'),
-          bootstrapSamples: bootstrapSamples(f.bootstrap),
+          seed,
+          bootstrapSamples: samples,
           testConvention: f.convention as 'estudy2' | 'paper',
           variance: f.variance as 'model-df' | 'L-1',
         },
@@ -126,13 +131,6 @@ export function register(program: Command): void {
       const written = await writeReport(report, f.out, { charts: f.charts });
       summary(report, written.dir);
     });
-}
-
-/** At least one resample (the battery always bootstraps), at most as many as a study file allows. */
-function bootstrapSamples(text: string): number {
-  const n = parseInteger(text, '--bootstrap', 1);
-  if (n > 100_000) throw new UsageError('expected an integer <= 100000', { field: '--bootstrap', value: text });
-  return n;
 }
 
 function summary(report: { events: { outcome: string }[]; aggregate: { n?: number } }, dir: string): void {

@@ -77,7 +77,7 @@ export function parseEventText(text: string, file: string): ParsedEventFile {
 
   // The id is also the file name, so a reader can find an event by its id and two files can never
   // claim the same id unnoticed. Checked even when other fields are broken.
-  const stem = basename(file).replace(/\.ya?ml$/, '');
+  const stem = basename(file).replace(/\.ya?ml$/i, '');
   if (!/\.yaml$/.test(file)) {
     errors.push(new ConfigError('event files must end in ".yaml"', { file }));
   }

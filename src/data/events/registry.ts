@@ -6,9 +6,10 @@
  * so a user fixes a batch of files in one pass. `loadEvents` is the strict form used by studies: it
  * refuses to return a partial registry.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ConfigError } from '../../util/errors.js';
+import { readYamlText } from '../../util/readYamlText.js';
 import { parseEventText } from './parseEvent.js';
 import { DOCUMENT_PATTERN, type EventRecord } from './schema.js';
 
@@ -40,10 +41,15 @@ export interface EventFilter {
   to?: string;
 }
 
-/** Event files in `dir`: `*.yaml` and `*.yml` (the latter only to report it), hidden/temp files skipped. */
+/**
+ * Event files in `dir`: `*.yaml` and `*.yml` in any case (all but `.yaml` only to report them),
+ * hidden/temp files skipped. Symlinks, FIFOs and other non-folders are listed too, so that reading
+ * follows a link to its file and refuses anything else by name: a file the study leaves out
+ * without a word changes its results.
+ */
 export function listEventFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isFile() && !d.name.startsWith('.') && /\.ya?ml$/.test(d.name))
+    .filter((d) => !d.isDirectory() && !d.name.startsWith('.') && /\.ya?ml$/i.test(d.name))
     .map((d) => d.name)
     .sort();
 }
@@ -61,9 +67,10 @@ export function validateEvents(dir: string = DEFAULT_EVENTS_DIR, options: Regist
   for (const file of files) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readYamlText(file, 'event file');
     } catch (err) {
-      errors.push(new ConfigError(`cannot read: ${(err as Error).message}`, { file }));
+      if (!(err instanceof ConfigError)) throw err;
+      errors.push(err);
       candidates.push({ file });
       continue;
     }

@@ -14,6 +14,6 @@ export { ADAPTERS, PRICE_LAYOUTS } from './formats/index.js';
 export type { LayoutAdapter, PriceField } from './formats/types.js';
 export { parseDate, expandTwoDigitYear, type DateFormatId } from './dates.js';
 export { GAP_WARN_DAYS, RANGE_TOLERANCE } from './validate.js';
-export { parseManifest, MANIFEST_FILE, ADJUSTMENTS, EXCHANGES, BOARDS, KINDS } from './manifest.js';
+export { parseManifest, calendarExchange, MANIFEST_FILE, ADJUSTMENTS, EXCHANGES, BOARDS, KINDS } from './manifest.js';
 export { openPriceStore, type PriceStore } from './store.js';
 export { seriesRange, summarizePrices, type SeriesRange, type PriceSummary, type PriceGap } from './summary.js';

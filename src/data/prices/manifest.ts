@@ -19,7 +19,7 @@ export { formatPath };
 export const MANIFEST_FILE = 'manifest.yaml';
 
 export const ADJUSTMENTS = ['forward', 'backward', 'none', 'dividend-adjusted', 'split-adjusted'] as const satisfies readonly Adjustment[];
-/** Where a security trades; INDEX for an index level, which trades nowhere. */
+/** Where a security trades; INDEX for an index level, which trades nowhere (see calendarExchange). */
 export const EXCHANGES = ['SSE', 'SZSE', 'BSE', 'HKEX', 'NASDAQ', 'NYSE', 'NYSEARCA', 'AMEX', 'INDEX'] as const;
 /** Listing boards: A-share main board, ChiNext (300/301), STAR (688/689), Beijing; Hong Kong GEM. */
 export const BOARDS = ['main', 'chinext', 'star', 'bse', 'gem'] as const;
@@ -114,6 +114,15 @@ function crossCheck(entries: PriceManifestEntry[], file: string, at: (path: Prop
     }
   });
   entries.forEach((e, i) => {
+    if (calendarExchange(e) === undefined)
+      errors.push(
+        new ConfigError(
+          `cannot tell which market's trading calendar index ${e.symbol} follows: give it a suffix (.SH, .SZ, .BJ, .HK), currency CNY, HKD or USD, or the exchange whose session it follows`,
+          { file, line: at([i, 'exchange']), field: `[${i}].exchange`, value: e.exchange },
+        ),
+      );
+  });
+  entries.forEach((e, i) => {
     if (e.benchmark === undefined) return;
     const where = { file, line: at([i, 'benchmark']), field: `[${i}].benchmark`, value: e.benchmark };
     if (e.benchmark === e.symbol) errors.push(new ConfigError('a symbol cannot be its own benchmark', where));
@@ -121,6 +130,26 @@ function crossCheck(entries: PriceManifestEntry[], file: string, at: (path: Prop
   });
   return errors;
 }
+
+/**
+ * The exchange whose session and time zone place an event on this listing's days (the calendar's
+ * names: SSE, SZSE, BSE, HKEX, NYSE, NASDAQ), or undefined when the entry does not say.
+ * - AMEX (NYSE American) and NYSEARCA trade the NYSE session in New York time: NYSE.
+ * - INDEX trades nowhere: an index follows the market of its constituents, told by the symbol's
+ *   suffix (.SH/.SS SSE, .SZ SZSE, .BJ BSE, .HK HKEX), else by its currency (CNY SSE, HKD HKEX,
+ *   USD NYSE). An index that shows neither is refused when the manifest is read, rather than
+ *   failing every event on it later.
+ */
+export function calendarExchange(entry: { symbol: string; exchange: string; currency: string }): string | undefined {
+  if (entry.exchange === 'AMEX' || entry.exchange === 'NYSEARCA') return 'NYSE';
+  if (entry.exchange !== 'INDEX') return entry.exchange;
+  const dot = entry.symbol.lastIndexOf('.');
+  const bySuffix = dot < 0 ? undefined : INDEX_SUFFIX[entry.symbol.slice(dot + 1).toUpperCase()];
+  return bySuffix ?? INDEX_CURRENCY[entry.currency];
+}
+
+const INDEX_SUFFIX: Readonly<Record<string, string>> = { SH: 'SSE', SS: 'SSE', SZ: 'SZSE', BJ: 'BSE', HK: 'HKEX' };
+const INDEX_CURRENCY: Readonly<Record<string, string>> = { CNY: 'SSE', HKD: 'HKEX', USD: 'NYSE' };
 
 function combine(errors: ConfigError[]): ConfigError {
   const [head, ...rest] = errors;

@@ -3,10 +3,11 @@
  * for, then kept. A study touching five symbols parses five files, not the whole folder. Parsed
  * columns go through the on-disk column cache (cache.ts), so the next run loads them without parsing.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, DataError } from '../../util/errors.js';
+import { readYamlText } from '../../util/readYamlText.js';
 import { MANIFEST_FILE, parseManifest } from './manifest.js';
 import { cacheDirFromEnv, checkPricesCached, memoJson, textHash, type CacheSource } from './cache.js';
 import { combineErrors, type PriceCheck } from './parse.js';
@@ -45,15 +46,8 @@ export interface PriceStoreOptions {
 export function openPriceStore(dir = 'prices', options: PriceStoreOptions = {}): PriceStore {
   const cacheDir = options.cacheDir === undefined ? cacheDirFromEnv() : options.cacheDir;
   const manifestFile = join(dir, MANIFEST_FILE);
-  let text: string;
-  try {
-    text = readFileSync(manifestFile, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new ConfigError(code === 'ENOENT' ? `no price manifest: ${manifestFile} not found` : `cannot read the price manifest: ${(err as Error).message}`, {
-      file: manifestFile,
-    });
-  }
+  if (!existsSync(manifestFile)) throw new ConfigError(`no price manifest: ${manifestFile} not found`, { file: manifestFile });
+  const text = readYamlText(manifestFile, 'price manifest');
   const list = readManifest(text, manifestFile, cacheDir);
   const bySymbol = new Map(list.map((e) => [e.symbol, e]));
   const checks = new Map<string, PriceCheck & { source?: CacheSource }>();
@@ -72,6 +66,14 @@ export function openPriceStore(dir = 'prices', options: PriceStoreOptions = {}):
     const file = path(symbol);
     let result: PriceCheck & { source?: CacheSource };
     try {
+      const special = notRegular(file);
+      if (special) {
+        // A FIFO would block the read forever and /dev/zero (behind a symlink) never ends: refuse
+        // anything but a regular file before opening it.
+        result = { prices: null, errors: [new DataError(`price file of ${symbol} is ${special}, not a regular file: only regular files are read`, { file: manifestFile, field: 'file', value: e.file })], warnings: [] };
+        checks.set(symbol, result);
+        return result;
+      }
       result = checkPricesCached(file, { file, layout: e.layout, closeColumn: e.closeColumn }, cacheDir);
     } catch (err) {
       result = { prices: null, errors: [unreadable(err, file, symbol)], warnings: [] };
@@ -130,6 +132,21 @@ function parserFingerprint(): string | null {
     }
   }
   return fingerprint;
+}
+
+/** What a path is when it exists but is not a regular file (links followed); undefined otherwise. */
+function notRegular(path: string): string | undefined {
+  let st: Stats;
+  try {
+    st = statSync(path);
+  } catch {
+    return undefined; // missing: reported by the read, with the full path
+  }
+  if (st.isFile()) return undefined;
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isDirectory()) return 'a folder';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  return 'a socket or other special file';
 }
 
 function unreadable(err: unknown, file: string, symbol: string): DataError {

@@ -5,7 +5,7 @@
  * missing value, never a zero return).
  */
 import { relative } from 'node:path';
-import type { PriceStore } from '../../data/prices/index.js';
+import { calendarExchange, type PriceStore } from '../../data/prices/index.js';
 import { alignedReturns, returnsFromCloses } from '../../core/index.js';
 import { EvstudyError } from '../../util/errors.js';
 import type { DataProvider, Lookup, RegressorSet, SecurityData } from '../types.js';
@@ -42,6 +42,7 @@ export function registryProvider(store: PriceStore, opts: RegistryProviderOption
           symbol,
           name: entry.name,
           exchange: entry.exchange,
+          calendar: calendarExchange(entry),
           board: entry.board,
           market: marketOf(entry.exchange, symbol),
           adjusted: entry.adjustment === 'forward' || entry.adjustment === 'backward',
