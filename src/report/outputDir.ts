@@ -361,7 +361,11 @@ function tryRmdir(d: string): void {
 }
 
 function existsNoFollow(p: string): boolean {
-  return lstatSync(p, { throwIfNoEntry: false }) !== undefined;
+  try {
+    return lstatSync(p, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false; // ENOTDIR: a file on the way
+  }
 }
 
 function sha256(bytes: Uint8Array): string {
