@@ -75,9 +75,9 @@ function expectComplete(dir: string): { inputs: { events: string[] } } {
 }
 
 describe('output folders', () => {
-  it('a kill at any step of the swap leaves the old report, or the new one once the next run has finished the swap; nothing stale stays', async () => {
+  it('a kill at any step of the swap leaves the old report, or the new one once the next run has finished the swap; a run that selects nothing or aggregates nothing changes nothing', async () => {
     const before = visible(OLD);
-    const points = ['staged', 'committed', 'mid-rename', 'before-cleanup'];
+    const points = ['staged', 'committed', 'mid-rename'];
     const dirs = points.map(() => oldCopy());
     // Temp files of the previous writer, which no run used to remove.
     writeFileSync(join(dirs[0], '.report.json.12345.deadbeef.tmp'), 'x');
@@ -86,14 +86,19 @@ describe('output folders', () => {
     // Killed before the commit point: the folder is the old report as it was (the old temp file
     // already swept when the run took the folder).
     expect(visible(dirs[0])).toEqual(before);
+    // Killed after it: the journal is there for the next run.
+    for (const d of dirs.slice(1)) expect(existsSync(join(d, '.evstudy-commit'))).toBe(true);
 
-    // The next run into each folder (one that then stops at a bad select id: exit 4, line 7)
-    // first finishes or sweeps what the killed run left.
-    const next = await Promise.all(dirs.map((d) => runBuilt(['run', S.badId, '--out', d, '--no-charts'])));
-    for (const n of next) {
-      expect(n.code, n.stderr).toBe(4);
-      expect(n.stderr).toContain(`${S.badId}:7: select.ids[1] "nope": no event with this id`);
-    }
+    // The next run into each folder first finishes or sweeps what the killed one left, then stops
+    // at its own error: a select id the registry lacks or a selection of nothing (exit 4, at their
+    // line), or no event in the aggregate (exit 3, outcomes counted). None of them writes.
+    const [badId, nothing, ghost] = await Promise.all([S.badId, S.nothing, S.ghost].map((s, i) => runBuilt(['run', s, '--out', dirs[i], '--no-charts'])));
+    expect(badId.code, badId.stderr).toBe(4);
+    expect(badId.stderr).toContain(`${S.badId}:7: select.ids[1] "nope": no event with this id`);
+    expect(nothing.code, nothing.stderr).toBe(4);
+    expect(nothing.stderr).toContain(`${S.nothing}:7: select: the selection matches no event`);
+    expect(ghost.code, ghost.stderr).toBe(3);
+    expect(ghost.stderr).toMatch(/no event reached the aggregate \(1 event: no-price-data 1\)/);
     points.forEach((p, i) => {
       expect(leftovers(dirs[i]), p).toEqual([]);
       if (p === 'staged') expect(visible(dirs[i])).toEqual(before);
@@ -178,20 +183,5 @@ describe('output folders', () => {
       expect(r.stderr).toContain(`${file}: not a directory`);
     }
     expect(readFileSync(file, 'utf8')).toBe('precious\n');
-  });
-
-  it('a selection of nothing exits 4 and a run with no event in the aggregate exits 3; the previous report stays as it was', async () => {
-    const [a, b] = [oldCopy(), oldCopy()];
-    const [nothing, ghost] = await Promise.all([
-      runBuilt(['run', S.nothing, '--out', a, '--no-charts']),
-      runBuilt(['run', S.ghost, '--out', b, '--no-charts']),
-    ]);
-    expect(nothing.code).toBe(4);
-    expect(nothing.stderr).toContain(`${S.nothing}:7: select: the selection matches no event`);
-    expect(ghost.code).toBe(3);
-    expect(ghost.stderr).toMatch(/no event reached the aggregate \(1 event: no-price-data 1\)/);
-    expect(visible(a)).toEqual(visible(OLD));
-    expect(visible(b)).toEqual(visible(OLD));
-    expect([...leftovers(a), ...leftovers(b)]).toEqual([]);
   });
 });
