@@ -13,7 +13,7 @@
  * No symbolic link inside the folder is followed: one where a file or sub-folder would go is refused.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { acquireDirLock, LOCK_FILE } from './dirLock.js';
 import { isSafeRelative, MANIFEST_FILE, MANIFEST_TOOL, readDirManifest, type DirManifest, type ManifestEntry } from './dirManifest.js';
@@ -161,7 +161,11 @@ function commitStaged(dir: string, staging: string, previous: DirManifest | null
     if (!existsNoFollow(join(dir, rel))) continue;
     mkdirSync(dirname(join(backups, rel)), { recursive: true });
     try {
-      linkSync(join(dir, rel), join(backups, rel));
+      try {
+        linkSync(join(dir, rel), join(backups, rel));
+      } catch {
+        copyFileSync(join(dir, rel), join(backups, rel)); // a file system without hard links
+      }
       backedUp.add(rel);
     } catch (e) {
       throw new OutputError(`cannot keep the previous file while replacing it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); nothing was changed`, {
@@ -246,7 +250,11 @@ function recover(dir: string): void {
       [...journal.renames, ...journal.deletes].every((r) => typeof r === 'string' && isSafeRelative(r));
     if (!ok) throw new OutputError('an interrupted run left a journal that is not evstudy’s; remove it and rerun', { file: journalFile });
     const stagedDir = join(dir, journal.staging);
-    for (const rel of journal.renames) if (existsNoFollow(join(stagedDir, rel))) moveIntoPlace(dir, stagedDir, rel);
+    for (const rel of journal.renames) {
+      if (!existsNoFollow(join(stagedDir, rel))) continue; // moved before the crash
+      refuseLinks(dir, rel);
+      moveIntoPlace(dir, stagedDir, rel);
+    }
     finishCommit(dir, journal);
   }
   for (const name of readdirSync(dir)) {
