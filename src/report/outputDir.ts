@@ -134,7 +134,9 @@ export function openOutputDir(target: string, opts: OutputDirOptions): OutputSes
       return written;
     },
     close() {
-      if (!committed && staging) rmSync(join(dir, staging), { recursive: true, force: true });
+      // A swap that failed half-way and could not be undone left its journal: the staged files
+      // stay for the next run to finish it.
+      if (!committed && staging && pendingStaging(dir) !== staging) rmSync(join(dir, staging), { recursive: true, force: true });
       release();
       // A run that wrote nothing leaves no folder it made.
       if (!committed && !existed) tryRmdir(dir);
@@ -155,7 +157,7 @@ function commitStaged(dir: string, staging: string, previous: DirManifest | null
 
   // Hard links to the files about to be replaced, so an error during the renames can put them back.
   const renames = [...newFiles.map((f) => f.path), MANIFEST_FILE];
-  const backups = join(stagedDir, '.backup');
+  const backups = join(stagedDir, '.evstudy-backup');
   const backedUp = new Set<string>();
   for (const rel of renames) {
     if (!existsNoFollow(join(dir, rel))) continue;
@@ -181,6 +183,7 @@ function commitStaged(dir: string, staging: string, previous: DirManifest | null
   } catch (e) {
     throw new OutputError(`cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); no file was replaced`, { file: join(dir, JOURNAL_FILE) });
   }
+  fsyncDir(dir);
   faultPoint('committed');
 
   let done = 0;
@@ -200,7 +203,14 @@ function commitStaged(dir: string, staging: string, previous: DirManifest | null
     );
   }
   faultPoint('renamed');
-  finishCommit(dir, journal);
+  try {
+    finishCommit(dir, journal);
+  } catch (e) {
+    throw new OutputError(
+      `the new files are in place, but removing the replaced ones failed (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the next run into this folder finishes it`,
+      { file: dir },
+    );
+  }
   return { dir, files: newFiles.map((f) => join(dir, f.path)) };
 }
 
@@ -218,7 +228,7 @@ function finishCommit(dir: string, journal: Journal): void {
 function rollBack(dir: string, stagedDir: string, renamed: string[], backedUp: Set<string>): boolean {
   try {
     for (const rel of renamed.reverse()) {
-      if (backedUp.has(rel)) renameSync(join(stagedDir, '.backup', rel), join(dir, rel));
+      if (backedUp.has(rel)) renameSync(join(stagedDir, '.evstudy-backup', rel), join(dir, rel));
       else rmSync(join(dir, rel), { force: true });
     }
     rmSync(join(dir, JOURNAL_FILE), { force: true });
@@ -357,6 +367,29 @@ function writeDurable(file: string, bytes: Uint8Array): void {
     }
   } catch (e) {
     throw new OutputError(`cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); nothing was changed`, { file });
+  }
+}
+
+/** The staging folder named by a journal in `dir`, if there is one. */
+function pendingStaging(dir: string): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(join(dir, JOURNAL_FILE), 'utf8')) as Partial<Journal>).staging;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Makes the renames in `dir` durable (the journal above all); not every platform can, which only weakens that. */
+function fsyncDir(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    /* EISDIR / EPERM on some systems */
   }
 }
 
