@@ -17,8 +17,17 @@ interface LockInfo {
   started: string;
 }
 
-/** Takes the folder's lock; returns the function that releases it. */
-export function acquireDirLock(dir: string): () => void {
+export interface DirLock {
+  /**
+   * Still ours? Two runs that found the same stale lock can both take it over (one removing the
+   * other's fresh lock); checked again just before committing, the loser stops there.
+   */
+  held(): boolean;
+  release(): void;
+}
+
+/** Takes the folder's lock. */
+export function acquireDirLock(dir: string): DirLock {
   const lock = join(dir, LOCK_FILE);
   const mine: LockInfo = { pid: process.pid, host: hostname(), started: new Date().toISOString() };
   const tmp = join(dir, `${LOCK_FILE}.${process.pid}.${randomBytes(4).toString('hex')}`);
@@ -50,10 +59,14 @@ export function acquireDirLock(dir: string): () => void {
   } finally {
     rmSync(tmp, { force: true });
   }
-  return () => {
+  const held = (): boolean => {
+    const l = readLock(lock);
+    return l !== null && l.pid === mine.pid && l.host === mine.host && l.started === mine.started;
+  };
+  return {
+    held,
     // Release only our own lock: a stale-lock takeover by another run must not be undone by us.
-    const held = readLock(lock);
-    if (held && held.pid === mine.pid && held.host === mine.host && held.started === mine.started) rmSync(lock, { force: true });
+    release: () => void (held() && rmSync(lock, { force: true })),
   };
 }
 

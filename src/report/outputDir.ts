@@ -99,7 +99,8 @@ export function openOutputDir(target: string, opts: OutputDirOptions): OutputSes
   if (target.trim() === '') throw new UsageError('the output folder is empty; give a folder name (use . for the current folder)', { field: '--out' });
   const existed = existsNoFollow(resolve(target));
   const dir = ensureDir(target);
-  const release = acquireDirLock(dir);
+  const lock = acquireDirLock(dir);
+  const release = lock.release;
   let staging = '';
   let committed = false;
   try {
@@ -129,6 +130,7 @@ export function openOutputDir(target: string, opts: OutputDirOptions): OutputSes
     out,
     commit() {
       // Read again rather than kept from the check: recovery may have rewritten it.
+      if (!lock.held()) throw new OutputError('another evstudy run took over the lock of this folder; nothing was changed', { file: join(dir, LOCK_FILE) });
       const written = commitStaged(dir, staging, readDirManifest(dir), entries, opts.producer);
       committed = true;
       return written;
