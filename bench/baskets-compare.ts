@@ -82,7 +82,7 @@ const result = compareBaskets(baskets, store, DEFAULT_PERIOD, { root: ROOT });
 t.push(performance.now());
 const files = compareFiles(result);
 t.push(performance.now());
-writeOutputs(dir, files);
+writeOutputs(dir, files, { producer: 'baskets-compare', force: true });
 t.push(performance.now());
 const phases = ['manifest', 'basket files', 'member CSVs', 'compute', 'md/json/svg', 'write'];
 console.log(`  one run by phase: ${phases.map((p, i) => `${p} ${(t[i + 1] - t[i]).toFixed(0)} ms`).join(', ')}`);

@@ -1,9 +1,8 @@
 /**
  * The files of `evstudy baskets compare`: baskets.md, baskets.json and charts/cumulative.svg,
- * rendered in memory and then written together (writeFilesAtomic: all or none is replaced).
+ * rendered in memory and then written together (writeOutputFiles: all or none is replaced).
  */
-import { join } from 'node:path';
-import { writeFilesAtomic } from '../util/atomicWrite.js';
+import { writeOutputFiles } from '../report/outputDir.js';
 import { CUMULATIVE_CHART, cumulativeChart, cumulativeTitle } from './chart.js';
 import type { CompareJson } from './json.js';
 import { renderCompareMarkdown } from './markdown.js';
@@ -26,9 +25,10 @@ export function compareFiles(cmp: CompareJson): OutputFile[] {
   ];
 }
 
-/** Writes the files under `dir`; returns their paths. */
-export function writeOutputs(dir: string, files: readonly OutputFile[]): string[] {
-  const staged = files.map((f) => ({ path: join(dir, f.file), data: f.data }));
-  writeFilesAtomic(staged);
-  return staged.map((f) => f.path);
+/**
+ * Writes the files under `dir` as one command's set (`producer`): compare and events share the
+ * default folder, and each replaces only its own files. Returns their paths.
+ */
+export function writeOutputs(dir: string, files: readonly OutputFile[], opts: { producer: string; force?: boolean }): string[] {
+  return writeOutputFiles(dir, opts, files).files;
 }

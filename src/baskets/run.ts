@@ -31,6 +31,8 @@ export interface BasketRunOptions {
   /** Output folder; nothing is written when `write` is false. */
   out?: string;
   write?: boolean;
+  /** Write into a non-empty folder that is not an evstudy output folder. */
+  force?: boolean;
 }
 
 export const at = (root: string, p: string): string => (isAbsolute(p) ? p : resolve(root, p));
@@ -58,5 +60,5 @@ export async function runBasketsCompare(period: BasketPeriod, opts: BasketRunOpt
   const result = compareBaskets(baskets, store, period, { root, weighting: opts.weighting });
   if (opts.write === false) return { result, written: [] };
   const files = compareFiles(result);
-  return { result, written: writeOutputs(at(root, opts.out ?? DEFAULT_OUT), files) };
+  return { result, written: writeOutputs(at(root, opts.out ?? DEFAULT_OUT), files, { producer: 'baskets-compare', force: opts.force }) };
 }

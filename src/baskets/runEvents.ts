@@ -29,6 +29,6 @@ export function runBasketEvents(opts: BasketEventsRunOptions = {}): { result: Ba
   const written = writeOutputs(at(root, opts.out ?? DEFAULT_OUT), [
     { file: EVENT_FILES.markdown, data: renderBasketEventsMarkdown(result) },
     { file: EVENT_FILES.json, data: `${JSON.stringify(result, null, 2)}\n` },
-  ]);
+  ], { producer: 'basket-events', force: opts.force });
   return { result, written };
 }

@@ -1,17 +1,17 @@
 /**
  * Writes a report folder: report.json (checked against the contract first), report.md and
- * charts/*.svg. Everything is rendered in memory, then all files are staged and renamed together,
- * so a failed run leaves the previous report intact.
+ * charts/*.svg, through writeOutputDir: staged beside the previous report and swapped in whole,
+ * removing only files the previous run of this command listed in the folder's manifest.
  */
-import { readdirSync, rmSync } from 'node:fs';
-import { join, resolve, relative, isAbsolute } from 'node:path';
 import { reportSchema, type ReportJson } from './schema.js';
 import { renderMarkdown } from './markdown.js';
-import { writeFilesAtomic } from '../util/atomicWrite.js';
+import { writeOutputDir, type OutputSession } from './outputDir.js';
 import { OutputError } from '../util/errors.js';
 
 export interface WriteOptions {
   charts?: boolean;
+  /** Write into a non-empty folder that is not an evstudy output folder. */
+  force?: boolean;
   /** Extra sections (Markdown + their own SVG charts), placed after the period returns. */
   sections?: { markdown: string; charts: { file: string; title: string; svg: string }[] }[];
 }
@@ -29,7 +29,8 @@ export function toJson(report: ReportJson): string {
   return JSON.stringify(report, null, 2) + '\n';
 }
 
-export async function writeReport(report: ReportJson, outDir: string, opts: WriteOptions = {}): Promise<WrittenReport> {
+/** `outDir`: a folder, or the session a command opened on it before computing (see openOutputDir). */
+export async function writeReport(report: ReportJson, outDir: string | OutputSession, opts: WriteOptions = {}): Promise<WrittenReport> {
   // The object itself is checked: a NaN where the contract wants a number or null is a bug to
   // surface, not something to paper over as null.
   const checked = reportSchema.safeParse(report);
@@ -37,36 +38,22 @@ export async function writeReport(report: ReportJson, outDir: string, opts: Writ
     const issue = checked.error.issues[0];
     throw new OutputError(`report does not match its schema at ${issue.path.join('.')}: ${issue.message} (a bug: please report it)`);
   }
-  const dir = resolve(outDir);
-  const json = toJson(report);
-  const sections = opts.sections ?? [];
-  const charts = [
-    ...(opts.charts === false ? [] : await (await import('./charts/index.js')).renderCharts(report)),
-    ...sections.flatMap((s) => s.charts),
-  ];
-  const files = [
-    { path: join(dir, 'report.json'), data: json },
-    {
-      path: join(dir, 'report.md'),
-      data: renderMarkdown(
+  // The folder is checked (and locked) before any chart is drawn: a refusal should not cost a render.
+  return writeOutputDir(outDir, { producer: 'report', force: opts.force }, async (out) => {
+    const sections = opts.sections ?? [];
+    const charts = [
+      ...(opts.charts === false ? [] : await (await import('./charts/index.js')).renderCharts(report)),
+      ...sections.flatMap((s) => s.charts),
+    ];
+    out.stage('report.json', toJson(report));
+    out.stage(
+      'report.md',
+      renderMarkdown(
         report,
         charts.map((c) => ({ file: `charts/${c.file}`, title: c.title })),
         sections.map((s) => s.markdown),
       ),
-    },
-    ...charts.map((c) => ({ path: join(dir, 'charts', c.file), data: c.svg })),
-  ];
-  for (const f of files) {
-    const rel = relative(dir, f.path);
-    if (rel.startsWith('..') || isAbsolute(rel)) throw new OutputError('refusing to write outside the output folder', { file: f.path });
-  }
-  writeFilesAtomic(files);
-  // Charts of events no longer in the study would be stale: remove them once the new set is in place.
-  const keep = new Set(charts.map((c) => c.file));
-  try {
-    for (const f of readdirSync(join(dir, 'charts'))) if (f.endsWith('.svg') && !keep.has(f)) rmSync(join(dir, 'charts', f));
-  } catch {
-    /* no charts folder */
-  }
-  return { dir, files: files.map((f) => f.path) };
+    );
+    for (const c of charts) out.stage(`charts/${c.file}`, c.svg);
+  });
 }

@@ -15,6 +15,7 @@ import { checkClaim } from './claims.js';
 import { SCHEMA_VERSION, type ReportJson, type PeriodJson } from '../report/schema.js';
 import type { EngineSettings, StudyEvent } from './types.js';
 import { EvstudyError } from '../util/errors.js';
+import { checkSelection } from './checkSelection.js';
 
 export interface RunOptions {
   progress?: EngineProgress;
@@ -78,6 +79,7 @@ export function runStudy(study: LoadedStudy, opts: RunOptions = {}): ReportJson 
   const store = openPriceStore(resolve(study.root, c.pricesDir));
   const allEvents = loadEvents(resolve(study.root, c.eventsDir));
   const selected = selectEvents(allEvents, c.select);
+  checkSelection(study, allEvents, selected);
   const marketWide = selected.filter((e) => e.symbols.length === 0);
   const studyEvents = expandEvents(selected, c.groupBy, c.eventsDir);
   const settings = settingsOf(c);

@@ -28,7 +28,7 @@ describe('evstudy baskets compare', () => {
     const code = await main(['baskets', 'compare', '--from', '2022-12-30', '--to', '2023-04-24', '--baskets-dir', join(ROOT, 'baskets'), '--prices', join(ROOT, 'prices'), '--out', dir]);
     expect(err.join('')).toBe('');
     expect(code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['baskets.json', 'baskets.md', 'charts']);
+    expect(readdirSync(dir).sort()).toEqual(['.evstudy-manifest.json', 'baskets.json', 'baskets.md', 'charts']);
     const json = JSON.parse(readFileSync(join(dir, 'baskets.json'), 'utf8')) as CompareJson;
     expect(json.baskets.map((b) => b.id)).toEqual(['ai-apps', 'chips', 'optical-modules', 'pcb', 'servers', 'telecom']);
     for (const b of json.baskets) {
@@ -88,7 +88,7 @@ describe('evstudy baskets events', () => {
     ]);
     expect(err.join('')).toBe('');
     expect(code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['basket-events.json', 'basket-events.md']);
+    expect(readdirSync(dir).sort()).toEqual(['.evstudy-manifest.json', 'basket-events.json', 'basket-events.md']);
     const json = JSON.parse(readFileSync(join(dir, 'basket-events.json'), 'utf8')) as BasketEventStudyJson;
     const r = json.results[0];
     // 10:00 Los Angeles on 2022-11-30 is 02:00 on 2022-12-01 in Shanghai: before the open.

@@ -83,13 +83,13 @@ describe('a failed run leaves the previous report intact', () => {
     expect(contents(out)).toEqual(before);
   });
 
-  it('a write that fails half-way (charts/ is a file): exit 5, old files byte-identical, no temp files', async () => {
+  it('charts/ is a file: exit 5 before anything is written, old files byte-identical, no temp files', async () => {
     const { out, before } = await firstReport();
     writeFileSync(join(out, 'charts'), 'not a folder\n');
     const withCharts = contents(out);
     const args = studyArgs({ '--charts': null }, out);
     const run = await runCli(args);
-    expectUserError(run, 5, { field: '' }, /cannot write/);
+    expectUserError(run, 5, { file: join(out, 'charts') }, /is in the way of a sub-folder evstudy writes/);
     expect(contents(out)).toEqual(withCharts);
     expect([...before.keys()].every((k) => withCharts.get(k) === before.get(k))).toBe(true);
     expect(listFiles(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -100,7 +100,7 @@ describe('a failed run leaves the previous report intact', () => {
     const out = join(dir, 'out');
     writeFileSync(out, 'precious\n');
     const run = await runCli(studyArgs({}, out));
-    expectUserError(run, 5, { field: '' }, /cannot write/);
+    expectUserError(run, 5, { file: out }, /not a directory/);
     expect(readFileSync(out, 'utf8')).toBe('precious\n');
     expect(listFiles(dir)).toEqual(['out']);
   });

@@ -12,6 +12,7 @@ import { parseIsoDay } from '../../util/dayNumber.js';
 import { UsageError } from '../../util/errors.js';
 import { pct, num } from '../../report/format.js';
 import { formatTable } from './prices.js';
+import { outFlag } from './outFlag.js';
 
 type Write = (text: string) => void;
 const stdout: Write = (text) => void process.stdout.write(text);
@@ -22,6 +23,7 @@ interface CommonFlags {
   prices: string;
   weighting?: string;
   out: string;
+  force?: boolean;
   json?: boolean;
 }
 
@@ -49,6 +51,7 @@ export function register(program: Command): void {
       .option('--prices <dir>', 'folder holding the price manifest.yaml', 'prices')
       .option('--weighting <w>', "override every basket's weighting: equal | float-cap")
       .option('--out <dir>', 'output folder', DEFAULT_OUT)
+      .option('--force', 'write into a non-empty folder that is not an evstudy output folder')
       .option('--json', 'print the JSON to stdout instead of the summary');
 
   common(
@@ -93,7 +96,7 @@ export async function basketsCompare(f: CommonFlags & { from: string; to: string
   const { runBasketsCompare } = await import('../../baskets/run.js');
   const { result, written } = await runBasketsCompare(
     { from, to },
-    { baskets: f.baskets, basketsDir: f.basketsDir, pricesDir: f.prices, weighting: weightingFlag(f.weighting), out: resolve(f.out) },
+    { baskets: f.baskets, basketsDir: f.basketsDir, pricesDir: f.prices, weighting: weightingFlag(f.weighting), out: resolve(outFlag(f.out)), force: f.force },
   );
   if (f.json) {
     write(`${JSON.stringify(result, null, 2)}\n`);
@@ -121,7 +124,8 @@ export async function basketsEvents(f: CommonFlags & { events?: string; eventsDi
     eventsDir: f.eventsDir,
     events: ids,
     weighting: weightingFlag(f.weighting),
-    out: resolve(f.out),
+    out: resolve(outFlag(f.out)),
+    force: f.force,
   });
   if (f.json) {
     write(`${JSON.stringify(result, null, 2)}\n`);

@@ -10,6 +10,9 @@ import { parseWindow, parseWindowList } from './windows.js';
 import { parseInteger } from '../../util/parseInteger.js';
 import { MAX_OFFSET } from '../../study/offsets.js';
 import { progressBar } from '../progress.js';
+import { outFlag } from './outFlag.js';
+import { openOutputDir } from '../../report/outputDir.js';
+import { requireAggregate } from '../../study/requireAggregate.js';
 
 interface StudyFlags {
   returns?: string;
@@ -32,6 +35,7 @@ interface StudyFlags {
   variance: string;
   out?: string;
   charts: boolean;
+  force?: boolean;
 }
 
 export const DEFAULT_STUDY = 'studies/china-ai-2023.yaml';
@@ -43,16 +47,25 @@ export function register(program: Command): void {
     .argument('[study]', 'study YAML file', DEFAULT_STUDY)
     .option('--out <dir>', 'output folder (default reports/<study id>)')
     .option('--no-charts', 'skip the SVG charts')
-    .action(async (file: string, flags: { out?: string; charts: boolean }) => {
+    .option('--force', 'write into a non-empty folder that is not an evstudy output folder')
+    .action(async (file: string, flags: { out?: string; charts: boolean; force?: boolean }) => {
+      outFlag(flags.out);
       // The pipeline is imported when a command runs, so `--help` and other commands start fast.
       const [{ runStudyReport }, { writeReport }] = await Promise.all([import('../../study/runStudy.js'), import('../../report/write.js')]);
       const study = loadStudy(file);
-      const bar = progressBar('events');
-      const { report, sections } = await runStudyReport(study, { progress: bar.update });
-      bar.stop();
       const out = flags.out ?? resolve(study.root, study.config.outDir ?? `reports/${study.config.id}`);
-      const written = await writeReport(report, out, { charts: flags.charts, sections });
-      summary(report, written.dir);
+      // Taken before the computation: a folder this run may not use, or that another run holds, is refused at once.
+      const session = openOutputDir(out, { producer: 'report', force: flags.force });
+      try {
+        const bar = progressBar('events');
+        const { report, sections } = await runStudyReport(study, { progress: bar.update });
+        bar.stop();
+        requireAggregate(report);
+        const written = await writeReport(report, session, { charts: flags.charts, sections });
+        summary(report, written.dir);
+      } finally {
+        session.close();
+      }
     });
 
   program
@@ -78,9 +91,10 @@ export function register(program: Command): void {
     .option('--variance <divisor>', "residual variance divisor: model-df (SSR/(L-k)) | L-1 (estudy2's, to reproduce its output exactly)", 'model-df')
     .option('--out <dir>', 'output folder for report.md and report.json')
     .option('--no-charts', 'skip the SVG charts')
+    .option('--force', 'write into a non-empty folder that is not an evstudy output folder')
     .action(async (f: StudyFlags) => {
       if (!f.events) throw new UsageError('--events FILE is required');
-      if (!f.out) throw new UsageError('--out DIR is required');
+      if (outFlag(f.out) === undefined) throw new UsageError('--out DIR is required');
       if (!MODEL_KINDS.includes(f.model as ModelKind)) throw new UsageError(`unknown model; use one of ${MODEL_KINDS.join(', ')}`, { field: '--model', value: f.model });
       if (!NON_TRADING_POLICIES.includes(f.nonTrading as NonTradingPolicy))
         throw new UsageError(`unknown policy; use one of ${NON_TRADING_POLICIES.join(', ')}`, { field: '--non-trading', value: f.nonTrading });
@@ -103,33 +117,39 @@ export function register(program: Command): void {
       for (const [a, b] of carWindows)
         if (a < window[0] || b > window[1]) throw new UsageError(`CAR window ${a}:${b} lies outside the event window ${f.window}`, { field: '--car', value: f.car });
       const [{ runAdhoc }, { writeReport }] = await Promise.all([import('../../study/adhoc.js'), import('../../report/write.js')]);
-      const bar = progressBar('events');
-      const report = await runAdhoc(
-        {
-          returns: f.returns,
-          prices: f.prices,
-          market: f.market,
-          marketColumn: f.marketColumn,
-          events: f.events,
-          factors: f.factors,
-          model: f.model as ModelKind,
-          estimation,
-          window,
-          carWindows,
-          minEstimation,
-          nonTrading: f.nonTrading as NonTradingPolicy,
-          percent: f.percent,
-          log: f.log,
-          seed,
-          bootstrapSamples: samples,
-          testConvention: f.convention as 'estudy2' | 'paper',
-          variance: f.variance as 'model-df' | 'L-1',
-        },
-        bar.update,
-      );
-      bar.stop();
-      const written = await writeReport(report, f.out, { charts: f.charts });
-      summary(report, written.dir);
+      const session = openOutputDir(f.out!, { producer: 'report', force: f.force });
+      try {
+        const bar = progressBar('events');
+        const report = await runAdhoc(
+          {
+            returns: f.returns,
+            prices: f.prices,
+            market: f.market,
+            marketColumn: f.marketColumn,
+            events: f.events,
+            factors: f.factors,
+            model: f.model as ModelKind,
+            estimation,
+            window,
+            carWindows,
+            minEstimation,
+            nonTrading: f.nonTrading as NonTradingPolicy,
+            percent: f.percent,
+            log: f.log,
+            seed,
+            bootstrapSamples: samples,
+            testConvention: f.convention as 'estudy2' | 'paper',
+            variance: f.variance as 'model-df' | 'L-1',
+          },
+          bar.update,
+        );
+        bar.stop();
+        requireAggregate(report);
+        const written = await writeReport(report, session, { charts: f.charts });
+        summary(report, written.dir);
+      } finally {
+        session.close();
+      }
     });
 }
 
