@@ -143,7 +143,8 @@ const BAR_COLUMNS = ['open', 'high', 'low', 'close', 'volume', 'amount', 'pctCha
 function barRows(loaded: LoadedPrices, from: number, to: number): Record<string, string | number | null>[] {
   const s = loaded.series;
   const out: Record<string, string | number | null>[] = [];
-  for (let i = from; i < to; i++) {
+  // --rows larger than the series asks for every row, not for rows past its end.
+  for (let i = from; i < Math.min(to, s.days.length); i++) {
     const row: Record<string, string | number | null> = { date: formatDay(s.days[i]) };
     for (const c of BAR_COLUMNS) {
       const col = s[c];
