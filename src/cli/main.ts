@@ -74,7 +74,7 @@ function finish(result: number): void {
   process.exitCode = code;
   let pending = 2;
   const drained = (): void => {
-    if (--pending === 0) setTimeout(() => process.exit(code), 2000).unref();
+    if (--pending === 0) setTimeout(() => process.exit(), 2000).unref();
   };
   for (const s of [process.stdout, process.stderr]) {
     if (s.destroyed || !s.writable) drained();
