@@ -5,6 +5,7 @@
  */
 import { jsonSchemaOf, reportJsonSchema } from './schema.js';
 import { compareSchema } from '../baskets/json.js';
+import { basketEventStudySchema } from '../baskets/eventsJson.js';
 
 export const SCHEMA_FILES = {
   report: {
@@ -14,6 +15,11 @@ export const SCHEMA_FILES = {
   baskets: {
     file: 'schema/baskets.schema.json',
     schema: () => jsonSchemaOf(compareSchema, 'baskets.json', 'Sector baskets compared over a period (evstudy baskets compare; also its --json output).'),
+  },
+  'basket-events': {
+    file: 'schema/basket-events.schema.json',
+    schema: () =>
+      jsonSchemaOf(basketEventStudySchema, 'basket-events.json', 'Each basket as one portfolio series in a market-model event study (evstudy baskets events; also its --json output).'),
   },
 } as const;
 

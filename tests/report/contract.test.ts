@@ -34,14 +34,14 @@ describe('the shipped JSON Schemas are generated from zod (one source)', () => {
     expect(baskets.code).toBe(0);
     expect(baskets.out).toBe(committed('baskets'));
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/^evstudy: name "nope": unknown schema; use one of report, baskets\n$/);
+    expect(unknown.stderr).toMatch(/^evstudy: name "nope": unknown schema; use one of report, baskets, basket-events\n$/);
   });
 });
 
 describe('what the built CLI writes validates against the shipped schemas (ajv, Draft 2020-12)', () => {
-  it('the default study, an ad-hoc study, baskets compare (file and --json stdout)', async () => {
+  it('the default study, an ad-hoc study, baskets compare and baskets events (files and --json stdout)', async () => {
     const dir = tempDir();
-    const [run, adhoc, compare] = await Promise.all([
+    const [run, adhoc, compare, events] = await Promise.all([
       runBuilt(['run', '--out', join(dir, 'default'), '--no-charts']),
       runBuilt([
         'study',
@@ -49,8 +49,10 @@ describe('what the built CLI writes validates against the shipped schemas (ajv, 
         ...['--bootstrap', '99', '--out', join(dir, 'adhoc'), '--no-charts'],
       ]),
       runBuilt(['baskets', 'compare', '--json', '--out', join(dir, 'baskets')]),
+      // One event and one basket: the shape is the same as for the default four by six.
+      runBuilt(['baskets', 'events', '--json', '--events', 'openai-chatgpt', '--baskets', 'chips', '--out', join(dir, 'basket-events')]),
     ]);
-    for (const r of [run, adhoc, compare]) expect(r.code, r.stderr).toBe(0);
+    for (const r of [run, adhoc, compare, events]) expect(r.code, r.stderr).toBe(0);
 
     const report = validator('report');
     const defaultReport = JSON.parse(readFileSync(join(dir, 'default', 'report.json'), 'utf8')) as Record<string, unknown>;
@@ -68,13 +70,19 @@ describe('what the built CLI writes validates against the shipped schemas (ajv, 
     expect(baskets(stdoutJson)).toEqual([]);
     expect(baskets(JSON.parse(readFileSync(join(dir, 'baskets', 'baskets.json'), 'utf8')))).toEqual([]);
 
+    const basketEvents = validator('basket-events');
+    const eventsJson = JSON.parse(events.out) as { results: unknown[] };
+    expect(eventsJson.results).toHaveLength(1);
+    expect(basketEvents(eventsJson)).toEqual([]);
+    expect(basketEvents(JSON.parse(readFileSync(join(dir, 'basket-events', 'basket-events.json'), 'utf8')))).toEqual([]);
+
     // The validator can fail: an undeclared key, a NaN written as null where a number is required.
-    const events = defaultReport.events as { windows: Record<string, unknown>[]; model: Record<string, unknown> | null }[];
-    const withModel = events.findIndex((e) => e.model !== null);
-    const extra = structuredClone(defaultReport) as typeof defaultReport & { events: typeof events };
+    const reportEvents = defaultReport.events as { windows: Record<string, unknown>[]; model: Record<string, unknown> | null }[];
+    const withModel = reportEvents.findIndex((e) => e.model !== null);
+    const extra = structuredClone(defaultReport) as typeof defaultReport & { events: typeof reportEvents };
     extra.events[0].windows[0].surprise = 1;
     expect(report(extra).join('\n')).toMatch(/must NOT have additional properties.*surprise/);
-    const nulled = structuredClone(defaultReport) as typeof defaultReport & { events: typeof events };
+    const nulled = structuredClone(defaultReport) as typeof defaultReport & { events: typeof reportEvents };
     nulled.events[withModel].model!.sigma = null;
     expect(report(nulled).join('\n')).toMatch(/\/model\/sigma must be number/);
   });
