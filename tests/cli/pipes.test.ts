@@ -4,7 +4,7 @@
  * stopped at 65,536 bytes and `... --json | jq` failed. In-process tests could not see it.
  */
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, REPO, runBuilt, tempDir } from '../helpers/cli.js';
@@ -32,6 +32,17 @@ function bigPrices(): string {
   }
   writeFileSync(join(dir, 'big.csv'), lines.join('\n') + '\n');
   return dir;
+}
+
+/** Runs the CLI with stdout on an already-open file descriptor (not a pipe). */
+function runToFd(args: string[], fd: number): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO, stdio: ['ignore', fd, 'pipe'] });
+    let stderr = '';
+    child.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
 }
 
 /** Runs the CLI and closes the read end of its stdout after the first chunk, as `| head -c 100` does. */
@@ -71,5 +82,20 @@ describe('stdout through a pipe', () => {
     expect(early.signal).toBeNull();
     expect(early.code).toBe(0);
     expect(early.stderr).toBe('');
+  });
+});
+
+describe('stdout that cannot be written', () => {
+  // /dev/full fails every write with ENOSPC: the output is lost, and the exit code must say so.
+  it.runIf(existsSync('/dev/full'))('a full disk is exit code 5 with one message, not success', async () => {
+    const fd = openSync('/dev/full', 'w');
+    try {
+      const run = await runToFd(['schema'], fd);
+      expect(run.code).toBe(5);
+      expect(run.stderr).toMatch(/^evstudy: cannot write the output: ENOSPC/);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      closeSync(fd);
+    }
   });
 });
