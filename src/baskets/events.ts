@@ -25,9 +25,10 @@ import type { PriceStore } from '../data/prices/index.js';
 import { runEngine } from '../study/engine.js';
 import { registryProvider } from '../study/providers/registryProvider.js';
 import { DEFAULT_SETTINGS, type EngineSettings, type StudyEvent } from '../study/types.js';
-import type { AggregateJson, EventResultJson, Outcome, TestResultJson } from '../report/schema.js';
+import type { AggregateJson, EventResultJson, TestResultJson } from '../report/schema.js';
 import { formatDay, parseIsoDay } from '../util/dayNumber.js';
 import { ConfigError } from '../util/errors.js';
+import type { BasketEventJson, BasketEventMemberJson, BasketEventStudyJson, BasketEventWindowJson } from './eventsJson.js';
 import { unionDays } from './calendar.js';
 import { loadMember } from './members.js';
 import { basketProvider, type BasketSecurity } from './provider.js';
@@ -71,74 +72,7 @@ export interface BasketEventStudyOptions {
   root?: string;
 }
 
-export interface BasketEventWindowJson {
-  window: [number, number];
-  /** The basket's own CAR, its t (CAR / sqrt(Var incl. estimation error)) and two-sided p. */
-  car: number | null;
-  t: number | null;
-  p: number | null;
-  /** Equal-weighted mean of the members' CARs over the members with a complete window. */
-  membersMeanCar: number | null;
-  membersN: number;
-  /** Cross-sectional t of the members' CARs (n - 1 df); ignores their cross-correlation. */
-  membersT: number | null;
-  membersP: number | null;
-  membersReason?: string;
-}
-
-export interface BasketEventMemberJson {
-  symbol: string;
-  name: string | null;
-  outcome: Outcome;
-  reason: string | null;
-  day0: string | null;
-  beta: number | null;
-  /** CAR per window, in the order of `windows`. */
-  cars: (number | null)[];
-}
-
-export interface BasketEventJson {
-  /** `<event>@<basket>`. */
-  id: string;
-  basket: string;
-  event: string;
-  title: string;
-  date: string;
-  day0: string | null;
-  outcome: Outcome;
-  reason: string | null;
-  flags: string[];
-  model: { alpha: number | null; beta: number | null; sigma: number; nObs: number; df: number | null; estimationFrom: string | null; estimationTo: string | null; benchmark: string | null } | null;
-  windows: BasketEventWindowJson[];
-  members: BasketEventMemberJson[];
-}
-
-export interface BasketEventStudyJson {
-  generator: string;
-  settings: {
-    model: string;
-    estimation: [number, number];
-    window: [number, number];
-    carWindows: [number, number][];
-    minEstimation: number;
-    exchange: string;
-    series: string;
-  };
-  events: { id: string; date: string; time: string | null; timezone: string | null; timing: string; title: string }[];
-  baskets: {
-    id: string;
-    name: string;
-    weighting: Weighting;
-    benchmark: string;
-    members: string[];
-    /** Days of the basket series and the members in it on its first and last day. */
-    from: string | null;
-    to: string | null;
-    missingMembers: { symbol: string; reason: string }[];
-  }[];
-  results: BasketEventJson[];
-  notes: string[];
-}
+export type { BasketEventJson, BasketEventMemberJson, BasketEventStudyJson, BasketEventWindowJson } from './eventsJson.js';
 
 const fin = (x: number | null | undefined): number | null => (x !== null && x !== undefined && Number.isFinite(x) ? x : null);
 

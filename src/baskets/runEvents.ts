@@ -9,6 +9,8 @@ import { basketEventStudy, DEFAULT_BASKET_EVENTS, pickEvents, type BasketEventSt
 import { renderBasketEventsMarkdown } from './eventsMarkdown.js';
 import { DEFAULT_BASKETS_DIR } from './load.js';
 import { writeOutputs } from './output.js';
+import { basketEventStudySchema } from './eventsJson.js';
+import { OutputError } from '../util/errors.js';
 import { at, DEFAULT_OUT, knownSymbols, resolveBaskets, type BasketRunOptions } from './run.js';
 
 export interface BasketEventsRunOptions extends BasketRunOptions {
@@ -25,6 +27,12 @@ export function runBasketEvents(opts: BasketEventsRunOptions = {}): { result: Ba
   const baskets = resolveBaskets(root, at(root, opts.basketsDir ?? DEFAULT_BASKETS_DIR), opts.baskets, { known: knownSymbols(store, root) });
   const events = pickEvents(loadEvents(at(root, opts.eventsDir ?? 'events')), opts.events?.length ? opts.events : DEFAULT_BASKET_EVENTS);
   const result = basketEventStudy({ baskets, events, store, weighting: opts.weighting, root });
+  // What is written (and printed by --json) must validate against the schema shipped for it.
+  const checked = basketEventStudySchema.safeParse(result);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new OutputError(`basket-events.json does not match its schema at ${issue.path.join('.')}: ${issue.message} (a bug: please report it)`);
+  }
   if (opts.write === false) return { result, written: [] };
   const written = writeOutputs(at(root, opts.out ?? DEFAULT_OUT), [
     { file: EVENT_FILES.markdown, data: renderBasketEventsMarkdown(result) },

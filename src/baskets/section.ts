@@ -18,7 +18,8 @@ import { compareBaskets } from './compare.js';
 import type { BasketResultJson, CompareJson } from './json.js';
 import { DEFAULT_BASKETS_DIR, knownSymbols, loadBaskets } from './load.js';
 import { ruleLabel } from './markdown.js';
-import type { Published, Weighting } from './schema.js';
+import type { Weighting } from './schema.js';
+import type { BasketSectionJson, BasketSectionRow } from './sectionSchema.js';
 import { pct, table } from '../report/format.js';
 
 export const SECTION_CHART = 'baskets-cumulative.svg';
@@ -34,37 +35,7 @@ export interface BasketSectionOptions {
   pricesDir?: string;
 }
 
-export interface BasketSectionRow {
-  id: string;
-  name: string;
-  weighting: Weighting;
-  rebalancing: string;
-  membersHeld: number;
-  members: number;
-  baseDate: string | null;
-  endDate: string | null;
-  totalReturn: number | null;
-  /** The same basket under the other weighting (equal <-> float-cap). */
-  alternative: { weighting: Weighting; totalReturn: number | null };
-  /** Median of the held members' own returns (robust to one name's jump). */
-  medianMemberReturn: number | null;
-  /** Our figure for end dates in the range (closes from..to). */
-  endRange: { from: string; to: string; min: number | null; max: number | null; minDate: string | null; maxDate: string | null };
-  benchmark: { symbol: string; totalReturn: number | null };
-  published: Published | null;
-  /** totalReturn - published.value. */
-  difference: number | null;
-  explanation: string;
-  bestMember: BasketResultJson['bestMember'];
-  worstMember: BasketResultJson['worstMember'];
-  missingMembers: BasketResultJson['missingMembers'];
-}
-
-export interface BasketSectionJson {
-  period: { from: string; to: string };
-  baskets: BasketSectionRow[];
-  conventions: string[];
-}
+export type { BasketSectionRow, BasketSectionJson } from './sectionSchema.js';
 
 export interface BasketSection {
   json: BasketSectionJson;

@@ -48,7 +48,45 @@ export function reportError(err: unknown): number {
   return EXIT_CODES.internal;
 }
 
+/**
+ * A reader that closes the pipe early (`evstudy schema | head`) is not an error of ours: the rest of
+ * the output is dropped and the command ends with its own exit code, without a stack trace.
+ */
+export function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') {
+      // A full disk or a broken terminal: the output is incomplete, which the exit code must say.
+      streamFailed = true;
+      if (!process.exitCode) process.exitCode = EXIT_CODES.output;
+      if (stream !== process.stderr && !process.stderr.destroyed) process.stderr.write(`evstudy: cannot write the output: ${err.message}\n`);
+    }
+    stream.destroy();
+  });
+}
+
+let streamFailed = false;
+
+/**
+ * process.exit() would drop whatever is still queued for a pipe (stdout stopped at 65,536 bytes):
+ * the exit code is set instead and node exits once stdout and stderr have drained. Should a stray
+ * handle keep the loop alive after that, an unref'd timer still ends the process.
+ */
+function finish(result: number): void {
+  const code = streamFailed && result === 0 ? EXIT_CODES.output : result;
+  process.exitCode = code;
+  let pending = 2;
+  const drained = (): void => {
+    if (--pending === 0) setTimeout(() => process.exit(), 2000).unref();
+  };
+  for (const s of [process.stdout, process.stderr]) {
+    if (s.destroyed || !s.writable) drained();
+    else s.write('', drained);
+  }
+}
+
 const isEntry = process.argv[1] && /(?:^|[\\/])(main\.(?:ts|js)|evstudy(?:\.js)?)$/.test(process.argv[1]);
 if (isEntry) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
+  void main(process.argv.slice(2)).then(finish);
 }

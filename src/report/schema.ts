@@ -7,25 +7,42 @@
  */
 import { z } from 'zod';
 import { TEST_NAMES } from '../stats/types.js';
+import { basketSectionSchema } from '../baskets/sectionSchema.js';
+import { finiteNumber as num, isoDate, nullableNumber as nullableNum } from './contractParts.js';
 
 export const SCHEMA_VERSION = '1.0.0';
 
-const num = z.number().refine(Number.isFinite, 'must be finite');
-const nullableNum = num.nullable();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const windowTuple = z.tuple([z.number().int(), z.number().int()]);
+/*
+ * Every object is strict: the JSON Schema generated from these (schema/report.schema.json, `npm run
+ * schema`) forbids unknown keys, so a field the code writes but this file does not declare would
+ * make every report invalid for a consumer while zod's default (strip) kept passing it. Parts that
+ * repeat carry a meta id and become one `$defs` entry of the JSON Schema.
+ */
+const windowTuple = z
+  .tuple([z.number().int(), z.number().int()])
+  .meta({ id: 'Window', description: 'Inclusive range of trading days relative to day 0, [from, to].' });
 
-export const testResultSchema = z.union([
-  z.object({ stat: num, p: num.min(0).max(1), note: z.string().optional() }),
-  z.object({ stat: z.null(), p: z.null().optional(), reason: z.string().min(1) }),
-]);
+export const testResultSchema = z
+  .union([
+    z.strictObject({
+      stat: num,
+      p: num.min(0).max(1),
+      note: z.string().optional(),
+      /** Number of events that entered the statistic. */
+      n: z.number().int().min(0).optional(),
+      /** Degrees of freedom of the reference t distribution, when one is used. */
+      df: num.optional(),
+    }),
+    z.strictObject({ stat: z.null(), p: z.null().optional(), reason: z.string().min(1) }),
+  ])
+  .meta({ id: 'TestResult', description: 'A statistic and its two-sided p-value, or null with the reason it could not be computed.' });
 
 /** The test battery's names (src/stats): one source of truth for the contract and the code. */
 export const TEST_KEYS = TEST_NAMES;
 
-export const testsSchema = z.object(
-  Object.fromEntries(TEST_KEYS.map((k) => [k, testResultSchema])) as Record<(typeof TEST_KEYS)[number], typeof testResultSchema>,
-);
+export const testsSchema = z
+  .strictObject(Object.fromEntries(TEST_KEYS.map((k) => [k, testResultSchema])) as Record<(typeof TEST_KEYS)[number], typeof testResultSchema>)
+  .meta({ id: 'Tests', description: 'The test battery (src/stats), one result per test.' });
 
 export const OUTCOMES = [
   'ok',
@@ -38,7 +55,7 @@ export const OUTCOMES = [
   'no-benchmark-data',
 ] as const;
 
-export const eventDaySchema = z.object({
+export const eventDaySchema = z.strictObject({
   day: z.number().int(),
   date: isoDate.nullable(),
   return: nullableNum,
@@ -49,7 +66,7 @@ export const eventDaySchema = z.object({
   limitHit: z.number().int().min(-1).max(1).optional(),
 });
 
-export const eventWindowSchema = z.object({
+export const eventWindowSchema = z.strictObject({
   window: windowTuple,
   car: nullableNum,
   carVar: nullableNum.optional(),
@@ -66,7 +83,7 @@ export const eventWindowSchema = z.object({
   toDate: isoDate.nullable().optional(),
 });
 
-export const eventModelSchema = z.object({
+export const eventModelSchema = z.strictObject({
   kind: z.string(),
   alpha: nullableNum.optional(),
   beta: nullableNum.optional(),
@@ -79,7 +96,7 @@ export const eventModelSchema = z.object({
   benchmark: z.string().optional(),
 });
 
-export const eventResultSchema = z.object({
+export const eventResultSchema = z.strictObject({
   id: z.string(),
   symbol: z.string(),
   name: z.string().optional(),
@@ -97,7 +114,7 @@ export const eventResultSchema = z.object({
   windows: z.array(eventWindowSchema),
 });
 
-export const aggregateDaySchema = z.object({
+export const aggregateDaySchema = z.strictObject({
   day: z.number().int(),
   n: z.number().int(),
   aar: nullableNum,
@@ -105,7 +122,7 @@ export const aggregateDaySchema = z.object({
   tests: testsSchema,
 });
 
-export const aggregateWindowSchema = z.object({
+export const aggregateWindowSchema = z.strictObject({
   window: windowTuple,
   n: z.number().int(),
   caar: nullableNum,
@@ -113,14 +130,16 @@ export const aggregateWindowSchema = z.object({
   tests: testsSchema,
 });
 
-export const aggregateSchema = z.object({
-  n: z.number().int().optional(),
-  rbar: nullableNum.optional(),
-  days: z.array(aggregateDaySchema),
-  windows: z.array(aggregateWindowSchema),
-});
+export const aggregateSchema = z
+  .strictObject({
+    n: z.number().int().optional(),
+    rbar: nullableNum.optional(),
+    days: z.array(aggregateDaySchema),
+    windows: z.array(aggregateWindowSchema),
+  })
+  .meta({ id: 'Aggregate', description: 'Average abnormal returns by day and cumulative ones by window, with the test battery.' });
 
-export const periodSchema = z.object({
+export const periodSchema = z.strictObject({
   id: z.string().optional(),
   label: z.string().optional(),
   from: isoDate,
@@ -130,7 +149,7 @@ export const periodSchema = z.object({
   detail: z
     .record(
       z.string(),
-      z.object({
+      z.strictObject({
         fromDate: isoDate.nullable(),
         toDate: isoDate.nullable(),
         fromClose: nullableNum,
@@ -141,7 +160,7 @@ export const periodSchema = z.object({
     .optional(),
 });
 
-export const claimResultSchema = z.object({
+export const claimResultSchema = z.strictObject({
   id: z.string(),
   text: z.string(),
   source: z.string(),
@@ -156,15 +175,37 @@ export const claimResultSchema = z.object({
   basis: z.string(),
 });
 
-export const dataNoteSchema = z.object({ topic: z.string(), text: z.string() });
+export const dataNoteSchema = z.strictObject({ topic: z.string(), text: z.string() });
 
-export const reportSchema = z.object({
+/** `evstudy run STUDY.yaml`: what the study read. */
+export const studyInputsSchema = z.strictObject({
+  studyFile: z.string(),
+  eventsDir: z.string(),
+  pricesDir: z.string(),
+  /** Ids of the registry events in the study. */
+  events: z.array(z.string()),
+  /** Each listing's benchmark symbol (null: none found, the event is measured without one). */
+  benchmarks: z.record(z.string(), z.string().nullable()),
+});
+
+/** `evstudy study`: the user's tables (returns or prices, exactly one). */
+export const adhocInputsSchema = z.strictObject({
+  returns: z.string().optional(),
+  prices: z.string().optional(),
+  market: z.string().optional(),
+  marketColumn: z.string().optional(),
+  factors: z.string().optional(),
+  events: z.string(),
+  percent: z.boolean(),
+});
+
+export const reportSchema = z.strictObject({
   schemaVersion: z.string(),
   generator: z.string().optional(),
   study: z
-    .object({ id: z.string(), title: z.string().optional(), description: z.string().optional() })
+    .strictObject({ id: z.string(), title: z.string().optional(), description: z.string().optional() })
     .optional(),
-  settings: z.object({
+  settings: z.strictObject({
     model: z.string(),
     estimation: windowTuple,
     window: windowTuple,
@@ -177,14 +218,14 @@ export const reportSchema = z.object({
     varianceConvention: z.string().optional(),
     testConvention: z.string().optional(),
   }),
-  inputs: z.record(z.string(), z.unknown()).optional(),
+  inputs: z.union([studyInputsSchema, adhocInputsSchema]).optional(),
   events: z.array(eventResultSchema),
   aggregate: aggregateSchema,
-  groups: z.array(z.object({ group: z.string(), aggregate: aggregateSchema })),
+  groups: z.array(z.strictObject({ group: z.string(), aggregate: aggregateSchema })),
   periods: z.array(periodSchema).optional(),
   claims: z.array(claimResultSchema).optional(),
   /** Sector baskets beside published sector figures (src/baskets/section.ts). */
-  baskets: z.record(z.string(), z.unknown()).optional(),
+  baskets: basketSectionSchema.optional(),
   dataNotes: z.array(dataNoteSchema).optional(),
   notes: z.array(z.string()).optional(),
 });
@@ -198,6 +239,16 @@ export type ClaimResultJson = z.infer<typeof claimResultSchema>;
 export type PeriodJson = z.infer<typeof periodSchema>;
 
 /** The JSON Schema (draft 2020-12) of report.json, written to schema/report.schema.json. */
-export function reportJsonSchema(): unknown {
-  return z.toJSONSchema(reportSchema, { target: 'draft-2020-12', unrepresentable: 'any' });
+export function reportJsonSchema(): Record<string, unknown> {
+  return jsonSchemaOf(reportSchema, 'report.json', 'The report of an event study (evstudy run, evstudy study).');
+}
+
+/**
+ * zod's JSON Schema of `schema`, the one way every shipped schema file is made (schemaFiles.ts).
+ * Finite-number refinements have no JSON Schema form and are dropped: JSON cannot carry NaN anyway.
+ */
+export function jsonSchemaOf(schema: z.ZodType, title: string, description: string): Record<string, unknown> {
+  const out = z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema, $defs, ...rest } = out;
+  return { $schema, title, description, ...rest, ...($defs ? { $defs } : {}) };
 }

@@ -165,7 +165,7 @@ export async function runStudyReport(study: LoadedStudy, opts: RunOptions = {}):
   if (b) {
     const { basketSection } = await import('../baskets/index.js');
     const sec = await basketSection(study.root, { from: b.from, to: b.to, basketsDir: b.basketsDir, pricesDir: study.config.pricesDir });
-    report.baskets = sec.json as unknown as Record<string, unknown>;
+    report.baskets = sec.json;
     sections.push({ markdown: sec.markdown, charts: sec.charts });
   }
   return { report, sections };

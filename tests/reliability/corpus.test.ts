@@ -1,10 +1,11 @@
 /**
  * The bad-input corpus (tests/fixtures/bad/, listed in its README): every case through the command
- * line, in-process. A user error must be one clear message naming file, line and field, with the
+ * line, in-process (and through the built CLI in corpus.cli.test.ts, from the same tables in
+ * cases.ts). A user error must be one clear message naming file, line and field, with the
  * documented exit code (2 usage, 3 data, 4 config) and no stack trace; a per-event problem must
  * become that event's outcome while the study completes.
  */
-import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePrices } from '../../src/data/prices/index.js';
@@ -13,52 +14,12 @@ import { validateEvents } from '../../src/data/events/index.js';
 import { DataError } from '../../src/util/errors.js';
 import type { ReportJson } from '../../src/report/schema.js';
 import { BAD, bad, expectClean, expectUserError, listFiles, runCli, studyArgs, tempDir } from './helpers.js';
+import { ADHOC_ERRORS, EVENT_YAML_ERRORS, PRICE_ERRORS, PRICES, STUDY_FILE_ERRORS, priceStudy } from './cases.js';
 
 const readReport = (dir: string): ReportJson => JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as ReportJson;
 const outcomes = (r: ReportJson): Record<string, string> => Object.fromEntries(r.events.map((e) => [e.id, e.outcome]));
 
 // ------------------------------------------------------------------------------ ad-hoc errors
-
-interface ErrorCase {
-  name: string;
-  flags: Record<string, string | null>;
-  code: number;
-  /** Corpus file named by the message (relative to tests/fixtures/bad/), or a flag for usage errors. */
-  file?: string;
-  line?: number;
-  field: string;
-  message: RegExp;
-}
-
-const PRICES = { '--returns': null, '--prices': bad('base/prices.csv'), '--market': bad('base/market-prices.csv') };
-
-const ADHOC_ERRORS: ErrorCase[] = [
-  { name: 'truncated returns file', flags: { '--returns': bad('tables/returns-truncated.csv') }, code: 3, file: 'tables/returns-truncated.csv', line: 221, field: 'BBB', message: /row has 2 cells but the header has 5/ },
-  { name: 'events file cut inside a quoted cell', flags: { '--events': bad('tables/events-truncated-quote.csv') }, code: 3, file: 'tables/events-truncated-quote.csv', line: 2, field: 'column 4', message: /unterminated quoted field/ },
-  { name: 'wrong delimiter (|)', flags: { '--returns': bad('tables/returns-pipe-delimited.csv') }, code: 3, file: 'tables/returns-pipe-delimited.csv', line: 1, field: 'header', message: /separated by "\|"/ },
-  { name: 'GB18030 bytes behind a UTF-8 BOM', flags: { '--events': bad('tables/events-gb18030-utf8-bom.csv') }, code: 3, file: 'tables/events-gb18030-utf8-bom.csv', line: 2, field: 'bytes "c8 cb', message: /byte-order mark but is not valid UTF-8/ },
-  { name: 'neither UTF-8 nor GB18030', flags: { '--events': bad('tables/events-neither-encoding.csv') }, code: 3, file: 'tables/events-neither-encoding.csv', line: 2, field: 'bytes "ff 80 ff', message: /neither UTF-8 nor GB18030/ },
-  { name: 'mixed date formats', flags: { '--returns': bad('tables/returns-mixed-dates.csv') }, code: 3, file: 'tables/returns-mixed-dates.csv', line: 50, field: 'date "10/03/2022"', message: /mixed date formats/ },
-  { name: 'conflicting duplicate date (wide)', flags: { '--returns': bad('tables/returns-duplicate-date-conflict.csv') }, code: 3, file: 'tables/returns-duplicate-date-conflict.csv', line: 60, field: 'AAA', message: /appears twice with different values: line 59/ },
-  { name: 'conflicting duplicate date (long)', flags: { '--returns': bad('tables/returns-long-duplicate-conflict.csv') }, code: 3, file: 'tables/returns-long-duplicate-conflict.csv', line: 42, field: 'return', message: /AAA on 2022-01-17 appears twice with different values: line 12/ },
-  { name: 'inf return', flags: { '--returns': bad('tables/returns-inf.csv') }, code: 3, file: 'tables/returns-inf.csv', line: 40, field: 'BBB "inf"', message: /infinite value/ },
-  { name: 'overflowing 1e309 return', flags: { '--returns': bad('tables/returns-overflow-1e309.csv') }, code: 3, file: 'tables/returns-overflow-1e309.csv', line: 41, field: 'CCC "1e309"', message: /infinite value/ },
-  { name: 'empty returns file', flags: { '--returns': bad('tables/returns-empty.csv') }, code: 3, file: 'tables/returns-empty.csv', line: 1, field: 'header', message: /empty file/ },
-  { name: 'header-only returns file', flags: { '--returns': bad('tables/returns-header-only.csv') }, code: 3, file: 'tables/returns-header-only.csv', line: 1, field: 'header', message: /no data rows/ },
-  { name: 'row with an extra cell', flags: { '--returns': bad('tables/returns-ragged-row.csv') }, code: 3, file: 'tables/returns-ragged-row.csv', line: 30, field: 'column 6 (no header)', message: /row has 6 cells but the header has 5/ },
-  { name: 'zero price', flags: { ...PRICES, '--prices': bad('tables/prices-zero.csv') }, code: 3, file: 'tables/prices-zero.csv', line: 70, field: 'BBB "0"', message: /prices must be positive/ },
-  { name: 'negative price', flags: { ...PRICES, '--prices': bad('tables/prices-negative.csv') }, code: 3, file: 'tables/prices-negative.csv', line: 71, field: 'CCC "-12.5"', message: /prices must be positive/ },
-  { name: 'zero price in the market file', flags: { ...PRICES, '--market': bad('tables/prices-zero.csv'), '--market-column': 'BBB' }, code: 3, file: 'tables/prices-zero.csv', line: 70, field: 'BBB "0"', message: /prices must be positive/ },
-  { name: 'factor file without SMB', flags: { '--model': 'ff3', '--factors': bad('tables/factors-missing-smb.csv') }, code: 3, file: 'tables/factors-missing-smb.csv', line: 1, field: 'SMB', message: /no SMB column/ },
-  { name: 'events without a date column', flags: { '--events': bad('tables/events-missing-date-column.csv') }, code: 3, file: 'tables/events-missing-date-column.csv', line: 1, field: 'date', message: /no date column/ },
-  { name: 'header-only events file', flags: { '--events': bad('tables/events-header-only.csv') }, code: 3, file: 'tables/events-header-only.csv', line: 1, field: 'header', message: /no events/ },
-  { name: 'duplicate event id', flags: { '--events': bad('tables/events-duplicate-id.csv') }, code: 3, file: 'tables/events-duplicate-id.csv', line: 3, field: 'id "good-a"', message: /duplicate event id \(first used on line 2\)/ },
-  { name: 'impossible event date', flags: { '--events': bad('tables/events-bad-date.csv') }, code: 3, file: 'tables/events-bad-date.csv', line: 3, field: 'date "2022-02-30"', message: /not a real calendar date/ },
-  { name: 'an event on a Saturday under --non-trading error', flags: { '--events': bad('tables/events-weekend.csv'), '--non-trading': 'error' }, code: 3, file: 'tables/events-weekend.csv', line: 3, field: 'date "2022-08-06"', message: /is a Saturday \(policy error\)/ },
-  { name: 'estimation window shorter than the minimum', flags: { '--estimation': '-30:-11' }, code: 2, field: '--estimation "-30:-11"', message: /20 days, fewer than --min-estimation 60/ },
-  { name: 'zero bootstrap resamples', flags: { '--bootstrap': '0' }, code: 2, field: '--bootstrap "0"', message: />= 1/ },
-  { name: 'missing input file', flags: { '--events': bad('tables/no-such-file.csv') }, code: 3, file: 'tables/no-such-file.csv', field: '', message: /file not found/ },
-];
 
 describe('ad-hoc study: each bad table is one clear error', () => {
   for (const c of ADHOC_ERRORS) {
@@ -229,49 +190,6 @@ describe('ad-hoc study: per-event problems become outcomes, the study completes'
 
 // ------------------------------------------------------------------------ vendor price files
 
-interface PriceCase {
-  file: string;
-  line?: number;
-  field: string;
-  message: RegExp;
-}
-
-const PRICE_ERRORS: PriceCase[] = [
-  { file: 'zero-close.csv', line: 5, field: 'close "0"', message: /price is not positive/ },
-  { file: 'negative-open.csv', line: 6, field: 'open "-1.5"', message: /price is not positive/ },
-  { file: 'nan-close.csv', line: 7, field: 'close "NaN"', message: /NaN is not a price/ },
-  { file: 'inf-high.csv', line: 8, field: 'high "inf"', message: /price is infinite/ },
-  { file: 'empty-close.csv', line: 9, field: 'close ""', message: /missing price/ },
-  { file: 'overflow-1e309.csv', line: 11, field: 'close "1e309"', message: /price is infinite/ },
-  { file: 'high-below-low.csv', line: 12, field: 'high', message: /is below low/ },
-  { file: 'missing-close-column.csv', line: 1, field: 'close', message: /missing column "close"/ },
-  { file: 'empty.csv', line: 1, field: 'header', message: /empty file/ },
-  { file: 'header-only.csv', line: 1, field: 'header', message: /header only/ },
-  { file: 'truncated.csv', line: 31, field: 'volume', message: /the row has 5 cells, the header has 6/ },
-  { file: 'duplicate-date-conflict.csv', line: 16, field: 'date "2022-01-20"', message: /date repeated \(line 15\) with a different volume/ },
-  { file: 'mixed-dates.csv', line: 20, field: 'date "20220127"', message: /mixed date formats/ },
-  { file: 'semicolon-delimited.csv', line: 1, field: 'header', message: /cannot tell the price layout/ },
-  { file: 'gb18030-utf8-bom.csv', line: 1, field: 'bytes', message: /byte-order mark but is not valid UTF-8/ },
-  { file: 'neither-encoding.csv', line: 4, field: 'bytes', message: /neither UTF-8 nor GB18030/ },
-];
-
-/**
- * A registry study over one corpus price file as AAA (plus the corpus' synthetic market index),
- * with one event inside the file's 30 rows. Returns the study file.
- */
-function priceStudy(priceFile: string): string {
-  const dir = tempDir();
-  const reg = join(BAD, 'study/registry');
-  cpSync(join(reg, 'prices'), join(dir, 'prices'), { recursive: true });
-  cpSync(bad(`prices/${priceFile}`), join(dir, 'prices', 'AAA.csv'));
-  cpSync(join(reg, 'events', 'good-a.yaml'), join(dir, 'events', 'good-a.yaml'));
-  const text = readFileSync(join(dir, 'events', 'good-a.yaml'), 'utf8').replace('date: 2022-08-01', 'date: 2022-01-24');
-  writeFileSync(join(dir, 'events', 'good-a.yaml'), text);
-  const study = join(dir, 'study.yaml');
-  writeFileSync(study, `id: price-case\ntitle: One price file\neventsDir: ${join(dir, 'events')}\npricesDir: ${join(dir, 'prices')}\nbootstrapSamples: 9\nminEstimation: 5\nestimation: [-12, -3]\nwindow: [-2, 2]\ncarWindows: [[-1, 1]]\n`);
-  return study;
-}
-
 describe('vendor price files: each bad file is one clear error, in the library and the CLI', () => {
   for (const c of PRICE_ERRORS) {
     it(c.file, async () => {
@@ -290,7 +208,7 @@ describe('vendor price files: each bad file is one clear error, in the library a
       expect(err.message).toMatch(c.message);
 
       // CLI: a study reading the file stops with that error, exit code 3.
-      const study = priceStudy(c.file);
+      const study = priceStudy(c.file, tempDir);
       const out = join(tempDir(), 'out');
       const run = await runCli(['run', study, '--out', out, '--no-charts']);
       expectUserError(run, 3, { file: join(study, '..', 'prices', 'AAA.csv'), line: c.line, field: c.field }, c.message);
@@ -307,7 +225,7 @@ describe('vendor price files: each bad file is one clear error, in the library a
       const p = parsePrices(readFileSync(bad(`prices/${file}`)), { file });
       expect([p.layout, p.encoding]).toEqual([layout, encoding]);
       const out = join(tempDir(), 'out');
-      const run = await runCli(['run', priceStudy(file), '--out', out, '--no-charts']);
+      const run = await runCli(['run', priceStudy(file, tempDir), '--out', out, '--no-charts']);
       if (file === 'huge-1e308.csv') {
         // Its returns overflow, so its one event cannot be fitted: with no event in the aggregate
         // there is no result to report (exit 3, the outcome counted, nothing written).
@@ -324,15 +242,7 @@ describe('vendor price files: each bad file is one clear error, in the library a
 // --------------------------------------------------------------------------- event YAML files
 
 describe('event YAML registries: every error names file, line and field', () => {
-  const cases: { dir: string; file: string; line: number; field: string; message: RegExp }[] = [
-    { dir: 'invalid-syntax', file: 'alpha.yaml', line: 12, field: '', message: /YAML syntax error: Missing closing "quote/ },
-    { dir: 'duplicate-id', file: 'alpha-copy.yaml', line: 1, field: 'id "alpha"', message: /duplicate id: also used by .*alpha\.yaml/ },
-    { dir: 'traversal-id', file: 'escape.yaml', line: 1, field: 'id "../escape"', message: /must be a slug/ },
-    { dir: 'slash-id', file: 'nested.yaml', line: 1, field: 'id "a/b"', message: /must be a slug/ },
-    { dir: 'unknown-key', file: 'alpha.yaml', line: 12, field: 'timezon', message: /unknown key/ },
-    { dir: 'wrong-type', file: 'alpha.yaml', line: 4, field: 'symbols "AAA"', message: /must be a list of symbols/ },
-  ];
-  for (const c of cases) {
+  for (const c of EVENT_YAML_ERRORS) {
     it(`events validate: ${c.dir}`, async () => {
       const dir = bad(`events-yaml/${c.dir}`);
       const run = await runCli(['events', 'validate', '--dir', dir]);
@@ -381,16 +291,7 @@ describe('registry study under nonTradingDay: error', () => {
 // ------------------------------------------------------------------------------- study files
 
 describe('study files: unknown keys and wrong types are config errors naming field and line', () => {
-  const cases: { file: string; line: number; field: string; message: RegExp }[] = [
-    { file: 'unknown-key.yaml', line: 3, field: 'modle "market"', message: /unknown key\(s\) "modle" \(allowed: id, title/ },
-    { file: 'nested-unknown-key.yaml', line: 5, field: 'select.tgs', message: /unknown key\(s\) "tgs" \(allowed: ids, tags, symbols, from, to, exclude\)/ },
-    { file: 'wrong-type.yaml', line: 3, field: 'window[1] "ten"', message: /expected number, received string/ },
-    { file: 'invalid-yaml.yaml', line: 4, field: '', message: /invalid YAML/ },
-    { file: 'window-shorter-than-min.yaml', line: 4, field: 'minEstimation "60"', message: /exceeds the estimation window's 20 days/ },
-    { file: 'bootstrap-zero.yaml', line: 3, field: 'bootstrapSamples "0"', message: />=1/ },
-    { file: 'not-a-mapping.yaml', line: 1, field: '(top level)', message: /expected object, received array/ },
-  ];
-  for (const c of cases) {
+  for (const c of STUDY_FILE_ERRORS) {
     it(c.file, async () => {
       const file = bad(`study/${c.file}`);
       const run = await runCli(['run', file, '--out', join(tempDir(), 'out')]);

@@ -4,7 +4,7 @@ import { reportJsonSchema, reportSchema, SCHEMA_VERSION } from '../../src/report
 import { toJson } from '../../src/report/write.js';
 
 describe('report.json contract', () => {
-  it('the committed JSON Schema is the one generated from the zod schema (regenerate: npm run evstudy -- schema > schema/report.schema.json)', () => {
+  it('the committed JSON Schema is the one generated from the zod schema (regenerate: npm run schema)', () => {
     const committed = JSON.parse(readFileSync('schema/report.schema.json', 'utf8'));
     expect(committed).toEqual(JSON.parse(JSON.stringify(reportJsonSchema())));
   });

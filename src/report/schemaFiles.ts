@@ -1,0 +1,31 @@
+/**
+ * The JSON Schema files the package ships (schema/*.json), all generated from the zod schemas so
+ * that the contract has one source. `npm run schema` writes them; tests/report/contract.test.ts
+ * fails when a committed file differs from what zod emits now.
+ */
+import { jsonSchemaOf, reportJsonSchema } from './schema.js';
+import { compareSchema } from '../baskets/json.js';
+import { basketEventStudySchema } from '../baskets/eventsJson.js';
+
+export const SCHEMA_FILES = {
+  report: {
+    file: 'schema/report.schema.json',
+    schema: reportJsonSchema,
+  },
+  baskets: {
+    file: 'schema/baskets.schema.json',
+    schema: () => jsonSchemaOf(compareSchema, 'baskets.json', 'Sector baskets compared over a period (evstudy baskets compare; also its --json output).'),
+  },
+  'basket-events': {
+    file: 'schema/basket-events.schema.json',
+    schema: () =>
+      jsonSchemaOf(basketEventStudySchema, 'basket-events.json', 'Each basket as one portfolio series in a market-model event study (evstudy baskets events; also its --json output).'),
+  },
+} as const;
+
+export type SchemaName = keyof typeof SCHEMA_FILES;
+
+/** The exact text of a schema file: 2-space JSON and a final newline, as `evstudy schema` prints it. */
+export function schemaText(name: SchemaName): string {
+  return JSON.stringify(SCHEMA_FILES[name].schema(), null, 2) + '\n';
+}
