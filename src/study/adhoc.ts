@@ -20,6 +20,7 @@ import {
   type ValueSeries,
   type FactorTable,
 } from '../data/tables/index.js';
+import { judgeReturnScale, scalesDisagree, summarizeScale } from '../data/tables/scale.js';
 import { ConfigError, DataError, EvstudyError, UsageError } from '../util/errors.js';
 import { formatDay } from '../util/dayNumber.js';
 import { exchangeOfSymbol } from '../calendar/index.js';
@@ -49,6 +50,10 @@ export interface AdhocOptions {
   bootstrapSamples: number;
   /** Test formulas where the literature leaves a choice (see EngineSettings.testConvention). */
   testConvention?: 'estudy2' | 'paper';
+  /** Skip the check that returns are decimals (not percent, not prices) and that stock and market match in scale. */
+  assumeScale?: boolean;
+  /** Security name for a vendor price file (yfinance, ...) given as --prices; default: its file name. */
+  symbol?: string;
   /** Residual variance divisor: 'model-df' (SSR/(L-k), default) or 'L-1' (estudy2's, to reproduce its output). */
   variance?: 'model-df' | 'L-1';
 }
@@ -61,8 +66,12 @@ export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Prom
   const mode: 'returns' | 'prices' = o.returns ? 'returns' : 'prices';
   // Prices are checked while reading, so a zero or negative close is reported with its line.
   const positive = mode === 'prices';
-  const main = await loadValueTable((o.returns ?? o.prices)!, { percent: mode === 'returns' ? o.percent : false, positive });
-  const marketTable = o.market ? await loadValueTable(o.market, { percent: mode === 'returns' ? o.percent : false, positive }) : null;
+  // Simple returns at or below -100% are impossible: an error at their line (log returns may be).
+  const floor = mode === 'returns' && !o.log ? (o.percent ? -100 : -1) : undefined;
+  const percent = mode === 'returns' ? o.percent : false;
+  const main = await loadValueTable((o.returns ?? o.prices)!, { percent, positive, floor, symbol: o.symbol });
+  const marketTable = o.market ? await loadValueTable(o.market, { percent, positive, floor }) : null;
+  if (mode === 'returns' && !o.assumeScale) checkReturnScale(main, marketTable);
   const factors = o.factors ? await loadFactorTable(o.factors, { percent: 'auto' }) : null;
   const evTable = await loadEventsTable(o.events);
   const needsMarket = NEEDS_MARKET.includes(o.model);
@@ -138,6 +147,37 @@ export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Prom
     groups: engine.groups,
     notes,
   };
+}
+
+/**
+ * Refuses returns whose size says percent or prices (see data/tables/scale.ts), and a stock and
+ * market table far apart in size, naming the flag that fixes it. `--assume-scale` skips this.
+ */
+function checkReturnScale(main: ValueTable, market: ValueTable | null): void {
+  const override = 'or --assume-scale to use the values as they are';
+  const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v.toPrecision(3));
+  const judge = (t: ValueTable, what: string) => {
+    const s = summarizeScale(t.columns);
+    const verdict = judgeReturnScale(s);
+    const size = `median |value| ${fmt(s.medianAbs)} over ${s.count} values; daily returns in decimals are near 0.01`;
+    if (verdict === 'prices')
+      throw new DataError(`${what} look like prices, not returns (all positive, ${size}): give price files with --prices, ${override}`, { file: t.file });
+    if (verdict === 'percent')
+      throw new DataError(
+        `${what} look like returns in percent (${size})${t.percent ? ' even after --percent' : ': add --percent (it applies to the returns and the market file)'}, ${override}`,
+        { file: t.file },
+      );
+    return s;
+  };
+  const a = judge(main, 'the returns');
+  if (!market) return;
+  const b = judge(market, 'the market returns');
+  if (scalesDisagree(a, b))
+    throw new DataError(
+      `the returns (${main.file}, median |r| ${fmt(a.medianAbs)}) and the market returns (median |r| ${fmt(b.medianAbs)}) are ${fmt(Math.max(a.medianAbs / b.medianAbs, b.medianAbs / a.medianAbs))}x apart in size: ` +
+        `one file is probably in percent and the other in decimals (--percent applies to both; convert one file), ${override}`,
+      { file: market.file },
+    );
 }
 
 function checkPositive(t: ValueTable): void {

@@ -64,6 +64,21 @@ export function checkPositiveCell(v: number, cell: string, place: CellPlace): nu
   });
 }
 
+/**
+ * Throws when the simple return `v` (read from `cell`) is at or below `floor` (-1, or -100 in
+ * percent): a price cannot fall by 100% or more, so such a value is a wrong column, a wrong scale
+ * or log returns, and any CAR built on it would be a quiet wrong number.
+ */
+export function checkReturnFloor(v: number, cell: string, place: CellPlace, floor: number): number {
+  if (!(v <= floor)) return v;
+  const pct = floor === -100;
+  throw new DataError(
+    `a simple return of ${pct ? '' : '-1 ('}-100%${pct ? '' : ')'} or less is impossible (the price would be zero or negative)` +
+      (pct ? '; if these are log returns, add --log' : '; if the file is in percent, add --percent; if these are log returns, add --log'),
+    { file: place.file, line: place.line, field: place.field, value: cell },
+  );
+}
+
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
 /**
