@@ -26,8 +26,8 @@ import type { Warning } from '../../util/errors.js';
 import { checkPrices, type ParsePricesOptions, type PriceCheck } from './parse.js';
 import type { LoadedPrices, PriceLayout, PriceSeries, TextEncodingName } from './types.js';
 
-/** Bump when the entry layout or anything the parser puts in a series changes. */
-export const CACHE_FORMAT = 2;
+/** Bump when the entry layout or anything the parser puts in a series changes (3: mixed UTC offsets and intraday rows refused, weekend-bar warning). */
+export const CACHE_FORMAT = 3;
 const MAGIC = 'EVSTCOL2';
 /**
  * CRC-32 of the entry body (4 bytes): catches a torn or damaged entry; nothing adversarial is
