@@ -68,7 +68,7 @@ export function readLong(spec: LongSpec): LongBlock {
   const { header } = head;
   const file = cursor.file;
   const width = header.length;
-  const dates = new DateColumn(file, header[dateCol] || 'date');
+  const dates = new DateColumn(file, header[dateCol] || 'date', true);
   const decimalComma = cursor.delimiter === ';';
   const cap = cursor.remainingLines();
   const recDay = new Int32Array(cap);

@@ -44,7 +44,7 @@ export function readWide(spec: WideSpec): WideBlock {
   const file = cursor.file;
   const names = valueCols.map((c) => header[c]);
   const width = header.length;
-  const dates = new DateColumn(file, header[dateCol] || 'date');
+  const dates = new DateColumn(file, header[dateCol] || 'date', true);
   const decimalComma = cursor.delimiter === ';';
   const cap = cursor.remainingLines();
   const days = new Int32Array(cap);

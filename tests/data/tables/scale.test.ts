@@ -86,3 +86,21 @@ describe('vendor layouts in ad-hoc tables', () => {
     dataError(() => readValueTable(yf, { file: 'BABA.csv' }), { file: 'BABA.csv', line: 1 }, /--prices/);
   });
 });
+
+describe('timestamped rows in returns / prices tables', () => {
+  it('refuses intraday rows at the second time of a day', () => {
+    const text = 'date,AAA\n2023-01-03 09:30,0.01\n2023-01-03 09:31,0.02\n';
+    dataError(() => readValueTable(text, { file: 'm.csv' }), { file: 'm.csv', line: 3, field: 'date' }, /intraday data: line 2/);
+  });
+  it('refuses mixed UTC offsets, accepts one zone', () => {
+    const ok = 'date,AAA\n2023-01-03 00:00:00+08:00,0.01\n2023-01-04 00:00:00+08:00,0.02\n';
+    expect(readValueTable(ok, { file: 'o.csv' }).days.length).toBe(2);
+    const mixed = 'date,AAA\n2023-01-03 00:00:00+08:00,0.01\n2023-01-04 00:00:00-05:00,0.02\n';
+    dataError(() => readValueTable(mixed, { file: 'x.csv' }), { line: 3 }, /mixed UTC offsets/);
+  });
+  it('events keep several times on one day', async () => {
+    const { readEventsTable } = await import('../../../src/data/tables/index.js');
+    const t = readEventsTable('symbol,date\nAAA,2023-01-03 09:30\nBBB,2023-01-03 14:00\n', { file: 'e.csv' });
+    expect(t.events.map((e) => e.time)).toEqual(['09:30', '14:00']);
+  });
+});
