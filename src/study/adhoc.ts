@@ -156,18 +156,23 @@ export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Prom
 function checkReturnScale(main: ValueTable, market: ValueTable | null): void {
   const override = 'or --assume-scale to use the values as they are';
   const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v.toPrecision(3));
+  // Column by column, so one price column among return columns is not hidden in a pooled median.
   const judge = (t: ValueTable, what: string) => {
-    const s = summarizeScale(t.columns);
-    const verdict = judgeReturnScale(s);
-    const size = `median |value| ${fmt(s.medianAbs)} over ${s.count} values; daily returns in decimals are near 0.01`;
-    if (verdict === 'prices')
-      throw new DataError(`${what} look like prices, not returns (all positive, ${size}): give price files with --prices, ${override}`, { file: t.file });
-    if (verdict === 'percent')
+    t.columns.forEach((col, j) => {
+      const s = summarizeScale([col]);
+      const verdict = judgeReturnScale(s);
+      if (verdict === 'decimal') return;
+      const name = t.symbols.length > 1 ? `${what} of ${t.symbols[j]}` : what;
+      const size = `median |value| ${fmt(s.medianAbs)} over ${s.count} values; daily returns in decimals are near 0.01`;
+      const where = { file: t.file, field: t.shape === 'long' ? t.valueColumn : t.symbols[j] };
+      if (verdict === 'prices')
+        throw new DataError(`${name} look like prices, not returns (all positive, ${size}): give price files with --prices, ${override}`, where);
       throw new DataError(
-        `${what} look like returns in percent (${size})${t.percent ? ' even after --percent' : ': add --percent (it applies to the returns and the market file)'}, ${override}`,
-        { file: t.file },
+        `${name} look like returns in percent (${size})${t.percent ? ' even after --percent' : ': add --percent (it applies to the returns and the market file)'}, ${override}`,
+        where,
       );
-    return s;
+    });
+    return summarizeScale(t.columns);
   };
   const a = judge(main, 'the returns');
   if (!market) return;

@@ -53,7 +53,7 @@ describe('evstudy study refuses quietly wrong inputs (issue 10 §4)', () => {
     const dir = tempDir();
     files(dir);
     const run = (out: string, ...args: string[]) => runBuilt(['study', ...args, ...COMMON, '--out', out], { cwd: dir });
-    const [pct, pricesAsReturns, marketPrices, assume, bad, yfOk, yfReturns, mixed, broken] = await Promise.all([
+    const [pct, pricesAsReturns, marketPrices, assume, bad, yfOk, yfReturns, mixed, broken, apart] = await Promise.all([
       run('o1', '--returns', 'ret_pct.csv', '--market', 'mkt_pct.csv'),
       run('o2', '--returns', 'prices_as_returns.csv', '--market', 'mkt.csv'),
       run('o3', '--returns', 'ret.csv', '--market', 'mkt_prices.csv'),
@@ -63,6 +63,8 @@ describe('evstudy study refuses quietly wrong inputs (issue 10 §4)', () => {
       run('o7', '--returns', 'AAA_yf.csv', '--market', 'mkt.csv'),
       run('o8', '--prices', 'AAA_mixed.csv', '--symbol', 'AAA', '--market', 'mkt_prices.csv'),
       run('o9', '--prices', 'AAA_broken.csv', '--symbol', 'AAA', '--market', 'mkt_prices.csv'),
+      // --percent divides both files: a decimal market file then sits 100x below the stock returns.
+      run('o10', '--returns', 'ret_pct.csv', '--market', 'mkt.csv', '--percent'),
     ]);
 
     // Percent read as decimals: the first value below -1 is impossible, and the message says --percent.
@@ -70,9 +72,9 @@ describe('evstudy study refuses quietly wrong inputs (issue 10 §4)', () => {
     expect(pct.stderr).toMatch(/ret_pct\.csv:\d+: return .*--percent/);
     // Prices given as returns, and a market file of prices beside stock returns.
     expect(pricesAsReturns.code, pricesAsReturns.stderr).toBe(3);
-    expect(pricesAsReturns.stderr).toMatch(/prices_as_returns\.csv: the returns look like prices.*--prices.*--assume-scale/);
+    expect(pricesAsReturns.stderr).toMatch(/prices_as_returns\.csv: AAA: the returns look like prices.*--prices.*--assume-scale/);
     expect(marketPrices.code, marketPrices.stderr).toBe(3);
-    expect(marketPrices.stderr).toMatch(/mkt_prices\.csv: the market returns look like prices/);
+    expect(marketPrices.stderr).toMatch(/mkt_prices\.csv: mkt: the market returns look like prices/);
     // The explicit override runs.
     expect(assume.code, assume.stderr).toBe(0);
     // `abc` on line 7 is reported on line 7, in the return column.
@@ -91,5 +93,7 @@ describe('evstudy study refuses quietly wrong inputs (issue 10 §4)', () => {
     expect(broken.stderr).toMatch(/and 100 more errors/);
     expect(broken.stderr).toMatch(/z{20,}… \(500 characters\)/);
     expect(broken.stderr.split('\n').every((l) => l.length < 300)).toBe(true);
+    expect(apart.code, apart.stderr).toBe(3);
+    expect(apart.stderr).toMatch(/mkt\.csv: .*\d+x apart in size.*--assume-scale/);
   });
 });

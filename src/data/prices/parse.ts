@@ -115,8 +115,11 @@ function checkText({ text, encoding }: DecodedText, options: ParsePricesOptions)
   if (reader.errors.length === 0 && reader.bars.length === 0) {
     throw new DataError(`no trading rows: all ${rows} data rows were skipped`, { file, line: head.line });
   }
-  const errors = [...reader.errors, ...assembled.errors].sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
-  if (reader.more > 0) errors.push(moreErrors(reader.more, file));
+  // The reader keeps its first MAX_ERRORS; assembly (repeated dates) can find as many again.
+  const all = [...reader.errors, ...assembled.errors].sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
+  const errors = all.slice(0, MAX_ERRORS);
+  const more = reader.more + all.length - errors.length;
+  if (more > 0) errors.push(moreErrors(more, file));
   const warnings = [...reader.warnings, ...assembled.warnings];
   const weekend = reader.weekendWarning();
   if (weekend) warnings.push(weekend);
