@@ -10,7 +10,7 @@ import { detectShape, sampleRows } from './shape.js';
 import type { ValueTable } from './types.js';
 import { readWide } from './wide.js';
 import { WarningSink } from './warnings.js';
-import { readVendorTable, symbolFromFile, vendorAsReturnsError, vendorLayoutOf } from './vendor.js';
+import { readVendorTable, symbolFromFile, symbolInFile, vendorAsReturnsError, vendorLayoutOf } from './vendor.js';
 
 export interface ValueTableOptions {
   /** Name used in messages (the path as the user typed it). */
@@ -34,7 +34,9 @@ export function readValueTable(text: string, opts: ValueTableOptions): ValueTabl
   const vendor = vendorLayoutOf(head.header, headerLine);
   if (vendor) {
     if (!opts.positive) throw vendorAsReturnsError(vendor, file, head.line, headerLine);
-    return readVendorTable(cursor.text, vendor, file, opts.symbol ?? symbolFromFile(file), head.header);
+    // Checked even with --symbol: a file of several securities would read as one with repeated dates.
+    const inFile = symbolInFile(cursor.text, file);
+    return readVendorTable(cursor.text, vendor, file, opts.symbol ?? inFile ?? symbolFromFile(file), head.header);
   }
   const notes: Warning[] = [];
   const shape = detectShape(head.header, head.line, sampleRows(cursor), cursor.delimiter, file, notes);

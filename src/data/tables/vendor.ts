@@ -13,25 +13,54 @@ import { ADAPTERS } from '../prices/formats/index.js';
 import { parsePrices } from '../prices/parse.js';
 import type { PriceLayout } from '../prices/types.js';
 import { LONG_SYMBOL_ALIASES, normalizeName } from './columns.js';
+import { CsvCursor } from './csv.js';
 import type { ValueTable } from './types.js';
 
 /**
  * The vendor layout of a header, or undefined for a plain returns / prices table. Layouts are
  * recognised by loose marks (canonical: any `date` column; Tushare: `trade_date`), so a header
- * counts only when the layout also finds a close and one of open / high / low in it, and it has no
- * symbol column (a long OHLC table is refused by the shape check with its own message).
+ * counts only when the layout also binds its required columns and a close; the generic canonical
+ * layout needs one of open / high / low as well (`date,close` is a wide table of one symbol, but
+ * yfinance's capitalised `Date,Close` is a price file).
  */
 export function vendorLayoutOf(names: readonly string[], line: string): PriceLayout | undefined {
   const layout = detectLayout({ names, line });
   if (layout === undefined) return undefined;
-  if (names.some((n) => LONG_SYMBOL_ALIASES.some((a) => normalizeName(a) === normalizeName(n)))) return undefined;
   let index: ColumnBinding['index'];
   try {
     index = bindColumns(ADAPTERS[layout], { names, line }, { file: '', line: 0 }).index;
   } catch {
     return undefined;
   }
-  return index.close !== undefined && (index.open !== undefined || index.high !== undefined || index.low !== undefined) ? layout : undefined;
+  if (index.close === undefined) return undefined;
+  const ohlc = index.open !== undefined || index.high !== undefined || index.low !== undefined;
+  return layout !== 'canonical' || ohlc ? layout : undefined;
+}
+
+/**
+ * The security a vendor file's own symbol column names (AKShare-style exports repeat it on every
+ * row), undefined without such a column; a file holding several symbols is refused, since the
+ * price reader takes one security per file.
+ */
+export function symbolInFile(text: string, file: string): string | undefined {
+  const cursor = new CsvCursor(text, file);
+  if (!cursor.nextNonBlank()) return undefined;
+  const header = cursor.cells.slice();
+  const col = header.findIndex((n) => LONG_SYMBOL_ALIASES.some((a) => normalizeName(a) === normalizeName(n)) && normalizeName(n) !== 'name');
+  if (col < 0) return undefined;
+  let found: { value: string; line: number } | undefined;
+  while (cursor.nextNonBlank()) {
+    const v = cursor.cells[col] ?? '';
+    if (v === '') continue;
+    if (found === undefined) found = { value: v, line: cursor.line };
+    else if (v !== found.value) {
+      throw new DataError(
+        `a price file of several securities (${found.value} on line ${found.line}, ${v} here): give one file per security, or a long date,symbol,close table`,
+        { file, line: cursor.line, field: header[col], value: v },
+      );
+    }
+  }
+  return found?.value;
 }
 
 /** The symbol a single-security file stands for: `--symbol`, else the file name without extension. */

@@ -104,3 +104,22 @@ describe('timestamped rows in returns / prices tables', () => {
     expect(t.events.map((e) => e.time)).toEqual(['09:30', '14:00']);
   });
 });
+
+describe('vendor files with their own symbol column', () => {
+  // Layout of junyanwu/quant-bigA and LiuZesensengsheng/gupiao exports (see /work/shared/data SOURCES.md).
+  const head = 'date,open,close,high,low,volume,amount,symbol\n';
+  it('takes the symbol from the file when it is one security', () => {
+    const text = head + '2018-01-02,4045.21,4087.4,4087.78,4045.21,146935434.0,178402033664.0,000300.SH\n2018-01-03,4091.46,4111.39,4140.05,4088.73,151852219.0,205726887936.0,000300.SH\n';
+    const t = readValueTable(text, { file: 'x.csv', positive: true });
+    expect(t.symbols).toEqual(['000300.SH']);
+    expect(Array.from(t.columns[0])).toEqual([4087.4, 4111.39]);
+  });
+  it('refuses a file of several securities at the first other symbol', () => {
+    const text = head + '2018-01-02,1,1,1,1,1,1,AAA\n2018-01-02,2,2,2,2,2,2,BBB\n';
+    dataError(() => readValueTable(text, { file: 'x.csv', positive: true, symbol: 'AAA' }), { line: 3, field: 'symbol', value: 'BBB' }, /several securities/);
+  });
+  it('a capitalised Date,Close file is yfinance (one security), a lower-case date,close one a wide table', () => {
+    expect(readValueTable('Date,Close\n2004-10-08,11.15\n', { file: 'd/FXI.csv', positive: true }).symbols).toEqual(['FXI']);
+    expect(readValueTable('date,close\n2004-10-08,11.15\n', { file: 'd/FXI.csv', positive: true }).symbols).toEqual(['close']);
+  });
+});
