@@ -21,7 +21,7 @@ import {
   type FactorTable,
 } from '../data/tables/index.js';
 import { judgeReturnScale, scalesDisagree, summarizeScale } from '../data/tables/scale.js';
-import { ConfigError, DataError, EvstudyError, UsageError } from '../util/errors.js';
+import { ConfigError, DataError, EvstudyError, UsageError, type Warning } from '../util/errors.js';
 import { formatDay } from '../util/dayNumber.js';
 import { exchangeOfSymbol } from '../calendar/index.js';
 import { SCHEMA_VERSION, type ReportJson } from '../report/schema.js';
@@ -115,6 +115,10 @@ export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Prom
     }),
   );
   const notes = [...engine.notes];
+  // What the readers noticed (a vendor file read as one security, bars on weekends, dropped
+  // duplicate rows) belongs in the report: a warning nobody sees is a quiet result.
+  for (const t of [main, marketTable, evTable]) if (t) notes.push(...warningNotes(t.warnings));
+  if (o.assumeScale && mode === 'returns') notes.push('--assume-scale: the returns were used as given, without the percent / prices / stock-vs-market scale checks.');
   if (noTiming) notes.push(`${evTable.file} has no timing column: day 0 is the event date, or the next trading day when the date is not one (policy ${o.nonTrading}).`);
   if (factors) notes.push(`${factors.file}: factors read as ${factors.percentDetected ? 'percent (divided by 100)' : 'decimals'} (${factors.percentSource === 'auto' ? 'detected from their size' : 'as told'}).`);
   return {
@@ -147,6 +151,15 @@ export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Prom
     groups: engine.groups,
     notes,
   };
+}
+
+/** Warnings as report notes, at most MAX_WARNING_NOTES per file then a count. */
+const MAX_WARNING_NOTES = 10;
+function warningNotes(warnings: readonly Warning[]): string[] {
+  const at = (w: Warning) => [w.location.file, w.location.line].filter((x) => x !== undefined).join(':');
+  const out = warnings.slice(0, MAX_WARNING_NOTES).map((w) => `${at(w)}: ${w.message}`);
+  if (warnings.length > MAX_WARNING_NOTES) out.push(`${at(warnings[0]).split(':')[0]}: ... and ${warnings.length - MAX_WARNING_NOTES} more warnings`);
+  return out;
 }
 
 /**

@@ -3,7 +3,7 @@
  * exit 0 with a confident wrong number, or name the wrong line. Tiny generated files, all runs at
  * once, one test so the subprocesses overlap.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBuilt, tempDir } from '../helpers/cli.js';
@@ -83,6 +83,8 @@ describe('evstudy study refuses quietly wrong inputs (issue 10 §4)', () => {
     // A yfinance file given to --prices is one security: the event is estimated.
     expect(yfOk.code, yfOk.stderr).toBe(0);
     expect(yfOk.out).toMatch(/1 events \(ok 1\)/);
+    const notes = (JSON.parse(readFileSync(join(dir, 'o6', 'report.json'), 'utf8')) as { notes: string[] }).notes.join('\n');
+    expect(notes).toMatch(/AAA_yf\.csv: read as a yfinance price file of one security, "AAA", closes from column "Adj Close"/);
     expect(yfReturns.code).toBe(3);
     expect(yfReturns.stderr).toMatch(/yfinance price file.*--prices/);
     // Mixed UTC offsets: refused at the first row of the other zone (line 102 = data row 101).
