@@ -72,6 +72,9 @@ export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Prom
   const main = await loadValueTable((o.returns ?? o.prices)!, { percent, positive, floor, symbol: o.symbol });
   const marketTable = o.market ? await loadValueTable(o.market, { percent, positive, floor }) : null;
   if (mode === 'returns' && !o.assumeScale) checkReturnScale(main, marketTable);
+  // Ignored, --symbol would leave the user believing the series got that name.
+  if (o.symbol !== undefined && !main.warnings.some((w) => w.code === 'vendor-layout'))
+    throw new UsageError(`--symbol names the security of a one-security vendor price file (yfinance, ...); ${main.file} is a ${main.shape} table whose symbols are ${main.shape === 'wide' ? 'its column names' : 'in its symbol column'}`, { field: '--symbol', value: o.symbol });
   const factors = o.factors ? await loadFactorTable(o.factors, { percent: 'auto' }) : null;
   const evTable = await loadEventsTable(o.events);
   const needsMarket = NEEDS_MARKET.includes(o.model);

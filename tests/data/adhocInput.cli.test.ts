@@ -53,7 +53,7 @@ describe('evstudy study refuses quietly wrong inputs (issue 10 §4)', () => {
     const dir = tempDir();
     files(dir);
     const run = (out: string, ...args: string[]) => runBuilt(['study', ...args, ...COMMON, '--out', out], { cwd: dir });
-    const [pct, pricesAsReturns, marketPrices, assume, bad, yfOk, yfReturns, mixed, broken, apart] = await Promise.all([
+    const [pct, pricesAsReturns, marketPrices, assume, bad, yfOk, yfReturns, mixed, broken, apart, symbolWide] = await Promise.all([
       run('o1', '--returns', 'ret_pct.csv', '--market', 'mkt_pct.csv'),
       run('o2', '--returns', 'prices_as_returns.csv', '--market', 'mkt.csv'),
       run('o3', '--returns', 'ret.csv', '--market', 'mkt_prices.csv'),
@@ -65,6 +65,8 @@ describe('evstudy study refuses quietly wrong inputs (issue 10 §4)', () => {
       run('o9', '--prices', 'AAA_broken.csv', '--symbol', 'AAA', '--market', 'mkt_prices.csv'),
       // --percent divides both files: a decimal market file then sits 100x below the stock returns.
       run('o10', '--returns', 'ret_pct.csv', '--market', 'mkt.csv', '--percent'),
+      // --symbol on a table that is not a one-security vendor file would be silently ignored.
+      run('o11', '--prices', 'prices_as_returns.csv', '--symbol', 'BBB', '--market', 'mkt_prices.csv'),
     ]);
 
     // Percent read as decimals: the first value below -1 is impossible, and the message says --percent.
@@ -97,5 +99,7 @@ describe('evstudy study refuses quietly wrong inputs (issue 10 §4)', () => {
     expect(broken.stderr.split('\n').every((l) => l.length < 300)).toBe(true);
     expect(apart.code, apart.stderr).toBe(3);
     expect(apart.stderr).toMatch(/mkt\.csv: .*\d+x apart in size.*--assume-scale/);
+    expect(symbolWide.code, symbolWide.stderr).toBe(2);
+    expect(symbolWide.stderr).toMatch(/--symbol "BBB": .*vendor price file/);
   });
 });
