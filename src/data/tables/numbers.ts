@@ -56,7 +56,7 @@ export function parseValueCell(cell: string, place: CellPlace, decimalComma = fa
 /** Throws unless `v` (read from `cell`) is missing (NaN) or positive: for tables of prices. */
 export function checkPositiveCell(v: number, cell: string, place: CellPlace): number {
   if (v > 0 || Number.isNaN(v)) return v;
-  throw new DataError('prices must be positive (leave the cell empty or NA if the price is missing)', {
+  throw new DataError('prices must be positive (leave the cell empty or NA if the price is missing; a file of returns goes with --returns)', {
     file: place.file,
     line: place.line,
     field: place.field,
