@@ -6,7 +6,7 @@
  * named by `--symbol` or by the file name.
  */
 import { basename, extname } from 'node:path';
-import { DataError, type Warning } from '../../util/errors.js';
+import { DataError, clipValue, type Warning } from '../../util/errors.js';
 import { bindColumns, type ColumnBinding } from '../prices/columns.js';
 import { detectLayout } from '../prices/detect.js';
 import { ADAPTERS } from '../prices/formats/index.js';
@@ -55,7 +55,7 @@ export function symbolInFile(text: string, file: string): string | undefined {
     if (found === undefined) found = { value: v, line: cursor.line };
     else if (v !== found.value) {
       throw new DataError(
-        `a price file of several securities (${found.value} on line ${found.line}, ${v} here): give one file per security, or a long date,symbol,close table`,
+        `a price file of several securities (${clipValue(found.value)} on line ${found.line}, ${clipValue(v)} here): give one file per security, or a long date,symbol,close table`,
         { file, line: cursor.line, field: header[col], value: v },
       );
     }
