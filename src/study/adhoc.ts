@@ -20,7 +20,8 @@ import {
   type ValueSeries,
   type FactorTable,
 } from '../data/tables/index.js';
-import { ConfigError, DataError, EvstudyError, UsageError } from '../util/errors.js';
+import { judgeReturnScale, scalesDisagree, summarizeScale } from '../data/tables/scale.js';
+import { ConfigError, DataError, EvstudyError, UsageError, type Warning } from '../util/errors.js';
 import { formatDay } from '../util/dayNumber.js';
 import { exchangeOfSymbol } from '../calendar/index.js';
 import { SCHEMA_VERSION, type ReportJson } from '../report/schema.js';
@@ -50,6 +51,10 @@ export interface AdhocOptions {
   bootstrapSamples: number;
   /** Test formulas where the literature leaves a choice (see EngineSettings.testConvention). */
   testConvention?: 'estudy2' | 'paper';
+  /** Skip the check that returns are decimals (not percent, not prices) and that stock and market match in scale. */
+  assumeScale?: boolean;
+  /** Security name for a vendor price file (yfinance, ...) given as --prices; default: its file name. */
+  symbol?: string;
   /** Residual variance divisor: 'model-df' (SSR/(L-k), default) or 'L-1' (estudy2's, to reproduce its output). */
   variance?: 'model-df' | 'L-1';
 }
@@ -63,8 +68,15 @@ export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Prom
   const mode: 'returns' | 'prices' = o.returns ? 'returns' : 'prices';
   // Prices are checked while reading, so a zero or negative close is reported with its line.
   const positive = mode === 'prices';
-  const main = await loadValueTable((o.returns ?? o.prices)!, { percent: mode === 'returns' ? o.percent : false, positive });
-  const marketTable = o.market ? await loadValueTable(o.market, { percent: mode === 'returns' ? o.percent : false, positive }) : null;
+  // Simple returns at or below -100% are impossible: an error at their line (log returns may be).
+  const floor = mode === 'returns' && !o.log ? (o.percent ? -100 : -1) : undefined;
+  const percent = mode === 'returns' ? o.percent : false;
+  const main = await loadValueTable((o.returns ?? o.prices)!, { percent, positive, floor, symbol: o.symbol });
+  const marketTable = o.market ? await loadValueTable(o.market, { percent, positive, floor }) : null;
+  if (mode === 'returns' && !o.assumeScale) checkReturnScale(main, marketTable);
+  // Ignored, --symbol would leave the user believing the series got that name.
+  if (o.symbol !== undefined && !main.warnings.some((w) => w.code === 'vendor-layout'))
+    throw new UsageError(`--symbol names the security of a one-security vendor price file (yfinance, ...); ${main.file} is a ${main.shape} table whose symbols are ${main.shape === 'wide' ? 'its column names' : 'in its symbol column'}`, { field: '--symbol', value: o.symbol });
   const factors = o.factors ? await loadFactorTable(o.factors, { percent: 'auto' }) : null;
   const evTable = await loadEventsTable(o.events);
   const needsMarket = NEEDS_MARKET.includes(o.model);
@@ -108,6 +120,10 @@ export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Prom
     }),
   );
   const notes = [...engine.notes];
+  // What the readers noticed (a vendor file read as one security, bars on weekends, dropped
+  // duplicate rows) belongs in the report: a warning nobody sees is a quiet result.
+  for (const t of [main, marketTable, evTable]) if (t) notes.push(...warningNotes(t.warnings));
+  if (o.assumeScale && mode === 'returns') notes.push('--assume-scale: the returns were used as given, without the percent / prices / stock-vs-market scale checks.');
   if (noTiming) notes.push(`${evTable.file} has no timing column: day 0 is the event date, or the next trading day when the date is not one (policy ${o.nonTrading}).`);
   if (factors) notes.push(`${factors.file}: factors read as ${factors.percentDetected ? 'percent (divided by 100)' : 'decimals'} (${factors.percentSource === 'auto' ? 'detected from their size' : 'as told'}).`);
   return {
@@ -154,6 +170,51 @@ function checkNumbers(o: AdhocOptions): void {
   if (!Number.isSafeInteger(o.seed)) throw new UsageError('expected a safe integer', { field: 'seed', value: String(o.seed) });
   if (!(Number.isInteger(o.bootstrapSamples) && o.bootstrapSamples >= 1 && o.bootstrapSamples <= 100_000))
     throw new UsageError('expected an integer >= 1 and <= 100000', { field: 'bootstrapSamples', value: String(o.bootstrapSamples) });
+}
+
+/** Warnings as report notes, at most MAX_WARNING_NOTES per file then a count. */
+const MAX_WARNING_NOTES = 10;
+function warningNotes(warnings: readonly Warning[]): string[] {
+  const at = (w: Warning) => [w.location.file, w.location.line].filter((x) => x !== undefined).join(':');
+  const out = warnings.slice(0, MAX_WARNING_NOTES).map((w) => `${at(w)}: ${w.message}`);
+  if (warnings.length > MAX_WARNING_NOTES) out.push(`${at(warnings[0]).split(':')[0]}: ... and ${warnings.length - MAX_WARNING_NOTES} more warnings`);
+  return out;
+}
+
+/**
+ * Refuses returns whose size says percent or prices (see data/tables/scale.ts), and a stock and
+ * market table far apart in size, naming the flag that fixes it. `--assume-scale` skips this.
+ */
+function checkReturnScale(main: ValueTable, market: ValueTable | null): void {
+  const override = 'or --assume-scale to use the values as they are';
+  const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v.toPrecision(3));
+  // Column by column, so one price column among return columns is not hidden in a pooled median.
+  const judge = (t: ValueTable, what: string) => {
+    t.columns.forEach((col, j) => {
+      const s = summarizeScale([col]);
+      const verdict = judgeReturnScale(s);
+      if (verdict === 'decimal') return;
+      const name = t.symbols.length > 1 ? `${what} of ${t.symbols[j]}` : what;
+      const size = `median |value| ${fmt(s.medianAbs)} over ${s.count} values; daily returns in decimals are near 0.01`;
+      const where = { file: t.file, field: t.shape === 'long' ? t.valueColumn : t.symbols[j] };
+      if (verdict === 'prices')
+        throw new DataError(`${name} look like prices, not returns (all positive, ${size}): give price files with --prices, ${override}`, where);
+      throw new DataError(
+        `${name} look like returns in percent (${size})${t.percent ? ' even after --percent' : ': add --percent (it applies to the returns and the market file)'}, ${override}`,
+        where,
+      );
+    });
+    return summarizeScale(t.columns);
+  };
+  const a = judge(main, 'the returns');
+  if (!market) return;
+  const b = judge(market, 'the market returns');
+  if (scalesDisagree(a, b))
+    throw new DataError(
+      `the returns (${main.file}, median |r| ${fmt(a.medianAbs)}) and the market returns (median |r| ${fmt(b.medianAbs)}) are ${fmt(Math.max(a.medianAbs / b.medianAbs, b.medianAbs / a.medianAbs))}x apart in size: ` +
+        `one file is probably in percent and the other in decimals (--percent applies to both; convert one file), ${override}`,
+      { file: market.file },
+    );
 }
 
 function checkPositive(t: ValueTable): void {

@@ -47,13 +47,23 @@ export class EvstudyError extends Error {
     return EXIT_CODES[this.kind];
   }
 
-  /** `file:line: field "value": message`, the form printed by the CLI. */
+  /** `file:line: field "value": message`, the form printed by the CLI; long values cut (see clipValue). */
   format(): string {
-    const { file, line, field, value } = this.location;
+    const { file, line, field } = this.location;
+    const value = this.location.value === undefined ? undefined : clipValue(this.location.value);
     const where = [file, line !== undefined ? String(line) : undefined].filter(Boolean).join(':');
     const what = field ? `${field}${value !== undefined ? ` ${JSON.stringify(value)}` : ''}` : value !== undefined ? JSON.stringify(value) : '';
     return [where, what, this.message].filter((s) => s !== '').join(': ');
   }
+}
+
+/** Values longer than this are cut in messages: a whole garbage line (or binary) is no help on a terminal. */
+export const MAX_VALUE_CHARS = 80;
+
+/** `value` cut to MAX_VALUE_CHARS characters, saying how long it was. */
+export function clipValue(value: string): string {
+  if (value.length <= MAX_VALUE_CHARS) return value;
+  return `${value.slice(0, MAX_VALUE_CHARS - 1)}… (${value.length} characters)`;
 }
 
 /** Bad data in an input file (prices, returns, events CSV, factors). */

@@ -28,6 +28,8 @@ interface StudyFlags {
   minEstimation: string;
   nonTrading: string;
   percent?: boolean;
+  assumeScale?: boolean;
+  symbol?: string;
   log?: boolean;
   seed: string;
   bootstrap: string;
@@ -84,6 +86,8 @@ export function register(program: Command): void {
     .option('--min-estimation <n>', 'minimum valid estimation returns', '60')
     .option('--non-trading <policy>', `event date not a trading day: ${NON_TRADING_POLICIES.join(' | ')}`, 'next')
     .option('--percent', 'returns are in percent')
+    .option('--assume-scale', 'use returns as given even when their size looks like percent or prices')
+    .option('--symbol <name>', 'security name for a one-security vendor price file (yfinance, ...); default: the file name')
     .option('--log', 'log returns (from prices), or the given returns are log returns')
     .option('--seed <n>', 'bootstrap seed', '20230411')
     .option('--bootstrap <n>', 'bootstrap resamples', '999')
@@ -135,6 +139,8 @@ export function register(program: Command): void {
             minEstimation,
             nonTrading: f.nonTrading as NonTradingPolicy,
             percent: f.percent,
+            assumeScale: f.assumeScale,
+            symbol: f.symbol,
             log: f.log,
             seed,
             bootstrapSamples: samples,

@@ -4,4 +4,5 @@
  * warnings: column cache entries are keyed by it, so older entries are never read again (they
  * age out under the cache's size cap, or `evstudy cache clear` removes them).
  */
-export const PARSER_VERSION = 1;
+// 2: mixed UTC offsets and intraday rows refused, weekend-bar warning, errors capped at 20.
+export const PARSER_VERSION = 2;

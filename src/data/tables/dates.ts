@@ -4,6 +4,7 @@
  * `2020-01-02` with `02/01/2020` is more likely a merge accident than a choice, and guessing per
  * row would silently swap days and months.
  */
+import { OffsetTracker, utcOffsetMinutes } from '../prices/offsets.js';
 import { DataError } from '../../util/errors.js';
 import { dayNumber, isValidYmd } from '../../util/dayNumber.js';
 import type { DateFormat } from './types.js';
@@ -60,9 +61,19 @@ export class DateColumn {
   /** ISO cells keyed by the integer YYYYMMDD: hashing a fresh string per row costs more than the parse. */
   private readonly isoCache = new Map<number, number>();
 
+  /** Daily bars only (see `bars`): first time of day seen per day, and the file's UTC offsets. */
+  private readonly timeOf = new Map<number, { time: string; line: number }>();
+  private readonly offsets = new OffsetTracker();
+
+  /**
+   * `bars`: the column dates daily values (returns / prices tables), so a day with two times of
+   * day is intraday data and UTC offsets must be one zone (as for price files, prices/offsets.ts).
+   * Events keep their times freely.
+   */
   constructor(
     private readonly file: string,
     private readonly field: string,
+    private readonly bars = false,
   ) {}
 
   /** Day number of `cell`; throws DataError naming `line` when the cell is not a usable date. */
@@ -122,7 +133,24 @@ export class DateColumn {
           : '';
       throw new DataError(`not a real calendar date (${c.format})${hint}`, where);
     }
-    return { day: dayNumber(c.y, c.m, c.d), time: c.time };
+    const day = dayNumber(c.y, c.m, c.d);
+    if (this.bars && c.time !== undefined) this.checkBar(day, c.time, c.y, cell, line);
+    return { day, time: c.time };
+  }
+
+  /** Runs once per distinct cell (cached after), which is all the checks need: repeats agree. */
+  private checkBar(day: number, time: string, year: number, cell: string, line: number): void {
+    const where = { file: this.file, line, field: this.field, value: cell };
+    const seen = this.timeOf.get(day);
+    if (seen === undefined) this.timeOf.set(day, { time, line });
+    else if (seen.time !== time) {
+      throw new DataError(
+        `intraday data: line ${seen.line} has the same day at ${seen.time}; the study needs daily values (one row per day): resample to daily first`,
+        where,
+      );
+    }
+    const problem = this.offsets.see(utcOffsetMinutes(cell), year, line);
+    if (problem) throw new DataError(problem, where);
   }
 }
 

@@ -6,7 +6,7 @@ import { DataError } from '../../util/errors.js';
 import { formatDay } from '../../util/dayNumber.js';
 import type { CsvCursor } from './csv.js';
 import { DateColumn } from './dates.js';
-import { checkPositiveCell, parseValueCell, plainDecimalAt } from './numbers.js';
+import { checkPositiveCell, checkReturnFloor, parseValueCell, plainDecimalAt } from './numbers.js';
 import { sameValue, show } from './order.js';
 import { checkWidth, type HeaderAt } from './rows.js';
 import type { DateFormat } from './types.js';
@@ -22,6 +22,8 @@ export interface LongSpec {
   warnings: WarningSink;
   /** Values are prices: zero or negative is an error (see ValueTableOptions.positive). */
   positive?: boolean;
+  /** Values are simple returns: at or below this (-1, or -100 in percent) is an error at its line. */
+  floor?: number;
 }
 
 export interface LongBlock {
@@ -62,11 +64,11 @@ function plainCells(text: string, start: number, end: number, delim: string, sta
 }
 
 export function readLong(spec: LongSpec): LongBlock {
-  const { cursor, head, dateCol, symbolCol, valueCol, warnings } = spec;
+  const { cursor, head, dateCol, symbolCol, valueCol, warnings, floor } = spec;
   const { header } = head;
   const file = cursor.file;
   const width = header.length;
-  const dates = new DateColumn(file, header[dateCol] || 'date');
+  const dates = new DateColumn(file, header[dateCol] || 'date', true);
   const decimalComma = cursor.delimiter === ';';
   const cap = cursor.remainingLines();
   const recDay = new Int32Array(cap);
@@ -118,6 +120,7 @@ export function readLong(spec: LongSpec): LongBlock {
           let v = plainDecimalAt(text, vs, ve);
           if (Number.isNaN(v)) v = parseValueCell(text.slice(vs, ve), place, decimalComma);
           if (spec.positive && !(v > 0 || Number.isNaN(v))) checkPositiveCell(v, text.slice(vs, ve), place);
+          if (floor !== undefined && v <= floor) checkReturnFloor(v, text.slice(vs, ve), place, floor);
           cursor.skipPlain();
           recDay[n] = day;
           recSym[n] = s;
@@ -153,6 +156,7 @@ export function readLong(spec: LongSpec): LongBlock {
     recSym[n] = s;
     recVal[n] = parseValueCell(rec[valueCol], place, decimalComma);
     if (spec.positive) checkPositiveCell(recVal[n], rec[valueCol], place);
+    if (floor !== undefined) checkReturnFloor(recVal[n], rec[valueCol], place, floor);
     recLine[n] = line;
     if (day < minDay) minDay = day;
     if (day > maxDay) maxDay = day;

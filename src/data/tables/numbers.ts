@@ -56,12 +56,27 @@ export function parseValueCell(cell: string, place: CellPlace, decimalComma = fa
 /** Throws unless `v` (read from `cell`) is missing (NaN) or positive: for tables of prices. */
 export function checkPositiveCell(v: number, cell: string, place: CellPlace): number {
   if (v > 0 || Number.isNaN(v)) return v;
-  throw new DataError('prices must be positive (leave the cell empty or NA if the price is missing)', {
+  throw new DataError('prices must be positive (leave the cell empty or NA if the price is missing; a file of returns goes with --returns)', {
     file: place.file,
     line: place.line,
     field: place.field,
     value: cell,
   });
+}
+
+/**
+ * Throws when the simple return `v` (read from `cell`) is at or below `floor` (-1, or -100 in
+ * percent): a price cannot fall by 100% or more, so such a value is a wrong column, a wrong scale
+ * or log returns, and any CAR built on it would be a quiet wrong number.
+ */
+export function checkReturnFloor(v: number, cell: string, place: CellPlace, floor: number): number {
+  if (!(v <= floor)) return v;
+  const pct = floor === -100;
+  throw new DataError(
+    `a simple return of ${pct ? '' : '-1 ('}-100%${pct ? '' : ')'} or less is impossible (the price would be zero or negative)` +
+      (pct ? '; if these are log returns, add --log' : '; if the file is in percent, add --percent; if these are log returns, add --log'),
+    { file: place.file, line: place.line, field: place.field, value: cell },
+  );
 }
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];

@@ -49,21 +49,31 @@ export function detectShape(
 
   const decimalComma = delimiter === ';';
   const isText = (v: string) => !isMissingCell(v) && !isNumericCell(v, decimalComma);
-  const someText = (c: number) => sample.some((r) => isText(r[c] ?? ''));
-  // A symbol column is text in every sampled row; a wide column with one stray word is not, and
-  // is left to fail on that word with its line number.
-  const allText = (c: number) => sample.length > 0 && sample.every((r) => isText(r[c] ?? ''));
+  // By majority over the sample, not by any single row: one garbage value in the first rows (`abc`
+  // in a value column) must not turn a long table into a wide one, or the error would then name the
+  // wrong line and field. The reader reports that value at its own line and column.
+  const mostlyText = (c: number) => {
+    let text = 0;
+    let num = 0;
+    for (const r of sample) {
+      const v = r[c] ?? '';
+      if (isMissingCell(v)) continue;
+      if (isText(v)) text++;
+      else num++;
+    }
+    return text > num;
+  };
   const symbolNamed = (c: number) => LONG_SYMBOL_ALIASES.some((a) => normalizeName(a) === normalizeName(header[c]));
 
   if (others.length === 2) {
     const [a, b] = others;
-    if (allText(a) && !someText(b)) return { kind: 'long', dateCol, symbolCol: a, valueCol: b };
-    if (allText(b) && !someText(a)) return { kind: 'long', dateCol, symbolCol: b, valueCol: a };
+    if (mostlyText(a) && !mostlyText(b)) return { kind: 'long', dateCol, symbolCol: a, valueCol: b };
+    if (mostlyText(b) && !mostlyText(a)) return { kind: 'long', dateCol, symbolCol: b, valueCol: a };
     // Numeric ids (A-share codes, CRSP PERMNOs) look like values; fall back on the header name.
-    if (symbolNamed(a) && !symbolNamed(b) && !someText(b)) return { kind: 'long', dateCol, symbolCol: a, valueCol: b };
-    if (symbolNamed(b) && !symbolNamed(a) && !someText(a)) return { kind: 'long', dateCol, symbolCol: b, valueCol: a };
+    if (symbolNamed(a) && !symbolNamed(b) && !mostlyText(b)) return { kind: 'long', dateCol, symbolCol: a, valueCol: b };
+    if (symbolNamed(b) && !symbolNamed(a) && !mostlyText(a)) return { kind: 'long', dateCol, symbolCol: b, valueCol: a };
   } else if (others.length > 2) {
-    const sym = others.find((c) => symbolNamed(c) && someText(c));
+    const sym = others.find((c) => symbolNamed(c) && mostlyText(c));
     if (sym !== undefined) {
       const values = others.filter((c) => c !== sym).map((c) => header[c]);
       throw new DataError(

@@ -10,6 +10,7 @@ import { detectShape, sampleRows } from './shape.js';
 import type { ValueTable } from './types.js';
 import { readWide } from './wide.js';
 import { WarningSink } from './warnings.js';
+import { readVendorTable, symbolFromFile, symbolInFile, vendorAsReturnsError, vendorLayoutOf } from './vendor.js';
 
 export interface ValueTableOptions {
   /** Name used in messages (the path as the user typed it). */
@@ -18,12 +19,25 @@ export interface ValueTableOptions {
   percent?: boolean;
   /** Values are prices: a zero or negative cell is an error naming its line (missing cells stay NaN). */
   positive?: boolean;
+  /** Values are simple returns: at or below this (-1; -100 in percent) is an error naming its line. */
+  floor?: number;
+  /** Name of the security in a vendor price file (yfinance, ...); default: the file name. */
+  symbol?: string;
 }
 
 export function readValueTable(text: string, opts: ValueTableOptions): ValueTable {
   const { file } = opts;
   const cursor = new CsvCursor(text, file);
   const head = readHeader(cursor, 'data rows');
+  // The header line as written: WSJ is told from yfinance by the blanks after its commas.
+  const headerLine = /[^\r\n]*\S[^\r\n]*/.exec(cursor.text)?.[0] ?? '';
+  const vendor = vendorLayoutOf(head.header, headerLine);
+  if (vendor) {
+    if (!opts.positive) throw vendorAsReturnsError(vendor, file, head.line, headerLine);
+    // Checked even with --symbol: a file of several securities would read as one with repeated dates.
+    const inFile = symbolInFile(cursor.text, file);
+    return readVendorTable(cursor.text, vendor, file, opts.symbol ?? inFile ?? symbolFromFile(file), head.header);
+  }
   const notes: Warning[] = [];
   const shape = detectShape(head.header, head.line, sampleRows(cursor), cursor.delimiter, file, notes);
   const sink = new WarningSink();
@@ -31,7 +45,7 @@ export function readValueTable(text: string, opts: ValueTableOptions): ValueTabl
 
   let table: ValueTable;
   if (shape.kind === 'long') {
-    const block = readLong({ cursor, head, ...shape, warnings: sink, positive: opts.positive });
+    const block = readLong({ cursor, head, ...shape, warnings: sink, positive: opts.positive, floor: opts.floor });
     table = { ...block, file, shape: 'long', valueColumn: header[shape.valueCol], percent: false, warnings: [] };
   } else {
     // Two numeric columns besides the date may be a long table whose symbols are numbers under an
@@ -40,7 +54,7 @@ export function readValueTable(text: string, opts: ValueTableOptions): ValueTabl
       shape.valueCols.length === 2
         ? `; if this is a long table (date, symbol, value), name its symbol column "symbol"`
         : '';
-    const block = readWide({ cursor, head, dateCol: shape.dateCol, valueCols: shape.valueCols, warnings: sink, conflictHint, positive: opts.positive });
+    const block = readWide({ cursor, head, dateCol: shape.dateCol, valueCols: shape.valueCols, warnings: sink, conflictHint, positive: opts.positive, floor: opts.floor });
     const symbols = shape.valueCols.map((c) => header[c]);
     table = { days: block.days, symbols, columns: block.columns, dateFormat: block.dateFormat, file, shape: 'wide', percent: false, warnings: [] };
   }

@@ -5,7 +5,7 @@
 import { DataError } from '../../util/errors.js';
 import type { CsvCursor } from './csv.js';
 import { classifyDate, DateColumn } from './dates.js';
-import { checkPositiveCell, parseValueCell } from './numbers.js';
+import { checkPositiveCell, checkReturnFloor, parseValueCell } from './numbers.js';
 import { orderRows } from './order.js';
 import { checkWidth, type HeaderAt } from './rows.js';
 import type { DateFormat } from './types.js';
@@ -27,6 +27,8 @@ export interface WideSpec {
   conflictHint?: string;
   /** Values are prices: zero or negative is an error (see ValueTableOptions.positive). */
   positive?: boolean;
+  /** Values are simple returns: at or below this is an error (see LongSpec.floor). */
+  floor?: number;
 }
 
 export interface WideBlock {
@@ -42,7 +44,7 @@ export function readWide(spec: WideSpec): WideBlock {
   const file = cursor.file;
   const names = valueCols.map((c) => header[c]);
   const width = header.length;
-  const dates = new DateColumn(file, header[dateCol] || 'date');
+  const dates = new DateColumn(file, header[dateCol] || 'date', true);
   const decimalComma = cursor.delimiter === ';';
   const cap = cursor.remainingLines();
   const days = new Int32Array(cap);
@@ -74,6 +76,7 @@ export function readWide(spec: WideSpec): WideBlock {
       place.field = names[k];
       columns[k][n] = parseValueCell(rec[valueCols[k]], place, decimalComma);
       if (spec.positive) checkPositiveCell(columns[k][n], rec[valueCols[k]], place);
+      if (spec.floor !== undefined) checkReturnFloor(columns[k][n], rec[valueCols[k]], place, spec.floor);
     }
     n++;
   }
