@@ -1,17 +1,22 @@
 /**
- * Writes a report folder: report.json (checked against the contract first), report.md and
- * charts/*.svg. Everything is rendered in memory, then all files are staged and renamed together,
- * so a failed run leaves the previous report intact.
+ * Writes a report folder: report.json (checked against the contract first), report.md, events.csv
+ * and charts/*.svg. The report files are rendered in memory, then staged and renamed together, so a
+ * failed run leaves the previous report intact; the charts follow, one file at a time.
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { join, resolve, relative, isAbsolute } from 'node:path';
 import { reportSchema, type ReportJson } from './schema.js';
 import { renderMarkdown } from './markdown.js';
-import { writeFilesAtomic } from '../util/atomicWrite.js';
+import { writeFileAtomic, writeFilesAtomic } from '../util/atomicWrite.js';
+import { eventsCsv } from './eventsCsv.js';
 import { OutputError } from '../util/errors.js';
 
 export interface WriteOptions {
   charts?: boolean;
+  /** Event ids to draw price charts for (study `charts.events`, `--chart-events`). */
+  chartEvents?: readonly string[];
+  /** Told about each chart that could not be drawn (default: a line on stderr). */
+  warn?: (message: string) => void;
   /** Extra sections (Markdown + their own SVG charts), placed after the period returns. */
   sections?: { markdown: string; charts: { file: string; title: string; svg: string }[] }[];
 }
@@ -40,33 +45,47 @@ export async function writeReport(report: ReportJson, outDir: string, opts: Writ
   const dir = resolve(outDir);
   const json = toJson(report);
   const sections = opts.sections ?? [];
-  const charts = [
-    ...(opts.charts === false ? [] : await (await import('./charts/index.js')).renderCharts(report)),
-    ...sections.flatMap((s) => s.charts),
-  ];
+  // Charts are planned (names, titles) but drawn only after report.json, report.md and events.csv
+  // are in place: a chart that fails to draw is a warning and never costs the report.
+  const chartsMod = opts.charts === false ? null : await import('./charts/index.js');
+  const plan = chartsMod ? chartsMod.planCharts(report, { events: opts.chartEvents }) : { jobs: [], priceNote: '' };
+  const refs = [...plan.jobs, ...sections.flatMap((s) => s.charts)];
+  const markdown = (drawn: readonly { file: string; title: string }[]): string =>
+    renderMarkdown(
+      report,
+      drawn.map((c) => ({ file: `charts/${c.file}`, title: c.title })),
+      sections.map((s) => s.markdown),
+      { priceNote: plan.priceNote, eventsCsv: true },
+    );
   const files = [
     { path: join(dir, 'report.json'), data: json },
-    {
-      path: join(dir, 'report.md'),
-      data: renderMarkdown(
-        report,
-        charts.map((c) => ({ file: `charts/${c.file}`, title: c.title })),
-        sections.map((s) => s.markdown),
-      ),
-    },
-    ...charts.map((c) => ({ path: join(dir, 'charts', c.file), data: c.svg })),
+    { path: join(dir, 'report.md'), data: markdown(refs) },
+    { path: join(dir, 'events.csv'), data: eventsCsv(report) },
+    ...sections.flatMap((s) => s.charts).map((c) => ({ path: join(dir, 'charts', c.file), data: c.svg })),
   ];
-  for (const f of files) {
+  for (const f of [...files, ...plan.jobs.map((j) => ({ path: join(dir, 'charts', j.file) }))]) {
     const rel = relative(dir, f.path);
     if (rel.startsWith('..') || isAbsolute(rel)) throw new OutputError('refusing to write outside the output folder', { file: f.path });
   }
   writeFilesAtomic(files);
+  const written = files.map((f) => f.path);
+  const failed = new Set<string>();
+  for (const job of plan.jobs) {
+    const svg = await chartsMod!.drawChart(job, opts.warn);
+    if (svg === null) failed.add(job.file);
+    else {
+      writeFileAtomic(join(dir, 'charts', job.file), svg);
+      written.push(join(dir, 'charts', job.file));
+    }
+  }
+  // report.md must not link a chart that was not drawn.
+  if (failed.size) writeFileAtomic(join(dir, 'report.md'), markdown(refs.filter((c) => !failed.has(c.file))));
   // Charts of events no longer in the study would be stale: remove them once the new set is in place.
-  const keep = new Set(charts.map((c) => c.file));
+  const keep = new Set(refs.map((c) => c.file).filter((f) => !failed.has(f)));
   try {
     for (const f of readdirSync(join(dir, 'charts'))) if (f.endsWith('.svg') && !keep.has(f)) rmSync(join(dir, 'charts', f));
   } catch {
     /* no charts folder */
   }
-  return { dir, files: files.map((f) => f.path) };
+  return { dir, files: written };
 }
