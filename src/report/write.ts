@@ -3,7 +3,7 @@
  * and charts/*.svg. The report files are rendered in memory, then staged and renamed together, so a
  * failed run leaves the previous report intact; the charts follow, one file at a time.
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve, relative, isAbsolute } from 'node:path';
 import { reportSchema, type ReportJson } from './schema.js';
 import { renderMarkdown } from './markdown.js';
@@ -66,6 +66,15 @@ export async function writeReport(report: ReportJson, outDir: string, opts: Writ
   for (const f of [...files, ...plan.jobs.map((j) => ({ path: join(dir, 'charts', j.file) }))]) {
     const rel = relative(dir, f.path);
     if (rel.startsWith('..') || isAbsolute(rel)) throw new OutputError('refusing to write outside the output folder', { file: f.path });
+  }
+  // The charts folder is made before anything is written: if it cannot be (a file in its
+  // place), the run fails with the previous report untouched rather than half replaced.
+  if (plan.jobs.length) {
+    try {
+      mkdirSync(join(dir, 'charts'), { recursive: true });
+    } catch (e) {
+      throw new OutputError(`cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: join(dir, 'charts') });
+    }
   }
   writeFilesAtomic(files);
   const written = files.map((f) => f.path);

@@ -36,7 +36,7 @@ describe('a rename that fails half-way through writing a report', () => {
       const out = join(tempDir(), 'out');
       expect((await runCli(studyArgs({}, out))).code).toBe(0);
       const before = bytes(out);
-      expect([...before.keys()]).toEqual(['report.json', 'report.md']);
+      expect([...before.keys()]).toEqual(['events.csv', 'report.json', 'report.md']);
 
       // A different study (other events), so the new report differs from the old one.
       fault.failAt = failAt;
@@ -55,7 +55,7 @@ describe('a rename that fails half-way through writing a report', () => {
     const before = bytes(out);
     expect((await runCli(studyArgs({ '--events': bad('tables/events-mixed.csv') }, out))).code).toBe(0);
     const after = bytes(out);
-    expect([...after.keys()]).toEqual(['report.json', 'report.md']);
+    expect([...after.keys()]).toEqual(['events.csv', 'report.json', 'report.md']);
     expect(after.get('report.json')).not.toBe(before.get('report.json'));
     expect(after.get('report.md')).not.toBe(before.get('report.md'));
   });
