@@ -223,7 +223,9 @@ function allowedKeys(path: readonly PropertyKey[]): string {
           ? claimSchema.shape
           : path.length === 2 && path[0] === 'periods'
             ? periodSpecSchema.shape
-            : undefined;
+            : path.length === 1 && path[0] === 'charts'
+              ? { events: null }
+              : undefined;
   return shape ? Object.keys(shape).join(', ') : 'see the documentation';
 }
 
