@@ -84,7 +84,7 @@ export function renderMarkdown(r: ReportJson, charts: ChartRef[] = [], sections:
   out.push(...findings(r), '');
 
   const caar = charts.find((c) => c.file.endsWith('caar.svg'));
-  if (caar) out.push(`![${caar.title}](${caar.file})`, '');
+  if (caar) out.push(`![${mdText(caar.title)}](${caar.file})`, '');
 
   if (r.claims && r.claims.length) out.push(...claimsSection(r), '');
   if (r.periods && r.periods.length) out.push(...periodsSection(r), '');
@@ -93,7 +93,7 @@ export function renderMarkdown(r: ReportJson, charts: ChartRef[] = [], sections:
   const large = r.events.length > LARGE_STUDY;
   out.push(...(large ? headlineEvents(r, opts.eventsCsv === true) : eventTable(r, opts.eventsCsv === true)), '');
   const bars = charts.filter((c) => /car-(bars|hist)-/.test(c.file));
-  for (const c of bars) out.push(`![${c.title}](${c.file})`, '');
+  for (const c of bars) out.push(`![${mdText(c.title)}](${c.file})`, '');
 
   out.push('## Aggregate results (all events)', '');
   out.push(...aggregateTables(r.aggregate, s.carWindows), '');
@@ -106,7 +106,7 @@ export function renderMarkdown(r: ReportJson, charts: ChartRef[] = [], sections:
   if (paths.length) {
     out.push('## Price paths around day 0', '');
     if (opts.priceNote) out.push(opts.priceNote, '');
-    for (const c of paths) out.push(`![${c.title}](${c.file})`, '');
+    for (const c of paths) out.push(`![${mdText(c.title)}](${c.file})`, '');
   }
 
   out.push(...dataNotes(r, large), '');

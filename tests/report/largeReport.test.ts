@@ -87,8 +87,9 @@ describe('user text in reports', () => {
     r.events[0].group = evil;
     r.events[0].id = 'id\r\n# [x](http://e) <b>';
     r.groups[0].group = evil;
-    const md = renderMarkdown(r);
+    const md = renderMarkdown(r, [{ file: 'charts/price-id.svg', title: `${r.events[0].id} 600001` }]);
     expect(md).not.toMatch(/^#+ injected/m);
+    expect(md).toContain('![id \\# \\[x\\](http://e) \\<b\\> 600001](charts/price-id.svg)');
     expect(md).not.toMatch(/^# \\?\[x/m);
     expect(md).not.toContain('[x](http');
     expect(md).not.toContain('<b>');
