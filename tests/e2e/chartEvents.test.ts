@@ -38,7 +38,7 @@ describe('charts.events and --chart-events', () => {
     expect(named.code, named.stderr).toBe(0);
     const prices = readdirSync(join(dir, 'named', 'charts')).filter((f) => f.startsWith('price-'));
     expect(prices).toEqual(['price-360-zhinao.svg']);
-    expect(readFileSync(join(dir, 'named', 'report.md'), 'utf8')).toContain('Price charts are drawn for the 1 event(s) the study names');
+    expect(readFileSync(join(dir, 'named', 'report.md'), 'utf8')).toContain('Price charts are drawn for the 1 event(s) named for them');
 
     expect(unknown.code).toBe(4);
     expect(unknown.stderr).toContain('s-2.yaml:8: charts.events[1] "iflytek-sprak": unknown event id');

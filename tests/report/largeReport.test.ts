@@ -52,7 +52,7 @@ describe('charts at any size', () => {
     expect(plan.priceNote).toMatch(/20 events with the largest \|CAR/);
     const named = priceChartEvents(r, ['ev250', 'ev7']);
     expect(named.events.map((e) => e.id)).toEqual(['ev7', 'ev250']);
-    expect(named.note).toMatch(/names/);
+    expect(named.note).toMatch(/the 2 event\(s\) named for them/);
     const md = renderMarkdown(r, plan.jobs.map((j) => ({ file: `charts/${j.file}`, title: j.title })), [], { priceNote: plan.priceNote, eventsCsv: true });
     expect(md).toContain(plan.priceNote);
   });

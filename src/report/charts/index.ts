@@ -84,7 +84,13 @@ export function priceChartEvents(report: ReportJson, named?: readonly string[]):
   if (named && named.length) {
     const want = new Set(named);
     const events = drawable.filter((e) => want.has(e.id));
-    return { events, note: `Price charts are drawn for the ${events.length} event(s) the study names (${named.length} named).` };
+    const missing = named.length - events.length;
+    return {
+      events,
+      note:
+        `Price charts are drawn for the ${events.length} event(s) named for them (\`charts.events\` or \`--chart-events\`)` +
+        (missing > 0 ? `; ${missing} named event(s) have no days to draw.` : '.'),
+    };
   }
   if (drawable.length <= PRICE_CHARTS) return { events: drawable, note: `Price charts are drawn for every event with data (${drawable.length}).` };
   const focus = focusWindow(report);
