@@ -4,7 +4,7 @@
  * every row; user text cannot change report.md's structure; events.csv is spreadsheet-safe.
  */
 import { describe, expect, it } from 'vitest';
-import { carBarsSpec, carHistBins, carValues, planCharts, priceChartEvents } from '../../src/report/charts/index.js';
+import { caarSeries, carBarsSpec, carHistBins, carValues, planCharts, priceChartEvents } from '../../src/report/charts/index.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { eventsCsv, csvText } from '../../src/report/eventsCsv.js';
 import { mdText } from '../../src/report/mdText.js';
@@ -40,6 +40,18 @@ describe('charts at any size', () => {
     const bins = carHistBins(carValues(r, [-1, 1]));
     expect(bins.length).toBe(30);
     expect(bins.reduce((s, b) => s + b.count, 0)).toBe(500);
+  });
+
+  it('the CAAR chart draws the 8 largest groups and all events, not a line per group', () => {
+    const g = manyEvents(300);
+    g.events.forEach((e, k) => (e.group = `g${k % 30}${k < 100 ? '' : 'x'}`));
+    const names = [...new Set(g.events.map((e) => e.group!))];
+    g.groups = names.map((group) => ({ group, aggregate: g.aggregate }));
+    const series = caarSeries(g);
+    expect(series).toHaveLength(9);
+    expect(series.at(-1)!.nEvents).toBe(300);
+    // The groups with 7 events (k >= 100) beat those with 3 or 4.
+    expect(series.slice(0, 8).every((s) => s.name.endsWith('x'))).toBe(true);
   });
 
   it('price charts: the 20 largest |CAR| unless events are named; report.md says which', () => {
