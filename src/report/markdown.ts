@@ -97,10 +97,7 @@ export function renderMarkdown(r: ReportJson, charts: ChartRef[] = [], sections:
 
   out.push('## Aggregate results (all events)', '');
   out.push(...aggregateTables(r.aggregate, s.carWindows), '');
-  for (const g of r.groups) {
-    out.push(`## Group: ${mdText(g.group)}`, '');
-    out.push(...aggregateTables(g.aggregate, s.carWindows, true), '');
-  }
+  out.push(...groupSections(r), '');
 
   const paths = charts.filter((c) => /\/price-/.test(c.file));
   if (paths.length) {
@@ -152,10 +149,12 @@ function findings(r: ReportJson): string[] {
       `- **CAAR ${win(w.window)}** across ${w.n} events: ${pct(w.caar)}; cross-sectional t ${testCell(t.csectT)}, BMP ${testCell(t.bmp)}, Kolari-Pynnönen BMP ${testCell(t.kpBmp)}, generalized sign ${testCell(t.generalizedSign)}. ${w.n < 10 ? 'With so few events the tests have little power: read the per-event figures.' : ''}`,
     );
   }
-  for (const g of r.groups) {
+  // Many groups have their own table (groupSections); the findings name the first few.
+  for (const g of r.groups.slice(0, HEADLINE_ROWS)) {
     const w = g.aggregate.windows.find((x) => x.window[0] === focus[0] && x.window[1] === focus[1]);
     if (w) out.push(`- ${mdText(g.group)}: CAAR ${win(focus)} ${pct(w.caar)} over ${w.n} events (BMP ${testCell(w.tests.bmp)}).`);
   }
+  if (r.groups.length > HEADLINE_ROWS) out.push(`- … and ${r.groups.length - HEADLINE_ROWS} more groups (see the groups table).`);
   if (r.claims?.length) {
     const c = r.claims;
     const count = (v: string) => c.filter((x) => x.verdict === v).length;
@@ -296,6 +295,36 @@ function headlineEvents(r: ReportJson, eventsCsv: boolean): string[] {
   const without = r.events.length - withCar.length;
   if (without) out.push(`${without} event(s) have no CAR ${win(focus)}; see Data notes.`);
   return out;
+}
+
+/**
+ * Per-group aggregate tables. With more groups than HEADLINE_ROWS (a study grouped by event), one
+ * summary row per group, then the full tables of the largest HEADLINE_ROWS groups only.
+ */
+function groupSections(r: ReportJson): string[] {
+  const s = r.settings;
+  const detail = (g: ReportJson['groups'][number]) => [`## Group: ${mdText(g.group)}`, '', ...aggregateTables(g.aggregate, s.carWindows, true), ''];
+  if (r.groups.length <= HEADLINE_ROWS) return r.groups.flatMap(detail);
+  const focus = s.carWindows.find(([a, b]) => a === 0 && b === 1) ?? s.carWindows[0];
+  const at = (g: ReportJson['groups'][number]) => (focus ? g.aggregate.windows.find((w) => w.window[0] === focus[0] && w.window[1] === focus[1]) : undefined);
+  const rows = r.groups.map((g) => {
+    const w = at(g);
+    return [mdText(g.group), String(g.aggregate.n ?? w?.n ?? ''), pct(w?.caar ?? null), testCell(w?.tests.csectT), testCell(w?.tests.bmp)];
+  });
+  const largest = r.groups
+    .map((g, k) => ({ g, k, n: g.aggregate.n ?? at(g)?.n ?? 0 }))
+    .sort((x, y) => y.n - x.n || x.k - y.k)
+    .slice(0, HEADLINE_ROWS)
+    .sort((x, y) => x.k - y.k);
+  return [
+    `## Groups (${r.groups.length})`,
+    '',
+    `CAAR ${focus ? win(focus) : ''} by group; full tables below for the ${HEADLINE_ROWS} largest groups, every group's in \`report.json\`.`,
+    '',
+    table(['group', 'N', 'CAAR', TEST_LABELS.csectT, TEST_LABELS.bmp], rows, ['l', 'r', 'r', 'l', 'l']),
+    '',
+    ...largest.flatMap((x) => detail(x.g)),
+  ];
 }
 
 /** The first `HEADLINE_ROWS` items of a long list, then how many more and where they are. */

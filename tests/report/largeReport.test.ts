@@ -42,7 +42,7 @@ describe('charts at any size', () => {
     expect(bins.reduce((s, b) => s + b.count, 0)).toBe(500);
   });
 
-  it('the CAAR chart draws the 8 largest groups and all events, not a line per group', () => {
+  it('many groups: the CAAR chart draws the 8 largest and all events; report.md a row per group and 20 full tables', () => {
     const g = manyEvents(300);
     g.events.forEach((e, k) => (e.group = `g${k % 30}${k < 100 ? '' : 'x'}`));
     const names = [...new Set(g.events.map((e) => e.group!))];
@@ -52,6 +52,11 @@ describe('charts at any size', () => {
     expect(series.at(-1)!.nEvents).toBe(300);
     // The groups with 7 events (k >= 100) beat those with 3 or 4.
     expect(series.slice(0, 8).every((s) => s.name.endsWith('x'))).toBe(true);
+    // report.md: one summary row per group, full tables for the 20 largest only.
+    const md = renderMarkdown(g);
+    expect(md).toContain('## Groups (60)');
+    expect(md.match(/^## Group: /gm)).toHaveLength(20);
+    expect(md).toContain('| g0x | ');
   });
 
   it('price charts: the 20 largest |CAR| unless events are named; report.md says which', () => {
