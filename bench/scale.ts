@@ -6,6 +6,7 @@
  *
  *   npx tsx bench/scale.ts              # build, 3 runs per row
  *   npx tsx bench/scale.ts --no-build --runs 1
+ *   npx tsx bench/scale.ts --data /path/to/peer-load
  *
  * The 20,000 events are drawn with a fixed seed from the peer workload's 200 symbols, on dates
  * with a full estimation window before and the event window after (so every event is measured).
@@ -17,7 +18,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DATA = join(ROOT, '..', 'shared', 'bench', 'peer-load');
+// --data DIR: the workload elsewhere (a git worktree has no ../shared beside it).
+const DATA = process.argv.includes('--data') ? process.argv[process.argv.indexOf('--data') + 1] : join(ROOT, '..', 'shared', 'bench', 'peer-load');
 const CLI = join(ROOT, 'dist', 'cli-bundle', 'main.js');
 
 function arg(name: string): string | undefined {

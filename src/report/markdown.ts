@@ -5,6 +5,7 @@
 import type { ReportJson, AggregateJson, EventResultJson, TestResultJson } from './schema.js';
 import { TEST_KEYS } from './schema.js';
 import { pct, num, pval, stars, win, table } from './format.js';
+import { mdLine, mdText } from './mdText.js';
 
 export interface ChartRef {
   file: string;
@@ -53,7 +54,23 @@ function findWindow(e: EventResultJson, a: number, b: number) {
   return e.windows.find((w) => w.window[0] === a && w.window[1] === b);
 }
 
-export function renderMarkdown(r: ReportJson, charts: ChartRef[] = [], sections: string[] = []): string {
+/**
+ * Above this many events report.md keeps to headline tables (largest and smallest CARs, the
+ * aggregate, groups): a row per event made a 77 MB file at 1,000 events that no viewer opens. The
+ * full per-event table is events.csv.
+ */
+export const LARGE_STUDY = 40;
+/** Rows at each end of the large-study event table, and items in each capped list. */
+export const HEADLINE_ROWS = 20;
+
+export interface MarkdownOptions {
+  /** Which events have price charts and why (see charts/priceChartEvents). */
+  priceNote?: string;
+  /** events.csv is written beside report.md (the full per-event table). */
+  eventsCsv?: boolean;
+}
+
+export function renderMarkdown(r: ReportJson, charts: ChartRef[] = [], sections: string[] = [], opts: MarkdownOptions = {}): string {
   const out: string[] = [];
   const s = r.settings;
   const title = r.study?.title ?? 'Event study';
@@ -67,30 +84,29 @@ export function renderMarkdown(r: ReportJson, charts: ChartRef[] = [], sections:
   out.push(...findings(r), '');
 
   const caar = charts.find((c) => c.file.endsWith('caar.svg'));
-  if (caar) out.push(`![${caar.title}](${caar.file})`, '');
+  if (caar) out.push(`![${mdText(caar.title)}](${caar.file})`, '');
 
   if (r.claims && r.claims.length) out.push(...claimsSection(r), '');
   if (r.periods && r.periods.length) out.push(...periodsSection(r), '');
   for (const sec of sections) out.push(sec.trim(), '');
 
-  out.push(...eventTable(r), '');
-  const bars = charts.filter((c) => /car-bars/.test(c.file));
-  for (const c of bars) out.push(`![${c.title}](${c.file})`, '');
+  const large = r.events.length > LARGE_STUDY;
+  out.push(...(large ? headlineEvents(r, opts.eventsCsv === true) : eventTable(r, opts.eventsCsv === true)), '');
+  const bars = charts.filter((c) => /car-(bars|hist)-/.test(c.file));
+  for (const c of bars) out.push(`![${mdText(c.title)}](${c.file})`, '');
 
   out.push('## Aggregate results (all events)', '');
   out.push(...aggregateTables(r.aggregate, s.carWindows), '');
-  for (const g of r.groups) {
-    out.push(`## Group: ${g.group}`, '');
-    out.push(...aggregateTables(g.aggregate, s.carWindows, true), '');
-  }
+  out.push(...groupSections(r), '');
 
   const paths = charts.filter((c) => /\/price-/.test(c.file));
   if (paths.length) {
     out.push('## Price paths around day 0', '');
-    for (const c of paths) out.push(`![${c.title}](${c.file})`, '');
+    if (opts.priceNote) out.push(opts.priceNote, '');
+    for (const c of paths) out.push(`![${mdText(c.title)}](${c.file})`, '');
   }
 
-  out.push(...dataNotes(r), '');
+  out.push(...dataNotes(r, large), '');
   out.push(...methods(r), '');
   return out.join('\n').replace(/\n{3,}/g, '\n\n');
 }
@@ -114,14 +130,14 @@ function findings(r: ReportJson): string[] {
     const top = [...withCar].sort((x, y) => Math.abs(y.w!.car as number) - Math.abs(x.w!.car as number)).slice(0, 3);
     out.push(
       `- **Largest moves** (CAR ${win(focus)}): ${top
-        .map(({ e, w }) => `${e.symbol}${e.name ? ` ${e.name}` : ''} on ${e.day0} (${e.id}): CAR ${pct(w!.car)}, t ${num(w!.carT)} (p ${pval(w!.carP)}), raw ${pct(w!.rawReturn)}`)
+        .map(({ e, w }) => `${mdText(e.symbol)}${e.name ? ` ${mdText(e.name)}` : ''} on ${e.day0} (${mdText(e.id)}): CAR ${pct(w!.car)}, t ${num(w!.carT)} (p ${pval(w!.carP)}), raw ${pct(w!.rawReturn)}`)
         .join('; ')}.`,
     );
     const best = withCar[0];
     const worst = withCar[withCar.length - 1];
     if (withCar.length > 3)
       out.push(
-        `- **Range**: from ${pct(worst.w!.car)} (${worst.e.id}, t ${num(worst.w!.carT)}) to ${pct(best.w!.car)} (${best.e.id}, t ${num(best.w!.carT)}).`,
+        `- **Range**: from ${pct(worst.w!.car)} (${mdText(worst.e.id)}, t ${num(worst.w!.carT)}) to ${pct(best.w!.car)} (${mdText(best.e.id)}, t ${num(best.w!.carT)}).`,
       );
     const sig = withCar.filter(({ w }) => w!.carP !== null && (w!.carP as number) < 0.05);
     out.push(`- ${sig.length} of ${withCar.length} events have a CAR ${win(focus)} significant at 5% on their own (t-test with estimation error in the variance).`);
@@ -133,10 +149,12 @@ function findings(r: ReportJson): string[] {
       `- **CAAR ${win(w.window)}** across ${w.n} events: ${pct(w.caar)}; cross-sectional t ${testCell(t.csectT)}, BMP ${testCell(t.bmp)}, Kolari-Pynnönen BMP ${testCell(t.kpBmp)}, generalized sign ${testCell(t.generalizedSign)}. ${w.n < 10 ? 'With so few events the tests have little power: read the per-event figures.' : ''}`,
     );
   }
-  for (const g of r.groups) {
+  // Many groups have their own table (groupSections); the findings name the first few.
+  for (const g of r.groups.slice(0, HEADLINE_ROWS)) {
     const w = g.aggregate.windows.find((x) => x.window[0] === focus[0] && x.window[1] === focus[1]);
-    if (w) out.push(`- ${g.group}: CAAR ${win(focus)} ${pct(w.caar)} over ${w.n} events (BMP ${testCell(w.tests.bmp)}).`);
+    if (w) out.push(`- ${mdText(g.group)}: CAAR ${win(focus)} ${pct(w.caar)} over ${w.n} events (BMP ${testCell(w.tests.bmp)}).`);
   }
+  if (r.groups.length > HEADLINE_ROWS) out.push(`- … and ${r.groups.length - HEADLINE_ROWS} more groups (see the groups table).`);
   if (r.claims?.length) {
     const c = r.claims;
     const count = (v: string) => c.filter((x) => x.verdict === v).length;
@@ -184,37 +202,46 @@ function periodsSection(r: ReportJson): string[] {
   return out;
 }
 
-function eventTable(r: ReportJson): string[] {
+function eventHeader(r: ReportJson): string[] {
   const wins = r.settings.carWindows.filter(([a, b]) => !(a === 0 && b === 0));
-  const header = ['id', 'symbol', 'name', 'day 0', 'outcome', 'AR day 0', ...wins.map((w) => `CAR ${win(w)} (t, p)`), 'raw [0,0]', 'best high [0,0]', 'raw [0,+1]'];
-  const rows = r.events.map((e) => {
+  return ['id', 'symbol', 'name', 'day 0', 'outcome', 'AR day 0', ...wins.map((w) => `CAR ${win(w)} (t, p)`), 'raw [0,0]', 'best high [0,0]', 'raw [0,+1]'];
+}
+
+function eventRow(r: ReportJson, e: EventResultJson): string[] {
+  const wins = r.settings.carWindows.filter(([a, b]) => !(a === 0 && b === 0));
     const d0 = e.days.find((d) => d.day === 0);
-    const w00 = findWindow(e, 0, 0);
-    const w01 = findWindow(e, 0, 1);
-    // The alignment note matters only when day 0 is not the announcement date as written.
-    const day0 = e.day0 ? `${e.day0}${e.shift && (e.day0 !== e.date || e.outcome === 'shifted') ? ` (${e.shift})` : ''}` : '—';
-    const outcome = e.outcome + (e.reason && e.outcome !== 'ok' ? `: ${e.reason}` : '') + (e.flags && e.flags.length ? ` [${e.flags.join('; ')}]` : '');
-    return [
-      e.id,
-      e.symbol,
-      e.name ?? '',
-      day0,
-      outcome,
-      pct(d0?.ar ?? null),
-      ...wins.map((w) => {
-        const x = findWindow(e, w[0], w[1]);
-        return x && x.car !== null ? `${pct(x.car)} (${num(x.carT)}, ${pval(x.carP)})${stars(x.carP)}` : '—';
-      }),
-      pct(w00?.rawReturn ?? null),
-      pct(w00?.maxHighReturn ?? null),
-      pct(w01?.rawReturn ?? null),
-    ];
-  });
+  const w00 = findWindow(e, 0, 0);
+  const w01 = findWindow(e, 0, 1);
+  // The alignment note matters only when day 0 is not the announcement date as written.
+  const day0 = e.day0 ? `${e.day0}${e.shift && (e.day0 !== e.date || e.outcome === 'shifted') ? ` (${e.shift})` : ''}` : '—';
+  const outcome = e.outcome + (e.reason && e.outcome !== 'ok' ? `: ${mdText(e.reason)}` : '') + (e.flags && e.flags.length ? ` [${mdText(e.flags.join('; '))}]` : '');
+  return [
+    mdText(e.id),
+    mdText(e.symbol),
+    mdText(e.name),
+    day0,
+    outcome,
+    pct(d0?.ar ?? null),
+    ...wins.map((w) => {
+      const x = findWindow(e, w[0], w[1]);
+      return x && x.car !== null ? `${pct(x.car)} (${num(x.carT)}, ${pval(x.carP)})${stars(x.carP)}` : '—';
+    }),
+    pct(w00?.rawReturn ?? null),
+    pct(w00?.maxHighReturn ?? null),
+    pct(w01?.rawReturn ?? null),
+  ];
+}
+
+const CSV_POINTER = 'The full per-event table (every event, every CAR window, model parameters, flags) is `events.csv` in this folder; `report.json` has every figure.';
+
+function eventTable(r: ReportJson, eventsCsv: boolean): string[] {
+  const header = eventHeader(r);
+  const rows = r.events.map((e) => eventRow(r, e));
   const models = r.events
     .filter((e) => e.model)
     .map((e) => [
-      e.id,
-      e.model!.benchmark ?? '',
+      mdText(e.id),
+      mdText(e.model!.benchmark ?? ''),
       num(e.model!.alpha ?? null, 5),
       num(e.model!.beta ?? null, 3),
       num(e.model!.sigma, 5),
@@ -228,10 +255,82 @@ function eventTable(r: ReportJson): string[] {
     '',
     table(header, rows),
     '',
+    ...(eventsCsv ? [CSV_POINTER, ''] : []),
     '### Model parameters per event',
     '',
     table(['id', 'benchmark', 'alpha', 'beta', 'sigma', 'N (est.)', 'estimation dates'], models, ['l', 'l', 'r', 'r', 'r', 'r', 'l']),
   ];
+}
+
+/**
+ * A large study's event section: counts by outcome, the largest and smallest CARs of the headline
+ * window, and where the rest is. Every row is an event that exists; none is left out silently.
+ */
+function headlineEvents(r: ReportJson, eventsCsv: boolean): string[] {
+  const focus = r.settings.carWindows.find(([a, b]) => a === 0 && b === 1) ?? r.settings.carWindows[0];
+  const withCar = r.events
+    .map((e, k) => ({ e, k, car: focus ? (findWindow(e, focus[0], focus[1])?.car ?? null) : null }))
+    .filter((x): x is { e: EventResultJson; k: number; car: number } => x.car !== null && Number.isFinite(x.car))
+    .sort((x, y) => y.car - x.car || x.k - y.k);
+  const header = eventHeader(r);
+  const out = [
+    '## Per-event results (largest and smallest CARs)',
+    '',
+    `${r.events.length} events: too many for one table here. ` +
+      (eventsCsv ? CSV_POINTER : '`report.json` has every event and figure.') +
+      ' CAR t-statistics include the estimation error of the model (Campbell, Lo & MacKinlay 1997, eq. 4.4.8-4.4.10).',
+    '',
+  ];
+  if (!focus || !withCar.length) {
+    out.push('No event has a CAR for the headline window.');
+    return out;
+  }
+  const k = Math.min(HEADLINE_ROWS, Math.ceil(withCar.length / 2));
+  out.push(`### The ${k} largest CARs ${win(focus)}`, '', table(header, withCar.slice(0, k).map((x) => eventRow(r, x.e))), '');
+  const rest = withCar.slice(k);
+  if (rest.length) {
+    const bottom = rest.slice(Math.max(0, rest.length - HEADLINE_ROWS)).reverse();
+    out.push(`### The ${bottom.length} smallest CARs ${win(focus)}`, '', table(header, bottom.map((x) => eventRow(r, x.e))), '');
+  }
+  const without = r.events.length - withCar.length;
+  if (without) out.push(`${without} event(s) have no CAR ${win(focus)}; see Data notes.`);
+  return out;
+}
+
+/**
+ * Per-group aggregate tables. With more groups than HEADLINE_ROWS (a study grouped by event), one
+ * summary row per group, then the full tables of the largest HEADLINE_ROWS groups only.
+ */
+function groupSections(r: ReportJson): string[] {
+  const s = r.settings;
+  const detail = (g: ReportJson['groups'][number]) => [`## Group: ${mdText(g.group)}`, '', ...aggregateTables(g.aggregate, s.carWindows, true), ''];
+  if (r.groups.length <= HEADLINE_ROWS) return r.groups.flatMap(detail);
+  const focus = s.carWindows.find(([a, b]) => a === 0 && b === 1) ?? s.carWindows[0];
+  const at = (g: ReportJson['groups'][number]) => (focus ? g.aggregate.windows.find((w) => w.window[0] === focus[0] && w.window[1] === focus[1]) : undefined);
+  const rows = r.groups.map((g) => {
+    const w = at(g);
+    return [mdText(g.group), String(g.aggregate.n ?? w?.n ?? ''), pct(w?.caar ?? null), testCell(w?.tests.csectT), testCell(w?.tests.bmp)];
+  });
+  const largest = r.groups
+    .map((g, k) => ({ g, k, n: g.aggregate.n ?? at(g)?.n ?? 0 }))
+    .sort((x, y) => y.n - x.n || x.k - y.k)
+    .slice(0, HEADLINE_ROWS)
+    .sort((x, y) => x.k - y.k);
+  return [
+    `## Groups (${r.groups.length})`,
+    '',
+    `CAAR ${focus ? win(focus) : ''} by group; full tables below for the ${HEADLINE_ROWS} largest groups, every group's in \`report.json\`.`,
+    '',
+    table(['group', 'N', 'CAAR', TEST_LABELS.csectT, TEST_LABELS.bmp], rows, ['l', 'r', 'r', 'l', 'l']),
+    '',
+    ...largest.flatMap((x) => detail(x.g)),
+  ];
+}
+
+/** The first `HEADLINE_ROWS` items of a long list, then how many more and where they are. */
+function capped(items: string[], large: boolean, where: string): string[] {
+  if (!large || items.length <= HEADLINE_ROWS) return items;
+  return [...items.slice(0, HEADLINE_ROWS), `  - … and ${items.length - HEADLINE_ROWS} more (${where})`];
 }
 
 function aggregateTables(agg: AggregateJson, carWindows: [number, number][] | number[][], compact = false): string[] {
@@ -250,20 +349,21 @@ function aggregateTables(agg: AggregateJson, carWindows: [number, number][] | nu
   return out;
 }
 
-function dataNotes(r: ReportJson): string[] {
+function dataNotes(r: ReportJson, large = false): string[] {
   const out = ['## Data notes', ''];
-  for (const n of r.dataNotes ?? []) out.push(`- **${n.topic}.** ${n.text}`);
+  for (const n of r.dataNotes ?? []) out.push(`- **${mdLine(n.topic)}.** ${mdLine(n.text)}`);
   const dropped = r.events.filter((e) => !included(e) || e.outcome === 'window-gap');
   if (dropped.length) {
-    out.push('- **Events not in the aggregate**:');
-    for (const e of dropped) out.push(`  - ${e.id} (${e.symbol}): \`${e.outcome}\` — ${e.reason ?? ''}`);
+    out.push(`- **Events not in the aggregate** (${dropped.length}):`);
+    out.push(...capped(dropped.map((e) => `  - ${mdText(e.id)} (${mdText(e.symbol)}): \`${e.outcome}\` — ${mdText(e.reason ?? '')}`), large, 'events.csv and report.json list all'));
   }
   const flagged = r.events.filter((e) => e.flags && e.flags.length);
   if (flagged.length) {
-    out.push('- **Flags**:');
-    for (const e of flagged) out.push(`  - ${e.id}: ${e.flags!.join('; ')}`);
+    out.push(`- **Flags** (${flagged.length} event(s)):`);
+    out.push(...capped(flagged.map((e) => `  - ${mdText(e.id)}: ${mdText(e.flags!.join('; '))}`), large, 'events.csv and report.json list all'));
   }
-  for (const n of r.notes ?? []) out.push(`- ${n}`);
+  const notes = (r.notes ?? []).map((n) => `- ${mdLine(n)}`);
+  out.push(...(large && notes.length > HEADLINE_ROWS ? [...notes.slice(0, HEADLINE_ROWS), `- … and ${notes.length - HEADLINE_ROWS} more notes in report.json.`] : notes));
   return out;
 }
 

@@ -1,15 +1,24 @@
 /**
- * Writes a report folder: report.json (checked against the contract first), report.md and
- * charts/*.svg, through writeOutputDir: staged beside the previous report and swapped in whole,
+ * Writes a report folder: report.json (checked against the contract first), report.md, events.csv
+ * and charts/*.svg, through writeOutputDir: staged beside the previous report and swapped in whole,
  * removing only files the previous run of this command listed in the folder's manifest.
+ *
+ * The report files are staged (on disk, fsynced) before any chart is drawn, and each chart is drawn
+ * on its own: one that fails is a warning, report.md is staged again without its link, and the rest
+ * of the report is swapped in as usual. A chart can cost itself, never the report.
  */
 import { reportSchema, type ReportJson } from './schema.js';
 import { renderMarkdown } from './markdown.js';
 import { writeOutputDir, type OutputSession } from './outputDir.js';
+import { eventsCsv } from './eventsCsv.js';
 import { OutputError } from '../util/errors.js';
 
 export interface WriteOptions {
   charts?: boolean;
+  /** Event ids to draw price charts for (study `charts.events`, `--chart-events`). */
+  chartEvents?: readonly string[];
+  /** Told about each chart that could not be drawn (default: a line on stderr). */
+  warn?: (message: string) => void;
   /** Write into a non-empty folder that is not an evstudy output folder. */
   force?: boolean;
   /** Extra sections (Markdown + their own SVG charts), placed after the period returns. */
@@ -38,22 +47,31 @@ export async function writeReport(report: ReportJson, outDir: string | OutputSes
     const issue = checked.error.issues[0];
     throw new OutputError(`report does not match its schema at ${issue.path.join('.')}: ${issue.message} (a bug: please report it)`);
   }
+  const sections = opts.sections ?? [];
+  // Charts are planned (names, titles) up front and drawn only after the report files are staged.
+  const chartsMod = opts.charts === false ? null : await import('./charts/index.js');
+  const plan = chartsMod ? chartsMod.planCharts(report, { events: opts.chartEvents }) : { jobs: [], priceNote: '' };
+  const refs = [...plan.jobs, ...sections.flatMap((s) => s.charts)];
+  const markdown = (drawn: readonly { file: string; title: string }[]): string =>
+    renderMarkdown(
+      report,
+      drawn.map((c) => ({ file: `charts/${c.file}`, title: c.title })),
+      sections.map((s) => s.markdown),
+      { priceNote: plan.priceNote, eventsCsv: true },
+    );
   // The folder is checked (and locked) before any chart is drawn: a refusal should not cost a render.
   return writeOutputDir(outDir, { producer: 'report', force: opts.force }, async (out) => {
-    const sections = opts.sections ?? [];
-    const charts = [
-      ...(opts.charts === false ? [] : await (await import('./charts/index.js')).renderCharts(report)),
-      ...sections.flatMap((s) => s.charts),
-    ];
     out.stage('report.json', toJson(report));
-    out.stage(
-      'report.md',
-      renderMarkdown(
-        report,
-        charts.map((c) => ({ file: `charts/${c.file}`, title: c.title })),
-        sections.map((s) => s.markdown),
-      ),
-    );
-    for (const c of charts) out.stage(`charts/${c.file}`, c.svg);
+    out.stage('events.csv', eventsCsv(report));
+    out.stage('report.md', markdown(refs));
+    for (const c of sections.flatMap((s) => s.charts)) out.stage(`charts/${c.file}`, c.svg);
+    const failed = new Set<string>();
+    for (const job of plan.jobs) {
+      const svg = await chartsMod!.drawChart(job, opts.warn);
+      if (svg === null) failed.add(job.file);
+      else out.stage(`charts/${job.file}`, svg);
+    }
+    // report.md must not link a chart that was not drawn.
+    if (failed.size) out.stage('report.md', markdown(refs.filter((c) => !failed.has(c.file))));
   });
 }

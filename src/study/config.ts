@@ -116,6 +116,11 @@ export const studySchema = z
     testConvention: z.enum(['estudy2', 'paper']).default('estudy2'),
     seed: z.number().int().default(20230411),
     bootstrapSamples: z.number().int().min(1).max(100000).default(999),
+    /** Events to draw price charts for (default: all up to 20, else the 20 largest |CAR|). */
+    charts: z
+      .object({ events: z.array(z.string().min(1)).max(40, 'at most 40 events can have price charts').optional() })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -141,6 +146,8 @@ export interface LoadedStudy {
   file: string;
   /** The folder that eventsDir / pricesDir / outDir are resolved against (the working directory). */
   root: string;
+  /** Line of each `charts.events` item, so an id the study does not have is reported where written. */
+  chartEventLines?: (number | undefined)[];
 }
 
 /** Reads and validates a study file; every problem is reported at once with its field path and line. */
@@ -187,7 +194,8 @@ export function parseStudy(text: string, file: string, root: string = process.cw
     if (errors.length === 1) throw errors[0];
     throw new ConfigError(`${errors.length} problem(s) in study file`, { file }, errors);
   }
-  return { config: parsed.data, file, root: resolve(root) };
+  const chartEventLines = parsed.data.charts?.events?.map((_, i) => keyLine(doc, text, ['charts', 'events', i]));
+  return { config: parsed.data, file, root: resolve(root), chartEventLines };
 }
 
 /**
@@ -224,7 +232,9 @@ function allowedKeys(path: readonly PropertyKey[]): string {
           ? claimSchema.shape
           : path.length === 2 && path[0] === 'periods'
             ? periodSpecSchema.shape
-            : undefined;
+            : path.length === 1 && path[0] === 'charts'
+              ? { events: null }
+              : undefined;
   return shape ? Object.keys(shape).join(', ') : 'see the documentation';
 }
 

@@ -287,7 +287,8 @@ function dataNotes(store: PriceStore, root: string, events: StudyEvent[], result
   if (confounded.length)
     out.push({
       topic: 'Confounded events',
-      text: `${confounded.map((r) => r.id).join(', ')}: event windows of the same listing overlap, so their abnormal returns cannot be attributed to one announcement alone.`,
+      // The first ids and a count: every event's own flag names its neighbours (report.json, events.csv).
+      text: `${confounded.slice(0, 20).map((r) => r.id).join(', ')}${confounded.length > 20 ? ` and ${confounded.length - 20} more` : ''}: event windows of the same listing overlap, so their abnormal returns cannot be attributed to one announcement alone.`,
     });
   const missing = results.filter((r) => r.outcome === 'no-price-data');
   if (missing.length)

@@ -1,7 +1,7 @@
 /**
  * An error (not a kill: see outputDir.test.ts) during the swap of a report folder: every file is
  * staged, then a rename fails (a folder made read-only, a disk pulled). The renames are, in order:
- * the journal into place (the commit point), report.json, report.md, the manifest. Whichever
+ * the journal into place (the commit point), report.json, events.csv, report.md, the manifest. Whichever
  * fails, the previous report must come back whole, with no journal, staging folder or temp file
  * left, and the CLI must say so with the output exit code (5).
  *
@@ -31,7 +31,7 @@ afterEach(() => {
 });
 
 const bytes = (dir: string) => new Map(listFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
-const FILES = ['.evstudy-manifest.json', 'report.json', 'report.md'];
+const FILES = ['.evstudy-manifest.json', 'events.csv', 'report.json', 'report.md'];
 
 describe('a rename that fails during the swap of a report folder', () => {
   for (const [failAt, state] of [
@@ -39,6 +39,7 @@ describe('a rename that fails during the swap of a report folder', () => {
     [2, /no file was replaced/],
     [3, /the previous files were restored/],
     [4, /the previous files were restored/],
+    [5, /the previous files were restored/],
   ] as const) {
     it(`rename #${failAt} fails: exit 5, the previous files are back, nothing of the run is left`, async () => {
       const out = join(tempDir(), 'out');

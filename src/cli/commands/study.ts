@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadStudy } from '../../study/config.js';
 import { MODEL_KINDS, NON_TRADING_POLICIES, type ModelKind, type NonTradingPolicy } from '../../study/config.js';
-import { UsageError } from '../../util/errors.js';
+import { ConfigError, UsageError } from '../../util/errors.js';
 import { parseWindow, parseWindowList } from './windows.js';
 import { parseInteger } from '../../util/parseInteger.js';
 import { MAX_OFFSET } from '../../study/offsets.js';
@@ -38,6 +38,26 @@ interface StudyFlags {
   out?: string;
   charts: boolean;
   force?: boolean;
+  chartEvents?: string;
+}
+
+/** Price charts are bounded: the same cap as a study file's `charts.events`. */
+const MAX_CHART_EVENTS = 40;
+
+function chartEventList(text: string): string[] {
+  const ids = text.split(',').map((s) => s.trim());
+  if (ids.some((s) => s === '')) throw new UsageError('expected comma-separated event ids', { field: '--chart-events', value: text });
+  if (ids.length > MAX_CHART_EVENTS) throw new UsageError(`at most ${MAX_CHART_EVENTS} events can have price charts`, { field: '--chart-events', value: text });
+  return ids;
+}
+
+/** Every named id must be an event of the study: a typo would otherwise quietly draw nothing. */
+function checkChartEvents(ids: readonly string[] | undefined, report: { events: { id: string }[] }, error: (id: string, i: number) => Error): void {
+  if (!ids) return;
+  const known = new Set(report.events.map((e) => e.id));
+  ids.forEach((id, i) => {
+    if (!known.has(id)) throw error(id, i);
+  });
 }
 
 export const DEFAULT_STUDY = 'studies/china-ai-2023.yaml';
@@ -63,7 +83,9 @@ export function register(program: Command): void {
         const { report, sections } = await runStudyReport(study, { progress: bar.update });
         bar.stop();
         requireAggregate(report);
-        const written = await writeReport(report, session, { charts: flags.charts, sections });
+        const chartEvents = study.config.charts?.events;
+        checkChartEvents(chartEvents, report, (id, i) => new ConfigError(`unknown event id: no event of this study has it`, { file: study.file, line: study.chartEventLines?.[i], field: `charts.events[${i}]`, value: id }));
+        const written = await writeReport(report, session, { charts: flags.charts, sections, chartEvents });
         summary(report, written.dir);
       } finally {
         session.close();
@@ -96,6 +118,7 @@ export function register(program: Command): void {
     .option('--out <dir>', 'output folder for report.md and report.json')
     .option('--no-charts', 'skip the SVG charts')
     .option('--force', 'write into a non-empty folder that is not an evstudy output folder')
+    .option('--chart-events <ids>', `event ids to draw price charts for, comma-separated (at most ${MAX_CHART_EVENTS}; default: all up to 20 events, else the 20 largest |CAR|)`)
     .action(async (f: StudyFlags) => {
       if (!f.events) throw new UsageError('--events FILE is required');
       if (outFlag(f.out) === undefined) throw new UsageError('--out DIR is required');
@@ -120,6 +143,7 @@ export function register(program: Command): void {
         });
       for (const [a, b] of carWindows)
         if (a < window[0] || b > window[1]) throw new UsageError(`CAR window ${a}:${b} lies outside the event window ${f.window}`, { field: '--car', value: f.car });
+      const chartEvents = f.chartEvents === undefined ? undefined : chartEventList(f.chartEvents);
       const [{ runAdhoc }, { writeReport }] = await Promise.all([import('../../study/adhoc.js'), import('../../report/write.js')]);
       const session = openOutputDir(f.out!, { producer: 'report', force: f.force });
       try {
@@ -151,7 +175,8 @@ export function register(program: Command): void {
         );
         bar.stop();
         requireAggregate(report);
-        const written = await writeReport(report, session, { charts: f.charts });
+        checkChartEvents(chartEvents, report, (id) => new UsageError('unknown event id: no event of this study has it', { field: '--chart-events', value: id }));
+        const written = await writeReport(report, session, { charts: f.charts, chartEvents });
         summary(report, written.dir);
       } finally {
         session.close();
@@ -163,6 +188,6 @@ function summary(report: { events: { outcome: string }[]; aggregate: { n?: numbe
   const counts = new Map<string, number>();
   for (const e of report.events) counts.set(e.outcome, (counts.get(e.outcome) ?? 0) + 1);
   process.stdout.write(
-    `${report.events.length} events (${[...counts].map(([k, v]) => `${k} ${v}`).join(', ')}); ${report.aggregate.n ?? 0} in the aggregate.\nwrote ${dir}/report.md, report.json and charts/\n`,
+    `${report.events.length} events (${[...counts].map(([k, v]) => `${k} ${v}`).join(', ')}); ${report.aggregate.n ?? 0} in the aggregate.\nwrote ${dir}/report.md, report.json, events.csv and charts/\n`,
   );
 }

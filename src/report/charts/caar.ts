@@ -62,19 +62,33 @@ function series(name: string, aggregate: AggregateJson, events: EventResultJson[
   return { name, nEvents: events.length, band, points };
 }
 
-/** One series per entry of `report.groups` (in order), then all events. */
+/**
+ * Groups drawn at most: one line and legend entry per group made the chart grow with a study
+ * grouped by event; the largest groups are drawn (in report order), and all events always.
+ */
+export const CAAR_GROUPS = 8;
+
+/** One series per entry of `report.groups` (in order; the largest CAAR_GROUPS), then all events. */
 export function caarSeries(report: ReportJson): CaarSeries[] {
   const [a, b] = report.settings.window;
   const days = dayRange(a, b);
   const included = report.events.filter(isIncluded);
-  const out = report.groups.map((g) =>
-    series(
-      g.group,
-      g.aggregate,
-      included.filter((ev) => ev.group === g.group),
-      days,
-    ),
+  const members = new Map<string, EventResultJson[]>();
+  for (const ev of included) {
+    if (ev.group === null) continue;
+    const list = members.get(ev.group) ?? [];
+    list.push(ev);
+    members.set(ev.group, list);
+  }
+  const size = (g: string) => members.get(g)?.length ?? 0;
+  const shown = new Set(
+    report.groups
+      .map((g, k) => ({ g: g.group, k }))
+      .sort((x, y) => size(y.g) - size(x.g) || x.k - y.k)
+      .slice(0, CAAR_GROUPS)
+      .map((x) => x.g),
   );
+  const out = report.groups.filter((g) => shown.has(g.group)).map((g) => series(g.group, g.aggregate, members.get(g.group) ?? [], days));
   out.push(series(OVERALL, report.aggregate, included, days));
   return out;
 }
@@ -113,7 +127,13 @@ export function caarSpec(report: ReportJson): TopLevelSpec {
   const color = { field: 'series', type: 'nominal', scale: colour, legend } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: caarTitle(report), subtitle: subtitle(all) },
+    title: {
+      text: caarTitle(report),
+      subtitle: [
+        ...subtitle(all),
+        ...(report.groups.length > CAAR_GROUPS ? [`${report.groups.length - CAAR_GROUPS} smaller groups not drawn; every group's CAAR is in report.md.`] : []),
+      ],
+    },
     width: WIDTH,
     height: HEIGHT,
     autosize: AUTOSIZE,

@@ -50,13 +50,25 @@ export function carBarsData(report: ReportJson, window: [number, number]): CarBa
 
 const BAR_STEP = 22;
 
+/**
+ * Bars drawn at each end: a chart of every event grew a row per event (13,350 px at 600 events)
+ * and vega overflowed its stack sorting 1,000 labels. The histogram shows all of them.
+ */
+export const CAR_BAR_K = 20;
+
+/** The K largest and K smallest CARs (all of them when there are at most 2K), largest first. */
+export function carBarsShown(bars: CarBar[], k = CAR_BAR_K): CarBar[] {
+  return bars.length <= 2 * k ? bars : [...bars.slice(0, k), ...bars.slice(bars.length - k)];
+}
+
 export function carBarsTitle([a, b]: [number, number]): string {
   return `CAR by event, days ${a} to ${b}`;
 }
 
 export function carBarsSpec(report: ReportJson, window: [number, number]): TopLevelSpec {
   const [a, b] = window;
-  const bars = carBarsData(report, window);
+  const all = carBarsData(report, window);
+  const bars = carBarsShown(all);
   const labels = bars.map((x) => x.label);
   const y = { field: 'label', type: 'nominal', sort: labels, axis: { title: null, labelLimit: 220 } } as const;
   const xAxis = { title: `CAR, days ${a} to ${b}`, format: PCT };
@@ -64,7 +76,8 @@ export function carBarsSpec(report: ReportJson, window: [number, number]): TopLe
   // Without bars the x scale would have an empty domain (NaN coordinates): fix one around zero.
   const xScale = bars.length ? { zero: true, nice: true } : { domain: [-0.01, 0.01] };
   const subtitle = [
-    `${bars.length} of ${report.events.length} event${report.events.length === 1 ? '' : 's'} have a CAR for this window` +
+    `${all.length} of ${report.events.length} event${report.events.length === 1 ? '' : 's'} have a CAR for this window` +
+      (bars.length < all.length ? `; shown: the ${CAR_BAR_K} largest and the ${CAR_BAR_K} smallest (all in the CAR histogram)` : '') +
       (withWhiskers.length ? `; whiskers: 95% interval, CAR \u00b1 ${Z95} \u00d7 \u221a(CAR variance).` : '.'),
   ];
   const layers: unknown[] = [

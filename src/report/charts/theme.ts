@@ -31,10 +31,11 @@ export function groupLabel(group: string | null | undefined): string {
  */
 export function groupNames(report: ReportJson): string[] {
   const names = report.groups.map((g) => g.group);
+  const known = new Set(names);
   const extra = new Set<string>();
   for (const ev of report.events) {
     const g = groupLabel(ev.group);
-    if (!names.includes(g)) extra.add(g);
+    if (!known.has(g)) extra.add(g);
   }
   return [...names, ...[...extra].sort()];
 }

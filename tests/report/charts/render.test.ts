@@ -78,7 +78,9 @@ describe('renderCharts', () => {
     expect(charts.map((c) => c.file)).toEqual([
       'caar.svg',
       'car-bars-m1_1.svg',
+      'car-hist-m1_1.svg',
       'car-bars-0_0.svg',
+      'car-hist-0_0.svg',
       'price-e1.svg',
       'price-e2.svg',
       'price-e-3-hk.svg',

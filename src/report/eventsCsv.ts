@@ -1,0 +1,93 @@
+/**
+ * events.csv: one row per event with every CAR window, the model and the flags: the per-event
+ * table an analyst opens in a spreadsheet, and the only complete one once report.md keeps to
+ * headlines (large studies).
+ *
+ * RFC 4180: comma-separated, CRLF line ends, a field with a comma, quote or line break is quoted
+ * with inner quotes doubled. Text cells that a spreadsheet would run as a formula (starting with
+ * = + - @, tab or CR) get a leading apostrophe; numbers are written as numbers, full precision.
+ */
+import type { ReportJson, EventResultJson } from './schema.js';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell: defused against formula injection, then quoted if RFC 4180 needs it. */
+export function csvText(s: string | null | undefined): string {
+  if (s === null || s === undefined || s === '') return '';
+  const safe = FORMULA_START.test(s) ? `'${s}` : s;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** A number cell: empty when missing; never NaN or Infinity. */
+export function csvNumber(x: number | null | undefined): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? '' : String(x);
+}
+
+/** `-1` -> `m1`, as in chart file names: a header cell must not start with a minus either. */
+const slug = ([a, b]: readonly number[]): string => `${a < 0 ? `m${-a}` : a}_${b < 0 ? `m${-b}` : b}`;
+
+const WINDOW_FIELDS = ['car', 'car_t', 'car_p', 'bhar', 'raw', 'max_high', 'min_low', 'missing_days'] as const;
+
+function windowCells(e: EventResultJson, [a, b]: readonly number[]): string[] {
+  const w = e.windows.find((x) => x.window[0] === a && x.window[1] === b);
+  if (!w) return WINDOW_FIELDS.map(() => '');
+  return [w.car, w.carT, w.carP, w.bhar, w.rawReturn, w.maxHighReturn, w.minLowReturn, w.missingDays].map(csvNumber);
+}
+
+export function eventsCsv(report: ReportJson): string {
+  const windows = report.settings.carWindows.some(([a, b]) => a === 0 && b === 0) ? report.settings.carWindows : [...report.settings.carWindows, [0, 0]];
+  const header = [
+    'id',
+    'symbol',
+    'name',
+    'group',
+    'date',
+    'day0',
+    'outcome',
+    'in_aggregate',
+    'reason',
+    'flags',
+    'ar_day0',
+    ...windows.flatMap((w) => WINDOW_FIELDS.map((f) => `${f}_${slug(w)}`)),
+    'model',
+    'alpha',
+    'beta',
+    'sigma',
+    'n_estimation',
+    'estimation_from',
+    'estimation_to',
+    'benchmark',
+  ];
+  const lines = [header.join(',')];
+  for (const e of report.events) {
+    const d0 = e.days.find((d) => d.day === 0);
+    const m = e.model;
+    // The engine marks a duplicate (same listing and day 0) by its reason; it is ok but not counted.
+    const inAggregate = (e.outcome === 'ok' || e.outcome === 'shifted') && e.windows.length > 0 && !(e.reason ?? '').startsWith('same listing and day 0');
+    lines.push(
+      [
+        csvText(e.id),
+        csvText(e.symbol),
+        csvText(e.name),
+        csvText(e.group),
+        e.date,
+        e.day0 ?? '',
+        e.outcome,
+        inAggregate ? 'yes' : 'no',
+        csvText(e.reason),
+        csvText((e.flags ?? []).join('; ')),
+        csvNumber(d0?.ar),
+        ...windows.flatMap((w) => windowCells(e, w)),
+        csvText(m?.kind),
+        csvNumber(m?.alpha),
+        csvNumber(m?.beta),
+        csvNumber(m?.sigma),
+        csvNumber(m?.nObs),
+        m?.estimationFrom ?? '',
+        m?.estimationTo ?? '',
+        csvText(m?.benchmark),
+      ].join(','),
+    );
+  }
+  return lines.join('\r\n') + '\r\n';
+}

@@ -1,0 +1,52 @@
+/**
+ * Overlap and confound flags, one per event with a count and the first ids (issue 10 §1), agree
+ * with the pairwise definition they replace: two events of one listing overlap when their windows
+ * share a day; an event's estimation window is confounded by every other day 0 inside it; events
+ * sharing day 0 count once.
+ */
+import { describe, expect, it } from 'vitest';
+import { FLAG_IDS, runEngine } from '../../src/study/engine.js';
+import { DEFAULT_SETTINGS, type DataProvider, type EngineSettings, type StudyEvent } from '../../src/study/types.js';
+import { dayNumber, weekday } from '../../src/util/dayNumber.js';
+
+const N = 300;
+const days = new Int32Array(N);
+for (let i = 0, d = dayNumber(2022, 1, 3); i < N; d++) if (weekday(d) !== 0 && weekday(d) !== 6) days[i++] = d;
+let seed = 12345;
+const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+const market = Float64Array.from({ length: N }, (_, i) => (i === 0 ? NaN : (rnd() - 0.5) * 0.02));
+const stock = Float64Array.from({ length: N }, (_, i) => (i === 0 ? NaN : 0.9 * market[i] + (rnd() - 0.5) * 0.02));
+
+const provider: DataProvider = {
+  security: (symbol) => ({ ok: true, value: { symbol, days, returns: stock, close: null, high: null, low: null, market: 'X' } }),
+  regressors: () => ({ ok: true, value: { label: 'M', columns: { market } } }),
+};
+const settings: EngineSettings = { ...DEFAULT_SETTINGS, estimation: [-130, -11], window: [-5, 5], carWindows: [[0, 1]], bootstrapSamples: 9 };
+
+/** The count a flag states: one id, or the ids listed plus "and k more". */
+function counted(flag: string, prefix: RegExp): number {
+  const list = flag.replace(prefix, '');
+  const [ids, more] = list.split(' and ');
+  return ids.split(', ').length + (more ? Number(more.replace(' more', '')) : 0);
+}
+
+describe('overlap flags', () => {
+  it('match the pairwise counts, name at most five ids, count a shared day 0 once', () => {
+    const index = Array.from({ length: 80 }, () => 140 + Math.floor(rnd() * 150));
+    const events: StudyEvent[] = index.map((i, k) => ({ id: `e${k}`, eventId: `e${k}`, symbol: 'AAA', day: days[i], timing: 'intraday' }));
+    const r = runEngine(events, provider, settings);
+    index.forEach((i, k) => {
+      const flags = r.events[k].flags ?? [];
+      const overlap = index.filter((j, m) => m !== k && Math.abs(j - i) <= 10).length;
+      const inEst = index.filter((j) => j >= i - 130 && j <= i - 11).length;
+      const o = flags.filter((f) => f.startsWith('confounded: event window overlaps '));
+      const e = flags.filter((f) => f.startsWith('estimation window contains '));
+      expect(o.length).toBe(overlap ? 1 : 0);
+      expect(e.length).toBe(inEst ? 1 : 0);
+      if (overlap) expect(counted(o[0], /^confounded: event window overlaps /)).toBe(overlap);
+      if (inEst) expect(inEst === 1 ? 1 : counted(e[0], /^estimation window contains the day 0 of \d+ other events: /)).toBe(inEst);
+      for (const f of flags) expect(f.split(', ').length).toBeLessThanOrEqual(FLAG_IDS);
+    });
+    expect(r.aggregate.n).toBe(new Set(index).size);
+  });
+});
