@@ -121,6 +121,9 @@ export function openOutputDir(target: string, opts: OutputDirOptions): OutputSes
     stage(rel, data) {
       if (!isSafeRelative(rel) || rel === MANIFEST_FILE || rel.startsWith('.evstudy')) throw new OutputError('refusing to write outside the output folder (a bug: please report it)', { file: rel });
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      // Staging a file again replaces it (report.md is restaged without the link of a chart that
+      // failed); the staged copy is this run's own, in its own staging folder.
+      if (entries.has(rel)) rmSync(join(dir, staging, rel), { force: true });
       writeDurable(join(dir, staging, rel), bytes);
       entries.set(rel, { path: rel, size: bytes.length, sha256: sha256(bytes), producer: opts.producer });
     },
