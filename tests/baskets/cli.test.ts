@@ -55,7 +55,7 @@ describe('evstudy baskets compare', () => {
     const dir = tmp();
     // The fixture basket without its member that is not in the manifest (600004.SH): the CLI
     // refuses unknown members (tests/config/cli.test.ts); no-data members are tested in members.test.ts.
-    const basket = join(dir, 'fixture.yaml');
+    const basket = join(tmp(), 'fixture.yaml');
     writeFileSync(basket, readFileSync(join(FIX, 'baskets', 'fixture.yaml'), 'utf8').replace(/^.*600004\.SH.*\n/m, ''));
     const code = await main([
       'baskets', 'compare', '--from', '2022-12-30', '--to', '2023-01-10', '--prices', join(FIX, 'prices'),
