@@ -168,11 +168,14 @@ export class StatsContext {
     this.sarScale = new Float64Array(n);
     this.varScale = new Float64Array(n);
     this.dfC = new Float64Array(n);
+    const have = panel.sigmaConvention ?? 'model-df';
+    const want = opts.varianceConvention;
     for (let i = 0; i < n; i++) {
       const df = panel.df[i];
       const L = panel.nObs[i];
-      // 'L-1' (estudy2): sigma^2 = SSR / (L - 1) = sigma_model^2 * df / (L - 1).
-      const s = opts.varianceConvention === 'L-1' ? Math.sqrt(df / (L - 1)) : 1;
+      // SSR = sigma_model^2 * df = sigma_L1^2 * (L - 1): convert only between different divisors,
+      // so a panel the core already fitted under 'L-1' is not scaled a second time.
+      const s = have === want ? 1 : want === 'L-1' ? Math.sqrt(df / (L - 1)) : Math.sqrt((L - 1) / df);
       this.sigmaC[i] = panel.sigma[i] * s;
       this.sarScale[i] = 1 / s;
       this.varScale[i] = s * s;

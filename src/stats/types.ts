@@ -46,8 +46,15 @@ export interface EventPanel {
    */
   windowVariance: (event: number, a: number, b: number) => number;
 
-  /** n residual standard deviations of the normal-return model (sigma, with the model's own df). */
+  /** n residual standard deviations of the normal-return model (divisor: `sigmaConvention`). */
   sigma: Float64Array;
+  /**
+   * The divisor behind `sigma`, `evSAR` and `windowVariance`: 'model-df' (SSR / df, the default when
+   * absent) or 'L-1' (a core fit under estudy2's convention). src/stats rescales only when the
+   * requested varianceConvention differs; assuming 'model-df' for an L-1 panel applied the
+   * L-1 factor twice (issue 12 §5).
+   */
+  sigmaConvention?: 'model-df' | 'L-1';
   /** n counts of valid estimation returns (L_i). */
   nObs: Int32Array;
   /** n residual degrees of freedom (L_i - k_i; market model: L - 2; mean model: L - 1). */
