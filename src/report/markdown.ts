@@ -234,18 +234,23 @@ function eventTable(r: ReportJson): string[] {
   ];
 }
 
+function vrCell(v: AggregateJson['days'][number]['varianceRatio']): string {
+  return v ? `${v.ratio.toFixed(2)}${v.unreliable ? ' ⚠' : ''}` : '—';
+}
+
 function aggregateTables(agg: AggregateJson, carWindows: [number, number][] | number[][], compact = false): string[] {
   const out: string[] = [];
   const keys = compact ? (['csectT', 'patell', 'bmp', 'kpBmp', 'generalizedSign', 'rank', 'wilcoxon'] as const) : TEST_KEYS;
   if (agg.rbar !== undefined && agg.rbar !== null) out.push(`Mean cross-correlation of estimation-window residuals (Kolari-Pynnönen r̄): ${num(agg.rbar, 4)}.`, '');
-  const wrows = agg.windows.map((w) => [win(w.window), String(w.n), pct(w.caar), pct(w.sharePositive ?? null, 0), ...keys.map((k) => testCell(w.tests[k]))]);
+  const wrows = agg.windows.map((w) => [win(w.window), String(w.n), pct(w.caar), pct(w.sharePositive ?? null, 0), ...keys.map((k) => testCell(w.tests[k])), vrCell(w.varianceRatio)]);
   out.push('### CAAR by window', '');
-  out.push(table(['window', 'N', 'CAAR', '% positive', ...keys.map((k) => TEST_LABELS[k])], wrows));
+  out.push(table(['window', 'N', 'CAAR', '% positive', ...keys.map((k) => TEST_LABELS[k]), 'var. ratio'], wrows));
   out.push('');
   const dkeys = ['csectT', 'patell', 'bmp', 'kpBmp', 'generalizedSign', 'rank'] as const;
-  const drows = agg.days.map((d) => [String(d.day), String(d.n), pct(d.aar, 3), pct(d.sharePositive ?? null, 0), ...dkeys.map((k) => testCell(d.tests[k]))]);
+  const drows = agg.days.map((d) => [String(d.day), String(d.n), pct(d.aar, 3), pct(d.sharePositive ?? null, 0), ...dkeys.map((k) => testCell(d.tests[k])), vrCell(d.varianceRatio)]);
   out.push('### AAR by day', '');
-  out.push(table(['day', 'N', 'AAR', '% positive', ...dkeys.map((k) => TEST_LABELS[k])], drows));
+  out.push(table(['day', 'N', 'AAR', '% positive', ...dkeys.map((k) => TEST_LABELS[k]), 'var. ratio'], drows));
+  out.push('', 'var. ratio: cross-sectional variance of the standardized ARs / CARs over its no-event value (Boehmer, Musumeci & Poulsen 1991); ⚠ = far above 1 (chi-square p < 1%): Patell, KP-Patell, BW 1980 and BW 1985 assume it away and are unreliable there; BMP does not.');
   void carWindows;
   return out;
 }

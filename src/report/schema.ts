@@ -97,12 +97,19 @@ export const eventResultSchema = z.object({
   windows: z.array(eventWindowSchema),
 });
 
+/** Event-induced variance diagnostic of an aggregate day or window (src/stats/varianceRatio.ts). */
+export const varianceRatioSchema = z
+  .object({ ratio: num, nominal: num, n: z.number().int(), p: num.min(0).max(1), unreliable: z.boolean() })
+  .strict()
+  .nullable();
+
 export const aggregateDaySchema = z.object({
   day: z.number().int(),
   n: z.number().int(),
   aar: nullableNum,
   sharePositive: nullableNum.optional(),
   tests: testsSchema,
+  varianceRatio: varianceRatioSchema.optional(),
 });
 
 export const aggregateWindowSchema = z.object({
@@ -111,6 +118,7 @@ export const aggregateWindowSchema = z.object({
   caar: nullableNum,
   sharePositive: nullableNum.optional(),
   tests: testsSchema,
+  varianceRatio: varianceRatioSchema.optional(),
 });
 
 export const aggregateSchema = z.object({

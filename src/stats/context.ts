@@ -31,6 +31,7 @@ export interface ResolvedOptions {
   kpShortPairs: 'exclude' | 'zero';
   wilcoxonExactBelow: number;
   includeExtras: boolean;
+  grankRestandardize: boolean;
 }
 
 export const DEFAULT_SEED = 20240601;
@@ -62,6 +63,7 @@ export function resolveOptions(opts: Partial<BatteryOptions> = {}): ResolvedOpti
     kpShortPairs: opts.kpShortPairs ?? 'zero',
     wilcoxonExactBelow: opts.wilcoxonExactBelow ?? 30,
     includeExtras: opts.includeExtras ?? false,
+    grankRestandardize: opts.grankRestandardize ?? false,
   };
 }
 

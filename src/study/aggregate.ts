@@ -34,7 +34,7 @@ export function aggregatePanel(rows: PerEventInput[], s: EngineSettings, o: Aggr
   return {
     n: agg.n,
     rbar: agg.rbar,
-    days: agg.days.map((d) => ({ day: d.day, n: d.n, aar: d.aar, sharePositive: d.sharePositive, tests: d.tests })),
-    windows: agg.windows.map((w) => ({ window: w.window, n: w.n, caar: w.caar, sharePositive: w.sharePositive, tests: w.tests })),
+    days: agg.days.map((d) => ({ day: d.day, n: d.n, aar: d.aar, sharePositive: d.sharePositive, tests: d.tests, varianceRatio: d.varianceRatio ?? null })),
+    windows: agg.windows.map((w) => ({ window: w.window, n: w.n, caar: w.caar, sharePositive: w.sharePositive, tests: w.tests, varianceRatio: w.varianceRatio ?? null })),
   };
 }
