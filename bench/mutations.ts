@@ -29,6 +29,7 @@ interface Mutation {
 
 const PINNED = 'tests/stats/pinned.test.ts';
 const CLI_DEFAULTS = 'tests/e2e/cliDefaults.test.ts';
+const SMALL = 'tests/stats/smallSample.test.ts';
 
 export const MUTATIONS: Mutation[] = [
   {
@@ -102,6 +103,38 @@ export const MUTATIONS: Mutation[] = [
     find: 'verdict = diff <= 0 && -diff <= c.tolerance',
     replace: 'verdict = diff >= 0 && diff <= c.tolerance',
     tests: ['tests/study/claims.test.ts'],
+  },
+  {
+    id: 'gsign-daily-phat',
+    why: 'the generalized sign back on the daily p-hat for multi-day windows',
+    file: 'src/stats/generalizedSign.ts',
+    find: 'ctx.phat(cs.len)',
+    replace: 'ctx.phat(1)',
+    tests: [SMALL],
+  },
+  {
+    id: 'gsign-normal-p',
+    why: 'the generalized sign with the normal p instead of the exact binomial one',
+    file: 'src/stats/generalizedSign.ts',
+    find: 'return ok(z, binomialTwoSidedP(w, N, phat),',
+    replace: 'return ok(z, pNormal2(z),',
+    tests: [SMALL],
+  },
+  {
+    id: 'grank-restandardize',
+    why: "GRANK back to KP eq. 6's re-standardization by default",
+    file: 'src/stats/context.ts',
+    find: 'grankRestandardize: opts.grankRestandardize ?? false,',
+    replace: 'grankRestandardize: opts.grankRestandardize ?? true,',
+    tests: ['tests/stats/battery.test.ts'],
+  },
+  {
+    id: 'variance-ratio-nominal',
+    why: 'the variance ratio against 1 instead of df/(df-2)',
+    file: 'src/stats/varianceRatio.ts',
+    find: 'nominal += df / (df - 2);',
+    replace: 'nominal += 1;',
+    tests: ['tests/stats/varianceRatio.test.ts'],
   },
   {
     id: 'exit-0',
