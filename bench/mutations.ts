@@ -137,6 +137,14 @@ export const MUTATIONS: Mutation[] = [
     tests: ['tests/stats/varianceRatio.test.ts'],
   },
   {
+    id: 'holm-bonferroni',
+    why: "Holm's step-down replaced by Bonferroni (m p for every p)",
+    file: 'src/stats/holm.ts',
+    find: 'Math.min(1, (m - j) * (p[k] as number))',
+    replace: 'Math.min(1, m * (p[k] as number))',
+    tests: ['tests/stats/holm.test.ts'],
+  },
+  {
     id: 'exit-0',
     why: 'the process always exits 0',
     file: 'src/cli/main.ts',

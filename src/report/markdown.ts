@@ -42,6 +42,8 @@ const MODEL_LABELS: Record<string, string> = {
 function testCell(t: TestResultJson | undefined): string {
   if (!t) return '—';
   if (t.stat === null) return `n/a (${'reason' in t ? t.reason : ''})`;
+  // Stars follow the Holm-adjusted p where there is one (every day and non-primary window).
+  if ('pHolm' in t && t.pHolm !== undefined) return `${num(t.stat, 2)} (p ${pval(t.p)}, Holm ${pval(t.pHolm)})${stars(t.pHolm)}`;
   return `${num(t.stat, 2)} (p ${pval(t.p)})${stars(t.p)}`;
 }
 
@@ -242,8 +244,13 @@ function aggregateTables(agg: AggregateJson, carWindows: [number, number][] | nu
   const out: string[] = [];
   const keys = compact ? (['csectT', 'patell', 'bmp', 'kpBmp', 'generalizedSign', 'rank', 'wilcoxon'] as const) : TEST_KEYS;
   if (agg.rbar !== undefined && agg.rbar !== null) out.push(`Mean cross-correlation of estimation-window residuals (Kolari-Pynnönen r̄): ${num(agg.rbar, 4)}.`, '');
-  const wrows = agg.windows.map((w) => [win(w.window), String(w.n), pct(w.caar), pct(w.sharePositive ?? null, 0), ...keys.map((k) => testCell(w.tests[k])), vrCell(w.varianceRatio)]);
+  const pw = agg.primaryWindow;
+  const isPrimary = (w: number[]) => !!pw && w[0] === pw[0] && w[1] === pw[1];
+  // The primary (confirmatory) window leads; the rest follow in their order.
+  const ordered = [...agg.windows.filter((w) => isPrimary(w.window)), ...agg.windows.filter((w) => !isPrimary(w.window))];
+  const wrows = ordered.map((w) => [isPrimary(w.window) ? `**${win(w.window)} (primary)**` : win(w.window), String(w.n), pct(w.caar), pct(w.sharePositive ?? null, 0), ...keys.map((k) => testCell(w.tests[k])), vrCell(w.varianceRatio)]);
   out.push('### CAAR by window', '');
+  if (pw) out.push(`The primary window ${win(pw)} is the confirmatory test (raw p); every other window and day shows its Holm-adjusted p over that family beside the raw one, and its stars follow the adjusted p.`, '');
   out.push(table(['window', 'N', 'CAAR', '% positive', ...keys.map((k) => TEST_LABELS[k]), 'var. ratio'], wrows));
   out.push('');
   const dkeys = ['csectT', 'patell', 'bmp', 'kpBmp', 'generalizedSign', 'rank'] as const;

@@ -16,7 +16,8 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const windowTuple = z.tuple([z.number().int(), z.number().int()]);
 
 export const testResultSchema = z.union([
-  z.object({ stat: num, p: num.min(0).max(1), note: z.string().optional() }),
+  // pHolm: Holm-adjusted p over the study's days and non-primary windows (src/study/aggregate.ts).
+  z.object({ stat: num, p: num.min(0).max(1), pHolm: num.min(0).max(1).optional(), note: z.string().optional() }),
   z.object({ stat: z.null(), p: z.null().optional(), reason: z.string().min(1) }),
 ]);
 
@@ -124,6 +125,8 @@ export const aggregateWindowSchema = z.object({
 export const aggregateSchema = z.object({
   n: z.number().int().optional(),
   rbar: nullableNum.optional(),
+  /** The confirmatory window; its tests carry no pHolm (src/study/aggregate.ts). */
+  primaryWindow: windowTuple.nullable().optional(),
   days: z.array(aggregateDaySchema),
   windows: z.array(aggregateWindowSchema),
 });

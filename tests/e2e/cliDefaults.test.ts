@@ -45,6 +45,22 @@ describe('evstudy study defaults', () => {
     const day0 = Object.fromEntries(rep.events.map((e: { symbol: string; day0: string; outcome: string }) => [e.symbol, [e.day0, e.outcome]]));
     expect(day0).toEqual({ AMZN: ['2020-03-16', 'shifted'], FB: ['2020-02-14', 'ok'], NFLX: ['2020-02-18', 'shifted'] });
     expect(rep.aggregate.n).toBe(3);
+    // Primary window [0, 1]: raw p only; every day and other window: Holm over that family, per test.
+    expect(rep.aggregate.primaryWindow).toEqual([0, 1]);
+    type R = { stat: number | null; p?: number; pHolm?: number };
+    const prim = rep.aggregate.windows.find((w: { window: number[] }) => w.window[0] === 0 && w.window[1] === 1);
+    expect(prim.tests.csectT.pHolm).toBeUndefined();
+    const family: R[] = [
+      ...rep.aggregate.days.map((d: { tests: Record<string, R> }) => d.tests.csectT),
+      ...rep.aggregate.windows.filter((w: { window: number[] }) => w !== prim).map((w: { tests: Record<string, R> }) => w.tests.csectT),
+    ].filter((t) => t.stat !== null);
+    const sorted = [...family].sort((x, y) => x.p! - y.p!);
+    let run = 0;
+    sorted.forEach((t, j) => {
+      run = Math.max(run, Math.min(1, (family.length - j) * t.p!));
+      expect(t.pHolm).toBeCloseTo(run, 12);
+    });
+    expect(family.length).toBe(21 + 4);
 
     expect(err.code).toBe(3);
     expect(err.stderr).toMatch(/bad\.csv:3: event_date "2020-02-30"/);
