@@ -243,7 +243,14 @@ function vrCell(v: AggregateJson['days'][number]['varianceRatio']): string {
 function aggregateTables(agg: AggregateJson, carWindows: [number, number][] | number[][], compact = false): string[] {
   const out: string[] = [];
   const keys = compact ? (['csectT', 'patell', 'bmp', 'kpBmp', 'generalizedSign', 'rank', 'wilcoxon'] as const) : TEST_KEYS;
-  if (agg.rbar !== undefined && agg.rbar !== null) out.push(`Mean cross-correlation of estimation-window residuals (Kolari-Pynnönen r̄): ${num(agg.rbar, 4)}.`, '');
+  if (agg.rbar !== undefined && agg.rbar !== null) {
+    const rp = agg.rbarPairs;
+    // Say how r-bar was formed: most pairs are often set to 0, not estimated, and a reader must know.
+    const how = rp
+      ? ` Of ${rp.total} pairs, ${rp.estimated} estimated from their common estimation days; ${rp.otherDay} set to 0 because their day 0 differs (their windows may still overlap in calendar time); ${rp.short} with fewer than 30 common days set to 0; ${rp.degenerate} constant, left out. The same r̄ is applied to every day and window.`
+      : '';
+    out.push(`Mean cross-correlation of estimation-window residuals (Kolari-Pynnönen r̄): ${num(agg.rbar, 4)}.${how}`, '');
+  }
   const pw = agg.primaryWindow;
   const isPrimary = (w: number[]) => !!pw && w[0] === pw[0] && w[1] === pw[1];
   // The primary (confirmatory) window leads; the rest follow in their order.

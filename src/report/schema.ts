@@ -125,6 +125,15 @@ export const aggregateWindowSchema = z.object({
 export const aggregateSchema = z.object({
   n: z.number().int().optional(),
   rbar: nullableNum.optional(),
+  /**
+   * How r-bar was formed (src/stats/rbar.ts): of `total` pairs, `estimated` from their common
+   * estimation days; `otherDay` set to 0 because their day 0 differs; `short` (fewer than 30 common
+   * days) set to 0; `degenerate` (constant series) left out.
+   */
+  rbarPairs: z
+    .object({ total: z.number().int(), estimated: z.number().int(), otherDay: z.number().int(), short: z.number().int(), degenerate: z.number().int() })
+    .strict()
+    .optional(),
   /** The confirmatory window; its tests carry no pHolm (src/study/aggregate.ts). */
   primaryWindow: windowTuple.nullable().optional(),
   days: z.array(aggregateDaySchema),

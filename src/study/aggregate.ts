@@ -36,6 +36,13 @@ export function aggregatePanel(rows: PerEventInput[], s: EngineSettings, o: Aggr
   const out: AggregateJson = {
     n: agg.n,
     rbar: agg.rbar,
+    rbarPairs: {
+      total: agg.rbarInfo.pairsTotal,
+      estimated: agg.rbarInfo.pairsUsed,
+      otherDay: agg.rbarInfo.pairsOtherDay ?? 0,
+      short: agg.rbarInfo.pairsShort,
+      degenerate: agg.rbarInfo.pairsDegenerate,
+    },
     days: agg.days.map((d) => ({ day: d.day, n: d.n, aar: d.aar, sharePositive: d.sharePositive, tests: d.tests, varianceRatio: d.varianceRatio ?? null })),
     windows: agg.windows.map((w) => ({ window: w.window, n: w.n, caar: w.caar, sharePositive: w.sharePositive, tests: w.tests, varianceRatio: w.varianceRatio ?? null })),
   };

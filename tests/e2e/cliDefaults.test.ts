@@ -45,6 +45,8 @@ describe('evstudy study defaults', () => {
     const day0 = Object.fromEntries(rep.events.map((e: { symbol: string; day0: string; outcome: string }) => [e.symbol, [e.day0, e.outcome]]));
     expect(day0).toEqual({ AMZN: ['2020-03-16', 'shifted'], FB: ['2020-02-14', 'ok'], NFLX: ['2020-02-18', 'shifted'] });
     expect(rep.aggregate.n).toBe(3);
+    // Three different day-0 dates: r-bar is 0 by construction, and the report says so.
+    expect(rep.aggregate.rbarPairs).toEqual({ total: 3, estimated: 0, otherDay: 3, short: 0, degenerate: 0 });
     // Primary window [0, 1]: raw p only; every day and other window: Holm over that family, per test.
     expect(rep.aggregate.primaryWindow).toEqual([0, 1]);
     type R = { stat: number | null; p?: number; pHolm?: number };

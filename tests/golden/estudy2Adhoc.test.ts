@@ -56,6 +56,9 @@ describe('estudy2 COVID example through `evstudy study --variance L-1`', () => {
     expect(r.code, r.stderr).toBe(0);
     const rep = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(rep.settings.varianceConvention).toBe('L-1');
+    // One shared day 0: every pair's r-bar term is estimated, and report.md says how r-bar was formed.
+    expect(rep.aggregate.rbarPairs).toEqual({ total: 21, estimated: 21, otherDay: 0, short: 0, degenerate: 0 });
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/Of 21 pairs, 21 estimated from their common estimation days; 0 set to 0/);
     const par = readCsv('estudy2_parametric_sim.csv');
     const non = readCsv('estudy2_nonparametric_sim.csv');
     const exact: Record<string, [typeof par, string]> = {
