@@ -153,5 +153,8 @@ describe('evstudy run (what npm start does)', () => {
     expect(md).toContain('![');
     expect(md).toContain("## The article's claims beside our figures");
     expect(md).not.toMatch(/\bNaN\b|Infinity|undefined/);
+    // Limit-down days censor from below: the note must not call the reaction 'at least' the measured one (issue 12 §3).
+    expect(md).toMatch(/above the measured return on a limit-up day, below it on a limit-down day/);
+    expect(md).not.toMatch(/true reaction is at least the measured one/);
   }, 120_000);
 });
