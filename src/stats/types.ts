@@ -51,8 +51,7 @@ export interface EventPanel {
   /**
    * The divisor behind `sigma`, `evSAR` and `windowVariance`: 'model-df' (SSR / df, the default when
    * absent) or 'L-1' (a core fit under estudy2's convention). src/stats rescales only when the
-   * requested varianceConvention differs; assuming 'model-df' for an L-1 panel applied the
-   * L-1 factor twice (issue 12 §5).
+   * requested varianceConvention differs, so a panel fitted under L-1 is not scaled a second time.
    */
   sigmaConvention?: 'model-df' | 'L-1';
   /** n counts of valid estimation returns (L_i). */
