@@ -2,7 +2,8 @@
  * A-share daily price limits (涨跌停) and suspension gaps.
  *
  * On a limit-hit day the observed close is censored at the limit price: the unconstrained reaction
- * is at least the measured return and spills into the following days. Event studies on A-shares
+ * is at least the measured return on a limit-up day, at most it on a limit-down day, and spills into
+ * the following days. Event studies on A-shares
  * flag these days instead of treating the return as the full reaction (DESIGN.md conventions).
  *
  * Limits by board, relative to the previous close:

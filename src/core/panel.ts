@@ -85,6 +85,9 @@ export function buildEventPanel(
   const nObs = i32(n);
   const df = i32(n);
   const closures: Array<(a: number, b: number) => number> = new Array(n);
+  // One divisor for the whole panel: src/stats converts sigma by it, so a mix would be mis-scaled.
+  const sigmaConvention = events.length > 0 ? events[0].model.varianceConvention : 'model-df';
+  if (events.some((ev) => ev.model.varianceConvention !== sigmaConvention)) throw new RangeError('events fitted under different variance conventions cannot share a panel');
 
   for (let e = 0; e < n; e++) {
     const ev = events[e];
@@ -125,6 +128,7 @@ export function buildEventPanel(
     evDays,
     windowVariance: (event, a, b) => closures[event](a, b),
     sigma,
+    sigmaConvention,
     nObs,
     df,
   };

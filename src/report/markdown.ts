@@ -43,6 +43,8 @@ const MODEL_LABELS: Record<string, string> = {
 function testCell(t: TestResultJson | undefined): string {
   if (!t) return '—';
   if (t.stat === null) return `n/a (${'reason' in t ? t.reason : ''})`;
+  // Stars follow the Holm-adjusted p where there is one (every day and non-primary window).
+  if ('pHolm' in t && t.pHolm !== undefined) return `${num(t.stat, 2)} (p ${pval(t.p)}, Holm ${pval(t.pHolm)})${stars(t.pHolm)}`;
   return `${num(t.stat, 2)} (p ${pval(t.p)})${stars(t.p)}`;
 }
 
@@ -333,18 +335,35 @@ function capped(items: string[], large: boolean, where: string): string[] {
   return [...items.slice(0, HEADLINE_ROWS), `  - … and ${items.length - HEADLINE_ROWS} more (${where})`];
 }
 
+function vrCell(v: AggregateJson['days'][number]['varianceRatio']): string {
+  return v ? `${v.ratio.toFixed(2)}${v.unreliable ? ' ⚠' : ''}` : '—';
+}
+
 function aggregateTables(agg: AggregateJson, carWindows: [number, number][] | number[][], compact = false): string[] {
   const out: string[] = [];
   const keys = compact ? (['csectT', 'patell', 'bmp', 'kpBmp', 'generalizedSign', 'rank', 'wilcoxon'] as const) : TEST_KEYS;
-  if (agg.rbar !== undefined && agg.rbar !== null) out.push(`Mean cross-correlation of estimation-window residuals (Kolari-Pynnönen r̄): ${num(agg.rbar, 4)}.`, '');
-  const wrows = agg.windows.map((w) => [win(w.window), String(w.n), pct(w.caar), pct(w.sharePositive ?? null, 0), ...keys.map((k) => testCell(w.tests[k]))]);
+  if (agg.rbar !== undefined && agg.rbar !== null) {
+    const rp = agg.rbarPairs;
+    // Say how r-bar was formed: most pairs are often set to 0, not estimated, and a reader must know.
+    const how = rp
+      ? ` Of ${rp.total} pairs, ${rp.estimated} estimated from their common estimation days; ${rp.otherDay} set to 0 because their day 0 differs (their windows may still overlap in calendar time); ${rp.short} with fewer than 30 common days set to 0; ${rp.degenerate} constant, left out. The same r̄ is applied to every day and window.`
+      : '';
+    out.push(`Mean cross-correlation of estimation-window residuals (Kolari-Pynnönen r̄): ${num(agg.rbar, 4)}.${how}`, '');
+  }
+  const pw = agg.primaryWindow;
+  const isPrimary = (w: number[]) => !!pw && w[0] === pw[0] && w[1] === pw[1];
+  // The primary (confirmatory) window leads; the rest follow in their order.
+  const ordered = [...agg.windows.filter((w) => isPrimary(w.window)), ...agg.windows.filter((w) => !isPrimary(w.window))];
+  const wrows = ordered.map((w) => [isPrimary(w.window) ? `**${win(w.window)} (primary)**` : win(w.window), String(w.n), pct(w.caar), pct(w.sharePositive ?? null, 0), ...keys.map((k) => testCell(w.tests[k])), vrCell(w.varianceRatio)]);
   out.push('### CAAR by window', '');
-  out.push(table(['window', 'N', 'CAAR', '% positive', ...keys.map((k) => TEST_LABELS[k])], wrows));
+  if (pw) out.push(`The primary window ${win(pw)} is the confirmatory test (raw p); every other window and day shows its Holm-adjusted p over that family beside the raw one, and its stars follow the adjusted p.`, '');
+  out.push(table(['window', 'N', 'CAAR', '% positive', ...keys.map((k) => TEST_LABELS[k]), 'var. ratio'], wrows));
   out.push('');
   const dkeys = ['csectT', 'patell', 'bmp', 'kpBmp', 'generalizedSign', 'rank'] as const;
-  const drows = agg.days.map((d) => [String(d.day), String(d.n), pct(d.aar, 3), pct(d.sharePositive ?? null, 0), ...dkeys.map((k) => testCell(d.tests[k]))]);
+  const drows = agg.days.map((d) => [String(d.day), String(d.n), pct(d.aar, 3), pct(d.sharePositive ?? null, 0), ...dkeys.map((k) => testCell(d.tests[k])), vrCell(d.varianceRatio)]);
   out.push('### AAR by day', '');
-  out.push(table(['day', 'N', 'AAR', '% positive', ...dkeys.map((k) => TEST_LABELS[k])], drows));
+  out.push(table(['day', 'N', 'AAR', '% positive', ...dkeys.map((k) => TEST_LABELS[k]), 'var. ratio'], drows));
+  out.push('', 'var. ratio: cross-sectional variance of the standardized ARs / CARs over its no-event value (Boehmer, Musumeci & Poulsen 1991); ⚠ = far above 1 (chi-square p < 1%): Patell, KP-Patell, BW 1980 and BW 1985 assume it away and are unreliable there; BMP does not.');
   void carWindows;
   return out;
 }
@@ -376,7 +395,7 @@ function methods(r: ReportJson): string[] {
     `- **Normal returns**: ${MODEL_LABELS[s.model] ?? s.model}, fitted on each event's own estimation window ${win(s.estimation)} (at least ${s.minEstimation ?? '—'} valid returns, else \`insufficient-estimation\`); residual variance SSR/(L-k) with each model's own degrees of freedom (MacKinlay 1997; Campbell, Lo & MacKinlay 1997, ch. 4). The benchmark return is taken over the same two dates as the stock's.`,
     '- **Abnormal returns**: AR = R - E[R]; CAR = sum of ARs over the window; BHAR = product of (1+R) minus product of (1+E[R]) over the window only (Barber & Lyon 1997); standardized ARs divide by sigma times the prediction-error factor (Patell 1976).',
     '- **Tests** (two-sided p-values): cross-sectional t; Brown & Warner (1980, 1985); Patell (1976); Boehmer, Musumeci & Poulsen (1991); Kolari & Pynnönen (2010) adjustment for cross-correlation; sign test; Cowan (1992) generalized sign; Corrado (1989) rank; Campbell & Wasley (1993) modified rank; Kolari & Pynnönen (2011) GRANK; Wilcoxon signed rank (exact below 30 events); Hall (1992) skewness-adjusted t (as in EventStudyTools); a seeded, centred bootstrap of the cross-sectional t (Efron & Tibshirani 1993, 16.2)' + (s.seed !== undefined ? ` (seed ${s.seed}, ${s.bootstrapSamples ?? ''} resamples, the same resamples for every day and window)` : '') + '.',
-    '- **Price limits**: A-share limit-up/limit-down days are flagged (main board ±10%, ChiNext and STAR ±20%): the observed return on those days is censored by the limit, so the true reaction is at least the measured one.',
+    '- **Price limits**: A-share limit-up/limit-down days are flagged (main board ±10%, ChiNext and STAR ±20%): the observed return on those days is censored by the limit, so the true reaction is larger in magnitude: above the measured return on a limit-up day, below it on a limit-down day.',
     '',
     'References: Brown, S. & Warner, J. (1980, 1985) J. Financial Economics; Patell, J. (1976) J. Accounting Research; Boehmer, E., Musumeci, J. & Poulsen, A. (1991) JFE; Corrado, C. (1989) JFE; Cowan, A. (1992) Review of Quantitative Finance and Accounting; Campbell, C. & Wasley, C. (1993) RQFA; Kolari, J. & Pynnönen, S. (2010) Review of Financial Studies, (2011) J. Empirical Finance; Hall, P. (1992) Annals of Statistics; Barber, B. & Lyon, J. (1997) JFE; MacKinlay, A. C. (1997) J. Economic Literature; Campbell, J., Lo, A. & MacKinlay, A. C. (1997) The Econometrics of Financial Markets.',
   ];

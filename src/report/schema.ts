@@ -27,6 +27,8 @@ export const testResultSchema = z
     z.strictObject({
       stat: num,
       p: num.min(0).max(1),
+      /** Holm-adjusted p over the study's days and non-primary windows (src/study/aggregate.ts). */
+      pHolm: num.min(0).max(1).optional(),
       note: z.string().optional(),
       /** Number of events that entered the statistic. */
       n: z.number().int().min(0).optional(),
@@ -114,12 +116,18 @@ export const eventResultSchema = z.strictObject({
   windows: z.array(eventWindowSchema),
 });
 
+/** Event-induced variance diagnostic of an aggregate day or window (src/stats/varianceRatio.ts). */
+export const varianceRatioSchema = z
+  .strictObject({ ratio: num, nominal: num, n: z.number().int(), p: num.min(0).max(1), unreliable: z.boolean() })
+  .nullable();
+
 export const aggregateDaySchema = z.strictObject({
   day: z.number().int(),
   n: z.number().int(),
   aar: nullableNum,
   sharePositive: nullableNum.optional(),
   tests: testsSchema,
+  varianceRatio: varianceRatioSchema.optional(),
 });
 
 export const aggregateWindowSchema = z.strictObject({
@@ -128,12 +136,23 @@ export const aggregateWindowSchema = z.strictObject({
   caar: nullableNum,
   sharePositive: nullableNum.optional(),
   tests: testsSchema,
+  varianceRatio: varianceRatioSchema.optional(),
 });
 
 export const aggregateSchema = z
   .strictObject({
     n: z.number().int().optional(),
     rbar: nullableNum.optional(),
+    /**
+     * How r-bar was formed (src/stats/rbar.ts): of `total` pairs, `estimated` from their common
+     * estimation days; `otherDay` set to 0 because their day 0 differs; `short` (fewer than 30 common
+     * days) set to 0; `degenerate` (constant series) left out.
+     */
+    rbarPairs: z
+      .strictObject({ total: z.number().int(), estimated: z.number().int(), otherDay: z.number().int(), short: z.number().int(), degenerate: z.number().int() })
+      .optional(),
+    /** The confirmatory window; its tests carry no pHolm (src/study/aggregate.ts). */
+    primaryWindow: windowTuple.nullable().optional(),
     days: z.array(aggregateDaySchema),
     windows: z.array(aggregateWindowSchema),
   })

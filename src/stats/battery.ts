@@ -11,6 +11,7 @@
  * A test that cannot be computed returns { stat: null, p: null, reason } - never NaN - and a test
  * that throws (a bug) is reported as such instead of taking the whole battery down.
  */
+import { NO_EIV_TESTS, varianceRatio, type VarianceRatio } from './varianceRatio.js';
 import { bmpSection } from './bmp.js';
 import { bootstrapSection, bootstrapSections } from './bootstrap.js';
 import { bw1980Section } from './brownWarner1980.js';
@@ -155,7 +156,22 @@ export function presetBootstrap(ctx: StatsContext, r: ResolvedOptions, results: 
 export function dayAggregate(ctx: StatsContext, d: number, r: ResolvedOptions): DayAggregate {
   const cs = ctx.daySection(d);
   const s = summary(cs.x);
-  return { day: d, n: cs.x.length, aar: s.mean, sharePositive: s.sharePositive, tests: runSection(ctx, cs, r) };
+  const vr = varianceRatio(ctx, cs);
+  return { day: d, n: cs.x.length, aar: s.mean, sharePositive: s.sharePositive, tests: markUnreliable(runSection(ctx, cs, r), vr), varianceRatio: vr };
+}
+
+/**
+ * Notes on the tests that assume no event-induced variance when the section's variance ratio is
+ * far above 1 (varianceRatio.ts); their statistics are kept, the reader is told not to trust them.
+ */
+function markUnreliable(tests: ExtendedTestBattery, vr: VarianceRatio | null): ExtendedTestBattery {
+  if (!vr?.unreliable) return tests;
+  const why = `unreliable: event-induced variance (cross-sectional variance ratio ${vr.ratio.toFixed(2)}, chi-square p ${vr.p.toPrecision(2)}); prefer BMP`;
+  for (const name of NO_EIV_TESTS) {
+    const t = tests[name];
+    if (t && t.stat !== null) tests[name] = { ...t, note: t.note ? `${t.note}; ${why}` : why };
+  }
+  return tests;
 }
 
 /** One row of `aggregate().windows`: the CAAR over [a, b] and all tests on it. */
@@ -171,7 +187,8 @@ export function windowAggregate(ctx: StatsContext, a: number, b: number, r: Reso
   }
   const cs = ctx.windowSection(a, b);
   const s = summary(cs.x);
-  return { window: [a, b], n: cs.x.length, caar: s.mean, sharePositive: s.sharePositive, tests: runSection(ctx, cs, r) };
+  const vr = varianceRatio(ctx, cs);
+  return { window: [a, b], n: cs.x.length, caar: s.mean, sharePositive: s.sharePositive, tests: markUnreliable(runSection(ctx, cs, r), vr), varianceRatio: vr };
 }
 
 /**

@@ -14,6 +14,7 @@
 import { panelDims, validatePanel } from './panel.js';
 import type { BatteryOptions, EventPanel, RbarInfo, TestResult } from './types.js';
 import { kpRbar } from './rbar.js';
+import { estimatePhat } from './phat.js';
 import { toShared } from '../util/sharedArrays.js';
 import { allocGrankRows, allocRankRows, grankRows, rankRows, reduceGrank, reduceRanks, type GrankRows, type RankRows, type RankSums } from './rankRows.js';
 
@@ -30,6 +31,7 @@ export interface ResolvedOptions {
   kpShortPairs: 'exclude' | 'zero';
   wilcoxonExactBelow: number;
   includeExtras: boolean;
+  grankRestandardize: boolean;
 }
 
 export const DEFAULT_SEED = 20240601;
@@ -61,6 +63,7 @@ export function resolveOptions(opts: Partial<BatteryOptions> = {}): ResolvedOpti
     kpShortPairs: opts.kpShortPairs ?? 'zero',
     wilcoxonExactBelow: opts.wilcoxonExactBelow ?? 30,
     includeExtras: opts.includeExtras ?? false,
+    grankRestandardize: opts.grankRestandardize ?? false,
   };
 }
 
@@ -153,6 +156,7 @@ export class StatsContext {
   private _rbar?: RbarInfo;
   private _ranks?: RankData;
   private _phat?: { phat: number; note: string };
+  private phatByLen = new Map<number, { phat: number; note: string }>();
   private _grank?: GrankPrep;
 
   constructor(panel: EventPanel, opts: ResolvedOptions) {
@@ -168,11 +172,14 @@ export class StatsContext {
     this.sarScale = new Float64Array(n);
     this.varScale = new Float64Array(n);
     this.dfC = new Float64Array(n);
+    const have = panel.sigmaConvention ?? 'model-df';
+    const want = opts.varianceConvention;
     for (let i = 0; i < n; i++) {
       const df = panel.df[i];
       const L = panel.nObs[i];
-      // 'L-1' (estudy2): sigma^2 = SSR / (L - 1) = sigma_model^2 * df / (L - 1).
-      const s = opts.varianceConvention === 'L-1' ? Math.sqrt(df / (L - 1)) : 1;
+      // SSR = sigma_model^2 * df = sigma_L1^2 * (L - 1): convert only between different divisors,
+      // so a panel the core already fitted under 'L-1' is not scaled a second time.
+      const s = have === want ? 1 : want === 'L-1' ? Math.sqrt(df / (L - 1)) : Math.sqrt((L - 1) / df);
       this.sigmaC[i] = panel.sigma[i] * s;
       this.sarScale[i] = 1 / s;
       this.varScale[i] = s * s;
@@ -361,42 +368,20 @@ export class StatsContext {
 
   /**
    * Cowan (1992) generalized sign test: the expected fraction of positive ARs, estimated on the
-   * estimation window. Default (Cowan eq. 1): the mean over events of each event's own fraction
-   * of positive residuals. estudy2: the pooled fraction over all events' estimation residuals
-   * (`mean(as.matrix(estimation_binary), na.rm = TRUE)`), which weights events by their number of
-   * estimation days; the two coincide when every event has the same number of residuals.
+   * estimation window (phat.ts). Default: the mean over events of each event's own fraction of
+   * positive residuals (Cowan eq. 1), or for a quantity summed over `len` days, of positive len-day
+   * residual sums. estudy2: the pooled daily fraction over all events' estimation residuals
+   * (`mean(as.matrix(estimation_binary), na.rm = TRUE)`), for every window length.
    */
-  phat(): { phat: number; note: string } {
-    if (this._phat) return this._phat;
-    const { n, E, panel } = this;
-    let pos = 0;
-    let tot = 0;
-    let fracSum = 0;
-    let fracN = 0;
-    for (let i = 0; i < n; i++) {
-      let pi = 0;
-      let ti = 0;
-      for (let e = 0; e < E; e++) {
-        const v = panel.estAR[i * E + e];
-        if (Number.isFinite(v)) {
-          ti++;
-          if (v > 0) pi++;
-        }
-      }
-      pos += pi;
-      tot += ti;
-      if (ti > 0) {
-        fracSum += pi / ti;
-        fracN++;
-      }
+  phat(len = 1): { phat: number; note: string } {
+    const pooled = this.opts.convention === 'estudy2';
+    if (len === 1 || pooled) return (this._phat ??= estimatePhat(this.panel, this.E, 1, pooled));
+    let hit = this.phatByLen.get(len);
+    if (!hit) {
+      hit = estimatePhat(this.panel, this.E, len, false);
+      this.phatByLen.set(len, hit);
     }
-    const pooled = tot > 0 ? pos / tot : NaN;
-    const avg = fracN > 0 ? fracSum / fracN : NaN;
-    this._phat =
-      this.opts.convention === 'estudy2'
-        ? { phat: pooled, note: `p-hat ${pooled.toFixed(4)} pooled over ${tot} estimation residuals (estudy2)` }
-        : { phat: avg, note: `p-hat ${avg.toFixed(4)} = mean of ${fracN} events' estimation-window fractions` };
-    return this._phat;
+    return hit;
   }
 
   /** GRANK ingredients that do not depend on the day: estimation SARs, their sorted copies and ranks. */

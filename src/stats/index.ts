@@ -62,3 +62,5 @@ export {
 export { lambDay, lambWindow, lambSection } from './lamb.js';
 export { corradoSignDay, corradoSignWindow, corradoSignSection } from './corradoSign.js';
 export { hashSeed, mulberry32 } from './random.js';
+export { varianceRatio, NO_EIV_TESTS, type VarianceRatio } from './varianceRatio.js';
+export { estimatePhat } from './phat.js';

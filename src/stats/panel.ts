@@ -51,6 +51,7 @@ export function subsetPanel(p: EventPanel, rows: ArrayLike<number>): EventPanel 
   const parentVar = p.windowVariance;
   const extra: Partial<EventPanel> = {};
   if (p.evDays && p.evDays.length === p.n * W) extra.evDays = take(p.evDays, W, i32);
+  if (p.sigmaConvention) extra.sigmaConvention = p.sigmaConvention;
   return {
     ...extra,
     n: m,

@@ -11,6 +11,7 @@
  * (its indicator is AR > 0 over all N non-missing ARs); estudy2 itself judges Z with normal
  * critical values (we keep the exact p).
  */
+import { binomialMinP, cannotRejectNote } from './cannotReject.js';
 import { describe, onDay, onWindow, type SectionTest } from './context.js';
 import type { BatteryOptions, EventPanel, TestResult } from './types.js';
 import { fail, ok } from './util.js';
@@ -45,8 +46,11 @@ export const signSection: SectionTest = (_ctx, cs, opts) => {
   const what = cs.kind === 'day' ? 'ARs' : 'CARs';
   if (N < 2) return fail(`N = ${N} non-zero ${what} on ${describe(cs)}; at least 2 are needed`);
   const z = (w - N / 2) / Math.sqrt(N / 4);
+  const limit = cannotRejectNote(binomialMinP(N, 0.5));
   const note =
-    `${w} of ${N} positive; exact binomial p` + (zeros > 0 ? (estudy2 ? `; ${zeros} zero(s) counted as not positive` : `; ${zeros} zero(s) dropped`) : '');
+    `${w} of ${N} positive; exact binomial p` +
+    (zeros > 0 ? (estudy2 ? `; ${zeros} zero(s) counted as not positive` : `; ${zeros} zero(s) dropped`) : '') +
+    (limit ? `; ${limit}` : '');
   return ok(z, binomialTwoSidedP(w, N), { n: N, note });
 };
 

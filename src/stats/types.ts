@@ -46,8 +46,14 @@ export interface EventPanel {
    */
   windowVariance: (event: number, a: number, b: number) => number;
 
-  /** n residual standard deviations of the normal-return model (sigma, with the model's own df). */
+  /** n residual standard deviations of the normal-return model (divisor: `sigmaConvention`). */
   sigma: Float64Array;
+  /**
+   * The divisor behind `sigma`, `evSAR` and `windowVariance`: 'model-df' (SSR / df, the default when
+   * absent) or 'L-1' (a core fit under estudy2's convention). src/stats rescales only when the
+   * requested varianceConvention differs, so a panel fitted under L-1 is not scaled a second time.
+   */
+  sigmaConvention?: 'model-df' | 'L-1';
   /** n counts of valid estimation returns (L_i). */
   nObs: Int32Array;
   /** n residual degrees of freedom (L_i - k_i; market model: L - 2; mean model: L - 1). */
@@ -120,6 +126,12 @@ export interface BatteryOptions {
   kpShortPairs?: 'exclude' | 'zero';
   /** Wilcoxon signed rank: exact null distribution when fewer than this many non-zero values (default 30). */
   wilcoxonExactBelow?: number;
+  /**
+   * GRANK: re-standardize the event-day SARs by their cross-sectional sd (Kolari & Pynnönen 2011
+   * eq. 6). Default false: dividing by one estimated sd makes the N ranks dependent and the test
+   * over-rejects at small N (issue 12 §3: size 10.2% at N = 5, 6.6% at N = 17; 5.1-5.2% without).
+   */
+  grankRestandardize?: boolean;
   /** Also compute the tests outside TEST_NAMES (EXTRA_TEST_NAMES: Lamb 1995, Corrado-Zivney sign). Default false. */
   includeExtras?: boolean;
 }
@@ -137,6 +149,8 @@ export interface DayAggregate {
   aar: number | null;
   sharePositive: number | null;
   tests: ExtendedTestBattery;
+  /** Event-induced variance diagnostic (varianceRatio.ts); null with fewer than 3 usable events. */
+  varianceRatio?: import('./varianceRatio.js').VarianceRatio | null;
 }
 
 /** One row of `aggregate().windows` (added). `caar` is the mean CAR over events with a complete window. */
@@ -146,6 +160,8 @@ export interface WindowAggregate {
   caar: number | null;
   sharePositive: number | null;
   tests: ExtendedTestBattery;
+  /** Event-induced variance diagnostic (varianceRatio.ts); null with fewer than 3 usable events. */
+  varianceRatio?: import('./varianceRatio.js').VarianceRatio | null;
 }
 
 /** Kolari-Pynnönen r-bar diagnostics (added). */

@@ -17,6 +17,7 @@
  */
 import { describe, onDay, onWindow, type SectionTest } from './context.js';
 import { pNormal2 } from './pvalue.js';
+import { cannotRejectNote } from './cannotReject.js';
 import type { BatteryOptions, EventPanel, TestResult } from './types.js';
 import { fail, midranks, ok } from './util.js';
 
@@ -87,7 +88,9 @@ export const wilcoxonSection: SectionTest = (_ctx, cs, opts) => {
   const zeros = cs.x.length - d.n;
   const note =
     `W+ = ${d.wPlus}, n = ${d.n}, z = ${d.z.toPrecision(6)}; ${d.exact ? 'exact' : 'normal approximation (tie-corrected)'} p` +
-    (zeros > 0 ? `; ${zeros} zero(s) dropped` : '');
+    (zeros > 0 ? `; ${zeros} zero(s) dropped` : '') +
+    // Exact: the most extreme sign pattern (all one sign) has probability 2^-n.
+    (d.exact && cannotRejectNote(2 * 0.5 ** d.n) ? `; ${cannotRejectNote(2 * 0.5 ** d.n)}` : '');
   const stat = opts.convention === 'estudy2' ? d.wPlus : d.z;
   return ok(stat, d.p, { n: d.n, note });
 };

@@ -69,6 +69,7 @@ interface SharedPanel {
   evC: Float64Array;
   evDays: Int32Array | null;
   sigma: Float64Array;
+  sigmaConvention: 'model-df' | 'L-1';
   nObs: Int32Array;
   df: Int32Array;
   /** n x windows.length: windowVariance(i, a, b) of each aggregated window. */
@@ -135,6 +136,7 @@ function sharePanel(panel: EventPanel, windows: Array<[number, number]>): Shared
     evC: toShared(panel.evC),
     evDays: panel.evDays ? toShared(panel.evDays) : null,
     sigma: toShared(panel.sigma),
+    sigmaConvention: panel.sigmaConvention ?? 'model-df',
     nObs: toShared(panel.nObs),
     df: toShared(panel.df),
     windows,
@@ -159,6 +161,7 @@ function panelOf(s: SharedPanel): EventPanel {
     evC: s.evC,
     ...(s.evDays ? { evDays: s.evDays } : {}),
     sigma: s.sigma,
+    sigmaConvention: s.sigmaConvention,
     nObs: s.nObs,
     df: s.df,
     windowVariance: (i, a, b) => {

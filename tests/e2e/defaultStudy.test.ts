@@ -23,6 +23,15 @@ function akshareRows(file: string): Map<string, { open: number; close: number; h
   return out;
 }
 
+/** Paths of every NaN or infinite number in a value (the report before serialisation). */
+function nonFinite(v: unknown, path = '$', out: string[] = []): string[] {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) out.push(`${path} = ${v}`);
+  } else if (Array.isArray(v)) v.forEach((x, i) => nonFinite(x, `${path}[${i}]`, out));
+  else if (v && typeof v === 'object' && !ArrayBuffer.isView(v)) for (const [k, x] of Object.entries(v)) nonFinite(x, `${path}.${k}`, out);
+  return out;
+}
+
 let report: ReportJson;
 beforeAll(() => {
   report = runStudyFile('studies/china-ai-2023.yaml');
@@ -32,7 +41,8 @@ describe('default study: china-ai-2023', () => {
   it('report.json satisfies the contract and carries no NaN/Infinity', () => {
     const parsed = reportSchema.safeParse(JSON.parse(JSON.stringify(report)));
     expect(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues.slice(0, 3))).toBe(true);
-    expect(JSON.stringify(report)).not.toMatch(/NaN|Infinity/);
+    // Walk the object itself: JSON.stringify turns NaN into null, so a check on its output cannot fail.
+    expect(nonFinite(report)).toEqual([]);
   });
 
   it("300418's 2023 year-to-date return equals close(2023-04-24)/close(2022-12-30) - 1 from the CSV", () => {
@@ -109,6 +119,16 @@ describe('default study: china-ai-2023', () => {
       expect(['confirmed', 'approximately', 'not-confirmed', 'cannot-check']).toContain(c.verdict);
       expect(c.basis).toMatch(/close \d{4}-\d{2}-\d{2}/);
     }
+    // Each verdict pinned, with the figure behind it (recomputed from the CSV closes in the tests
+    // above for 300418): an inverted comparison flips at least the at-least and nearly claims.
+    const verdicts = Object.fromEntries(report.claims!.map((c) => [c.id, [c.verdict, c.ours === null ? null : Number(c.ours.toFixed(4))]]));
+    expect(verdicts).toEqual({
+      'qihoo-360-ytd': ['confirmed', 1.5352],
+      'kunlun-ytd': ['confirmed', 2.8723],
+      'cloudwalk-ytd': ['approximately', 1.5548],
+      'kunlun-tiangong-intraday-high': ['confirmed', 0.1587],
+      'kunlun-tiangong-two-days': ['confirmed', 0.2271],
+    });
     // CloudWalk: forward-adjusted prices give a slightly different figure; the report says why.
     const cw = report.claims!.find((c) => c.symbol === '688327.SH')!;
     expect(cw.explanation).toMatch(/forward-adjusted/);
@@ -133,5 +153,8 @@ describe('evstudy run (what npm start does)', () => {
     expect(md).toContain('![');
     expect(md).toContain("## The article's claims beside our figures");
     expect(md).not.toMatch(/\bNaN\b|Infinity|undefined/);
+    // Limit-down days censor from below: the note must not call the reaction 'at least' the measured one (issue 12 §3).
+    expect(md).toMatch(/above the measured return on a limit-up day, below it on a limit-down day/);
+    expect(md).not.toMatch(/true reaction is at least the measured one/);
   }, 120_000);
 });

@@ -255,8 +255,9 @@ describe('brute-force cross-checks (default convention)', () => {
   });
 
   it('GRANK (Kolari-Pynnönen 2011) on a day and on a window', () => {
-    const check = (g: number[], rows: number[], got: TestResult) => {
-      const sd = Math.sqrt(g.reduce((a, v) => a + (v - g.reduce((x, y) => x + y, 0) / g.length) ** 2, 0) / (g.length - 1));
+    // Default: no re-standardization (grank.ts); { grankRestandardize: true }: KP eq. 6, GSAR = SAR / sd.
+    const check = (g: number[], rows: number[], got: TestResult, restandardize = false) => {
+      const sdAll = Math.sqrt(g.reduce((a, v) => a + (v - g.reduce((x, y) => x + y, 0) / g.length) ** 2, 0) / (g.length - 1));
       const N = g.length;
       const colU: number[][] = Array.from({ length: E }, () => []);
       const u0: number[] = [];
@@ -266,7 +267,7 @@ describe('brute-force cross-checks (default convention)', () => {
           const v = p.estAR[i * E + e] / p.sigma[i];
           if (Number.isFinite(v)) est.push([e, v]);
         }
-        const all = [...est.map((x) => x[1]), g[k] / sd];
+        const all = [...est.map((x) => x[1]), restandardize ? g[k] / sdAll : g[k]];
         const r = avgRanks(all);
         const Ti = all.length;
         est.forEach(([e], m) => colU[e].push(r[m] / (Ti + 1) - 0.5));
@@ -297,6 +298,7 @@ describe('brute-force cross-checks (default convention)', () => {
       }
     }
     check(g0, rows0, grankDay(p, 0));
+    check(g0, rows0, grankDay(p, 0, { grankRestandardize: true }), true);
     // Window [-1, 1]: SCAR = CAR / sqrt(windowVariance).
     const rowsW: number[] = [];
     const gW: number[] = [];
@@ -309,6 +311,7 @@ describe('brute-force cross-checks (default convention)', () => {
       }
     }
     check(gW, rowsW, grankWindow(p, -1, 1));
+    check(gW, rowsW, grankWindow(p, -1, 1, { grankRestandardize: true }), true);
   });
 });
 

@@ -1,0 +1,144 @@
+/**
+ * Numbers pinned on a three-event panel written out below, each recomputed here from the paper's
+ * formula (not through src/stats), with p-values from closed forms: Student t with 2 df has
+ * two-sided p = 1 - |t| / sqrt(2 + t^2); with 3 df p = 1 - (2/pi)(theta + sin theta cos theta),
+ * theta = atan(|t| / sqrt 3). N = 3 events and T = 3 estimation days make the df of BMP, the
+ * cross-sectional t and BW1985 equal 2, so an off-by-one df (N for N - 1, T for T - 1) moves p
+ * by far more than the tolerance. Normal and t(38) p-values are literals from
+ * scipy.stats 1.17.1 (norm.sf, t.sf; recorded in the comments beside them).
+ *
+ * These are the mutations issue 12 §5 found no test catching; bench/mutations.ts applies them.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  bmpDay,
+  bmpWindow,
+  bw1980Day,
+  bw1985Day,
+  csectTDay,
+  patellWindow,
+  wilcoxonDay,
+  type EventPanel,
+  type TestResult,
+} from '../../src/stats/index.js';
+
+const n = 3;
+const est = [
+  [0.01, -0.02, 0.005],
+  [-0.01, 0.015, 0.0],
+  [0.02, -0.005, -0.01],
+];
+const ev = [
+  [0.03, 0.01],
+  [0.02, -0.01],
+  [-0.01, 0.02],
+];
+const C = [
+  [1.02, 1.03],
+  [1.01, 1.02],
+  [1.05, 1.04],
+];
+const sigma = [0.02, 0.01, 0.015];
+const L = [30, 40, 50];
+const df = L.map((l) => l - 2);
+/** Var(CAR_i over [a, b]) with a made-up estimation-error term, the same closure as the panel's. */
+const carVar = (i: number, a: number, b: number) => sigma[i] ** 2 * ((b - a + 1) + (b - a + 1) ** 2 / L[i]);
+
+function panel(sigmaConvention?: 'model-df' | 'L-1'): EventPanel {
+  return {
+    n,
+    estStart: -3,
+    estEnd: -1,
+    estAR: Float64Array.from(est.flat()),
+    estDays: Int32Array.from(est.flatMap((r, i) => r.map((_, e) => 100 * i + e))),
+    winStart: 0,
+    winEnd: 1,
+    evAR: Float64Array.from(ev.flat()),
+    evSAR: Float64Array.from(ev.flatMap((r, i) => r.map((v, w) => v / (sigma[i] * Math.sqrt(C[i][w]))))),
+    evC: Float64Array.from(C.flat()),
+    windowVariance: carVar,
+    sigma: Float64Array.from(sigma),
+    nObs: Int32Array.from(L),
+    df: Int32Array.from(df),
+    ...(sigmaConvention ? { sigmaConvention } : {}),
+  };
+}
+
+const mean = (x: number[]) => x.reduce((s, v) => s + v, 0) / x.length;
+const sd = (x: number[]) => {
+  const m = mean(x);
+  return Math.sqrt(x.reduce((s, v) => s + (v - m) ** 2, 0) / (x.length - 1));
+};
+const oneSampleT = (x: number[]) => mean(x) / (sd(x) / Math.sqrt(x.length));
+const pT2 = (t: number) => 1 - Math.abs(t) / Math.sqrt(2 + t * t);
+const pT3 = (t: number) => {
+  const th = Math.atan(Math.abs(t) / Math.sqrt(3));
+  return 1 - (2 / Math.PI) * (th + Math.sin(th) * Math.cos(th));
+};
+
+function check(r: TestResult, stat: number, p: number, label: string) {
+  expect(r.stat, `${label} (${'reason' in r ? r.reason : ''})`).not.toBeNull();
+  expect(r.stat as number, `${label} stat`).toBeCloseTo(stat, 10);
+  expect(r.p as number, `${label} p`).toBeCloseTo(p, 10);
+}
+
+describe('pinned statistics on a hand-written panel', () => {
+  const p = panel();
+  const sar0 = ev.map((r, i) => r[0] / (sigma[i] * Math.sqrt(C[i][0])));
+
+  it('BMP day 0: t on the SARs with N - 1 = 2 df', () => {
+    const t = oneSampleT(sar0);
+    check(bmpDay(p, 0), t, pT2(t), 'bmp');
+    // The closed forms differ enough that df 3 (N) cannot pass for df 2.
+    expect(Math.abs(pT2(t) - pT3(t))).toBeGreaterThan(0.01);
+  });
+
+  it('cross-sectional t day 0 with N - 1 = 2 df', () => {
+    const t = oneSampleT(ev.map((r) => r[0]));
+    check(csectTDay(p, 0), t, pT2(t), 'csectT');
+  });
+
+  it('BW1985 day 0: AAR over the event-time AAR series sd with T - 1 = 2 df', () => {
+    const series = [0, 1, 2].map((e) => mean(est.map((r) => r[e])));
+    const t = mean(ev.map((r) => r[0])) / sd(series);
+    check(bw1985Day(p, 0), t, pT2(t), 'bw1985');
+    expect(Math.abs(pT2(t) - pT3(t))).toBeGreaterThan(0.01);
+  });
+
+  it('BW1980 day 0: AAR / (sqrt(sum sigma^2) / N), t with mean df = 38', () => {
+    const t = mean(ev.map((r) => r[0])) / (Math.sqrt(sigma.reduce((s, v) => s + v * v, 0)) / n);
+    expect(t).toBeCloseTo(1.4855627054, 9);
+    // scipy: 2 * t.sf(1.4855627054, 38) = 0.1456445312
+    check(bw1980Day(p, 0), t, 0.1456445312, 'bw1980');
+  });
+
+  it('Wilcoxon day 1: tied |AR| get midranks and the tie-corrected variance', () => {
+    // |AR| = 0.01, 0.01, 0.02 -> ranks 1.5, 1.5, 3; W+ = 1.5 + 3 = 4.5, E = 3,
+    // Var = 3*4*7/24 - (2^3 - 2)/48 = 3.375 (3.5 without the correction: z 0.8018).
+    const z = 1.5 / Math.sqrt(3.375);
+    // Exact p over the 8 sign patterns of doubled ranks 3, 3, 6 (sums 0 3 3 6 6 9 9 12):
+    // observed 9, P(>= 9) = 3/8 -> p = 0.75.
+    check(wilcoxonDay(p, 1), z, 0.75, 'wilcoxon');
+    expect(wilcoxonDay(p, 1, { convention: 'estudy2' }).stat).toBe(4.5);
+  });
+
+  it("window [0, 1] under --variance L-1: each CAR variance scaled by df/(L - 1), once", () => {
+    const scar = ev.map((r, i) => (r[0] + r[1]) / Math.sqrt(carVar(i, 0, 1) * (df[i] / (L[i] - 1))));
+    const t = oneSampleT(scar);
+    check(bmpWindow(p, 0, 1, { varianceConvention: 'L-1' }), t, pT2(t), 'bmp window L-1');
+    const z = scar.reduce((s, v) => s + v, 0) / Math.sqrt(df.reduce((s, d) => s + d / (d - 2), 0));
+    expect(z).toBeCloseTo(1.436305382, 9);
+    // scipy: 2 * norm.sf(1.436305382) = 0.1509154633
+    check(patellWindow(p, 0, 1, { varianceConvention: 'L-1' }), z, 0.1509154633, 'patell window L-1');
+    // The model-df numbers differ (a mutation dropping the window scaling shows up here).
+    expect(Math.abs((patellWindow(p, 0, 1).stat as number) - z)).toBeGreaterThan(1e-3);
+  });
+
+  it('a panel already fitted under L-1 is not rescaled again, and is converted back for model-df', () => {
+    const pl = panel('L-1');
+    const t = mean(ev.map((r) => r[0])) / (Math.sqrt(sigma.reduce((s, v) => s + v * v, 0)) / n);
+    expect(bw1980Day(pl, 0, { varianceConvention: 'L-1' }).stat).toBeCloseTo(t, 12);
+    const back = Math.sqrt(sigma.reduce((s, v, i) => s + (v * v * (L[i] - 1)) / df[i], 0)) / n;
+    expect(bw1980Day(pl, 0, { varianceConvention: 'model-df' }).stat).toBeCloseTo(mean(ev.map((r) => r[0])) / back, 12);
+  });
+});
