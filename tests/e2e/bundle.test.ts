@@ -3,11 +3,12 @@
  * fresh) must answer exactly as the sources do. esbuild could break three things the unbundled code
  * relies on: lazy imports (split chunks), worker threads (started on the chunk that holds
  * parallel.ts / prefetch.ts), and the manifest memo (which hashes its own chunk when bundled).
+ * The bundle is built once per run by tests/setup/buildCli.ts.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPO, runCli, studyArgs, tempDir } from '../reliability/helpers.js';
 
 const BUNDLE = join(REPO, 'dist', 'cli-bundle', 'main.js');
@@ -18,10 +19,6 @@ function runBundle(args: string[], env: Record<string, string> = {}): { code: nu
 }
 
 describe('bundled CLI', () => {
-  beforeAll(() => {
-    execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: REPO, stdio: 'pipe' });
-  }, 120_000);
-
   it('an ad-hoc study on worker threads gives the bytes of the in-process, one-thread run', async () => {
     const dir = tempDir();
     const a = join(dir, 'a');
