@@ -36,6 +36,7 @@ describe('charts.events and --chart-events', () => {
       runBuilt(['study', '--events', join(dir, 'none.csv'), '--out', join(dir, 'flag'), '--chart-events', 'a,,b']),
     ]);
     expect(named.code, named.stderr).toBe(0);
+    expect(named.out).toMatch(/events\.csv and \d+ charts in charts\/\n$/);
     const prices = readdirSync(join(dir, 'named', 'charts')).filter((f) => f.startsWith('price-'));
     expect(prices).toEqual(['price-360-zhinao.svg']);
     expect(readFileSync(join(dir, 'named', 'report.md'), 'utf8')).toContain('Price charts are drawn for the 1 event(s) named for them');

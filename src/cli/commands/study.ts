@@ -86,7 +86,7 @@ export function register(program: Command): void {
         const chartEvents = study.config.charts?.events;
         checkChartEvents(chartEvents, report, (id, i) => new ConfigError(`unknown event id: no event of this study has it`, { file: study.file, line: study.chartEventLines?.[i], field: `charts.events[${i}]`, value: id }));
         const written = await writeReport(report, session, { charts: flags.charts, sections, chartEvents });
-        summary(report, written.dir);
+        summary(report, written);
       } finally {
         session.close();
       }
@@ -177,17 +177,20 @@ export function register(program: Command): void {
         requireAggregate(report);
         checkChartEvents(chartEvents, report, (id) => new UsageError('unknown event id: no event of this study has it', { field: '--chart-events', value: id }));
         const written = await writeReport(report, session, { charts: f.charts, chartEvents });
-        summary(report, written.dir);
+        summary(report, written);
       } finally {
         session.close();
       }
     });
 }
 
-function summary(report: { events: { outcome: string }[]; aggregate: { n?: number } }, dir: string): void {
+function summary(report: { events: { outcome: string }[]; aggregate: { n?: number } }, written: { dir: string; files: string[] }): void {
   const counts = new Map<string, number>();
   for (const e of report.events) counts.set(e.outcome, (counts.get(e.outcome) ?? 0) + 1);
+  // Says what was written: with --no-charts (or every chart failed) there is no charts/ to point to.
+  const charts = written.files.filter((f) => f.endsWith('.svg')).length;
   process.stdout.write(
-    `${report.events.length} events (${[...counts].map(([k, v]) => `${k} ${v}`).join(', ')}); ${report.aggregate.n ?? 0} in the aggregate.\nwrote ${dir}/report.md, report.json, events.csv and charts/\n`,
+    `${report.events.length} events (${[...counts].map(([k, v]) => `${k} ${v}`).join(', ')}); ${report.aggregate.n ?? 0} in the aggregate.\n` +
+      `wrote ${written.dir}/report.md, report.json, events.csv${charts ? ` and ${charts} chart${charts > 1 ? 's' : ''} in charts/` : ''}\n`,
   );
 }
