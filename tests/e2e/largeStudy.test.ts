@@ -15,18 +15,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, runNode, tempDir } from '../helpers/cli.js';
 import type { ReportJson } from '../../src/report/schema.js';
-
-/** Mulberry32: the same study on every machine. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../core/prng.js';
 
 const SYMBOLS = 100;
 const DAYS = 300;
