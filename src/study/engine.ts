@@ -144,8 +144,8 @@ function listingDay0s(events: StudyEvent[], pre: (Aligned | undefined)[]): Map<s
 export const EXCLUDED_IDS = 50;
 
 interface Contamination {
-  /** The returns with the excluded estimation rows set to NaN (missing). */
-  returns: Float64Array;
+  /** Rows of the estimation window to treat as missing. */
+  rows: Int32Array;
   days: number;
   eventCount: number;
   ids: string[];
@@ -158,8 +158,7 @@ interface Contamination {
  * Null when no row is affected. Within a listing, the events whose window [r+w0, r+w1] meets
  * [from, to] are those with r in [from-w1, to-w0]: a contiguous run of the sorted rows.
  */
-function contamination(listing: ListingDay0s, id: string, i0: number, returns: Float64Array, s: EngineSettings): Contamination | null {
-  const n = returns.length;
+function contamination(listing: ListingDay0s, id: string, i0: number, n: number, s: EngineSettings): Contamination | null {
   const from = Math.max(0, i0 + s.estimation[0]);
   const to = Math.min(n - 1, i0 + s.estimation[1]);
   if (to < from) return null;
@@ -178,14 +177,39 @@ function contamination(listing: ListingDay0s, id: string, i0: number, returns: F
     for (let t = Math.max(from, r + w0); t <= Math.min(to, r + w1); t++) mask[t - from] = 1;
   }
   if (!mask) return null;
-  const masked = Float64Array.from(returns);
   let days = 0;
-  for (let i = 0; i < mask.length; i++) {
-    if (!mask[i]) continue;
-    masked[from + i] = NaN;
-    days++;
+  for (let i = 0; i < mask.length; i++) days += mask[i];
+  const rows = new Int32Array(days);
+  for (let i = 0, k = 0; i < mask.length; i++) if (mask[i]) rows[k++] = from + i;
+  return { rows, days, eventCount, ids };
+}
+
+/**
+ * One scratch copy of each listing's returns, masked for one fit and restored after it: a copy per
+ * event would allocate the whole series 20,000 times in a market-wide study. No fitted model keeps
+ * a reference to the series it was fitted on.
+ */
+const scratch = new WeakMap<Float64Array, Float64Array>();
+
+function fitWithout(
+  kind: EngineSettings['model'],
+  sec: SecurityData,
+  regs: RegressorSet,
+  i0: number,
+  s: EngineSettings,
+  rows: Int32Array,
+): ReturnType<typeof fitEventModel> {
+  let y = scratch.get(sec.returns);
+  if (!y) {
+    y = Float64Array.from(sec.returns);
+    scratch.set(sec.returns, y);
   }
-  return { returns: masked, days, eventCount, ids };
+  for (let k = 0; k < rows.length; k++) y[rows[k]] = NaN;
+  try {
+    return fitEventModel(kind, { ...sec, returns: y }, regs, i0, s);
+  } finally {
+    for (let k = 0; k < rows.length; k++) y[rows[k]] = sec.returns[rows[k]];
+  }
 }
 
 function emptyResult(ev: StudyEvent, outcome: Outcome, reason: string, group: string | null, name?: string): EventResultJson {
@@ -268,14 +292,14 @@ function runOne(
     return { ...base, json };
   }
 
-  const dropped = listing ? contamination(listing, ev.id, i0, sec.returns, s) : null;
+  const dropped = listing ? contamination(listing, ev.id, i0, n, s) : null;
   let droppedText = '';
   if (dropped) {
     json.estimationExcluded = { days: dropped.days, eventCount: dropped.eventCount, events: dropped.ids };
     droppedText = `${dropped.days} day(s) in the event window${dropped.eventCount > 1 ? 's' : ''} of ${someIds(dropped.ids.slice(0, FLAG_IDS), dropped.eventCount)}`;
     json.flags!.push(`estimation sample excludes ${droppedText}`);
   }
-  const fit = fitEventModel(s.model, dropped ? { ...sec, returns: dropped.returns } : sec, regs.value, i0, s);
+  const fit = dropped ? fitWithout(s.model, sec, regs.value, i0, s, dropped.rows) : fitEventModel(s.model, sec, regs.value, i0, s);
   if (!fit.ok) {
     json.outcome = 'insufficient-estimation';
     json.reason = `${fit.reason}${dropped ? ` after excluding ${droppedText}` : ''} (${sec.symbol} data run ${formatDay(sec.days[0])} .. ${formatDay(sec.days[n - 1])}; day 0 ${formatDay(sec.days[i0])})`;
