@@ -126,8 +126,15 @@ describe('contaminated estimation windows', () => {
     expect(b('def').estimationExcluded).toEqual({ days: 11, eventCount: 1, events: ['A'] });
     expect(b('def').model!.alpha!).toBeCloseTo(clean.alpha, 10);
     expect(b('def').model!.sigma).toBeCloseTo(clean.sigma, 10);
-    expect(readFileSync(join(dir, 'def', 'report.md'), 'utf8')).toContain('estimation sample excludes 11 day(s) in the event window of A');
-    expect(readFileSync(join(dir, 'def', 'events.csv'), 'utf8')).toContain('estimation sample excludes 11 day(s) in the event window of A');
+    const md = readFileSync(join(dir, 'def', 'report.md'), 'utf8');
+    expect(md).toContain('estimation sample excludes 11 day(s) in the event window of A');
+    expect(md).toContain('1 event(s) lost 11 estimation day(s) in all');
+    expect(readFileSync(join(dir, 'est', 'report.md'), 'utf8')).toContain('**Other events in an estimation window**: kept');
+    const csv = readFileSync(join(dir, 'def', 'events.csv'), 'utf8').trim().split(/\r?\n/).map((l) => l.split(','));
+    const col = csv[0].indexOf('estimation_excluded_days');
+    expect(csv.find((r) => r[0] === 'B')![col]).toBe('11');
+    expect(csv.find((r) => r[0] === 'A')![col]).toBe('');
+    expect(csv.find((r) => r[0] === 'B')!.join(',')).toContain('estimation sample excludes 11 day(s) in the event window of A');
 
     expect(est.code, est.stderr).toBe(0);
     expect(report('est').settings.estimationContamination).toBe('keep');
