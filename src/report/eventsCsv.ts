@@ -54,6 +54,8 @@ export function eventsCsv(report: ReportJson): string {
     'beta',
     'sigma',
     'n_estimation',
+    // Days of other events' windows left out of the estimation sample (empty: none, or kept).
+    'estimation_excluded_days',
     'estimation_from',
     'estimation_to',
     'benchmark',
@@ -83,6 +85,7 @@ export function eventsCsv(report: ReportJson): string {
         csvNumber(m?.beta),
         csvNumber(m?.sigma),
         csvNumber(m?.nObs),
+        csvNumber(e.estimationExcluded?.days),
         m?.estimationFrom ?? '',
         m?.estimationTo ?? '',
         csvText(m?.benchmark),

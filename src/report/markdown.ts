@@ -386,6 +386,19 @@ function dataNotes(r: ReportJson, large = false): string[] {
   return out;
 }
 
+/** What the estimation samples did with other events' windows, and how many events it touched. */
+function contaminationMethod(r: ReportJson): string[] {
+  const mode = r.settings.estimationContamination;
+  if (!mode) return [];
+  if (mode === 'keep')
+    return ['- **Other events in an estimation window**: kept (`estimationContamination: keep`, as the peer packages do); events whose estimation window holds another event\'s day 0 are flagged, and their alpha and sigma include that event\'s reaction.'];
+  const hit = r.events.filter((e) => e.estimationExcluded);
+  const days = hit.reduce((n, e) => n + e.estimationExcluded!.days, 0);
+  return [
+    `- **Other events in an estimation window**: the whole event window ${win(r.settings.window)} of another event of the same listing is left out of the estimation sample (\`estimationContamination: drop\`; for the OLS models the same fit as one event dummy per such day, Karafiath 1988), so its reaction does not enter alpha and sigma; ${hit.length ? `${hit.length} event(s) lost ${days} estimation day(s) in all (flagged per event, \`estimationExcluded\` in report.json)` : 'no event had one'}. \`keep\` fits on the window as it is.`,
+  ];
+}
+
 function methods(r: ReportJson): string[] {
   const s = r.settings;
   return [
@@ -393,6 +406,7 @@ function methods(r: ReportJson): string[] {
     '',
     `- **Day 0** is the listing's first trading day on or after the announcement (the next one for announcements after the close), in the listing's own exchange time; days are counted in the listing's own trading days, so a holiday elsewhere never creates a zero return. Non-trading-day policy: \`${s.nonTradingDay}\`.`,
     `- **Normal returns**: ${MODEL_LABELS[s.model] ?? s.model}, fitted on each event's own estimation window ${win(s.estimation)} (at least ${s.minEstimation ?? '—'} valid returns, else \`insufficient-estimation\`); residual variance SSR/(L-k) with each model's own degrees of freedom (MacKinlay 1997; Campbell, Lo & MacKinlay 1997, ch. 4). The benchmark return is taken over the same two dates as the stock's.`,
+    ...contaminationMethod(r),
     '- **Abnormal returns**: AR = R - E[R]; CAR = sum of ARs over the window; BHAR = product of (1+R) minus product of (1+E[R]) over the window only (Barber & Lyon 1997); standardized ARs divide by sigma times the prediction-error factor (Patell 1976).',
     '- **Tests** (two-sided p-values): cross-sectional t; Brown & Warner (1980, 1985); Patell (1976); Boehmer, Musumeci & Poulsen (1991); Kolari & Pynnönen (2010) adjustment for cross-correlation; sign test; Cowan (1992) generalized sign; Corrado (1989) rank; Campbell & Wasley (1993) modified rank; Kolari & Pynnönen (2011) GRANK; Wilcoxon signed rank (exact below 30 events); Hall (1992) skewness-adjusted t (as in EventStudyTools); a seeded, centred bootstrap of the cross-sectional t (Efron & Tibshirani 1993, 16.2)' + (s.seed !== undefined ? ` (seed ${s.seed}, ${s.bootstrapSamples ?? ''} resamples, the same resamples for every day and window)` : '') + '.',
     '- **Price limits**: A-share limit-up/limit-down days are flagged (main board ±10%, ChiNext and STAR ±20%): the observed return on those days is censored by the limit, so the true reaction is larger in magnitude: above the measured return on a limit-up day, below it on a limit-down day.',

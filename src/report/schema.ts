@@ -110,6 +110,13 @@ export const eventResultSchema = z.strictObject({
   /** Why day 0 differs from the event date (timing rule, non-trading-day policy), when it does. */
   shift: z.string().nullable().optional(),
   flags: z.array(z.string()).optional(),
+  /**
+   * Trading days taken out of the estimation sample because they lie in the event window of another
+   * event of the same listing (estimationContamination 'drop'): how many such events, and the ids of
+   * the first 50 by day 0 (a listing with thousands of same-day events must not make the report
+   * quadratic in size).
+   */
+  estimationExcluded: z.strictObject({ days: z.number().int(), eventCount: z.number().int(), events: z.array(z.string()) }).optional(),
   group: z.string().nullable(),
   model: eventModelSchema.nullable(),
   days: z.array(eventDaySchema),
@@ -236,6 +243,7 @@ export const reportSchema = z.strictObject({
     bootstrapSamples: z.number().int().optional(),
     varianceConvention: z.string().optional(),
     testConvention: z.string().optional(),
+    estimationContamination: z.enum(['drop', 'keep']).optional(),
   }),
   inputs: z.union([studyInputsSchema, adhocInputsSchema]).optional(),
   events: z.array(eventResultSchema),

@@ -57,6 +57,8 @@ export interface AdhocOptions {
   symbol?: string;
   /** Residual variance divisor: 'model-df' (SSR/(L-k), default) or 'L-1' (estudy2's, to reproduce its output). */
   variance?: 'model-df' | 'L-1';
+  /** Other events' windows inside an estimation window: 'drop' them from the sample (default) or 'keep' them. */
+  contamination?: 'drop' | 'keep';
 }
 
 const NEEDS_MARKET: ModelKind[] = ['market', 'market-adjusted', 'scholes-williams', 'dimson'];
@@ -98,6 +100,7 @@ export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Prom
     varianceConvention: o.variance ?? 'model-df',
     testConvention: o.testConvention ?? 'estudy2',
     groupBy: 'none',
+    estimationContamination: o.contamination ?? 'drop',
   };
   const provider = tableProvider(main, mode, { defaultMarket, marketTable, factors, log: !!o.log, model: o.model });
   const noTiming = evTable.events.every((e) => e.timing === 'unknown');
@@ -142,6 +145,7 @@ export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Prom
       bootstrapSamples: o.bootstrapSamples,
       varianceConvention: settings.varianceConvention,
       testConvention: settings.testConvention,
+      estimationContamination: settings.estimationContamination,
     },
     inputs: {
       [mode]: main.file,

@@ -114,6 +114,12 @@ export const studySchema = z
       .optional(),
     /** Test formulas where the literature leaves a choice: as R estudy2 (default) or as the papers. */
     testConvention: z.enum(['estudy2', 'paper']).default('estudy2'),
+    /**
+     * Other events of the same listing inside an event's estimation window: `drop` their event
+     * windows from the estimation sample, or `keep` the window as it is (peer packages). Default
+     * `drop`, or `keep` when the file asks for `testConvention: estudy2` (peer reproduction).
+     */
+    estimationContamination: z.enum(['drop', 'keep']).optional(),
     seed: z.number().int().default(20230411),
     bootstrapSamples: z.number().int().min(1).max(100000).default(999),
     /** Events to draw price charts for (default: all up to 20, else the 20 largest |CAR|). */
@@ -194,6 +200,9 @@ export function parseStudy(text: string, file: string, root: string = process.cw
     if (errors.length === 1) throw errors[0];
     throw new ConfigError(`${errors.length} problem(s) in study file`, { file }, errors);
   }
+  // Written `testConvention: estudy2` asks to reproduce the peers, who fit on the window as it is;
+  // the zod default of testConvention cannot tell that from a file that never mentions it.
+  parsed.data.estimationContamination ??= (raw as { testConvention?: unknown }).testConvention === 'estudy2' ? 'keep' : 'drop';
   const chartEventLines = parsed.data.charts?.events?.map((_, i) => keyLine(doc, text, ['charts', 'events', i]));
   return { config: parsed.data, file, root: resolve(root), chartEventLines };
 }

@@ -11,7 +11,7 @@ import { DataError, EvstudyError } from '../util/errors.js';
 import type { EventResultJson, AggregateJson, Outcome } from '../report/schema.js';
 import type { DataProvider, EngineSettings, SecurityData, StudyEvent, RegressorSet } from './types.js';
 import { fitEventModel } from './fit.js';
-import { alignEvent } from './align.js';
+import { alignEvent, type Aligned } from './align.js';
 import { aggregatePanel, type AggregateOptions } from './aggregate.js';
 import { defaultThreads, parallelThreshold, warmWorkers } from './parallel.js';
 import { priceLimitFlags } from './limits.js';
@@ -71,13 +71,20 @@ export function runEngine(
   if (threads > 1 && events.length >= parallelThreshold()) warmWorkers(threads);
   const computed: Computed[] = [];
   const secCache = new Map<string, ReturnType<DataProvider['security']>>();
-  events.forEach((ev, i) => {
-    let sec = secCache.get(ev.symbol);
+  const secOf = (symbol: string): ReturnType<DataProvider['security']> => {
+    let sec = secCache.get(symbol);
     if (!sec) {
-      sec = provider.security(ev.symbol);
-      secCache.set(ev.symbol, sec);
+      sec = provider.security(symbol);
+      secCache.set(symbol, sec);
     }
-    computed.push(runOne(ev, sec, provider, settings));
+    return sec;
+  };
+  // Dropping other events' windows from an estimation sample needs every event's day 0 first.
+  const drop = settings.estimationContamination !== 'keep';
+  const pre = drop ? events.map((ev) => preAlign(ev, secOf(ev.symbol), settings)) : [];
+  const listings = drop ? listingDay0s(events, pre) : null;
+  events.forEach((ev, i) => {
+    computed.push(runOne(ev, secOf(ev.symbol), provider, settings, pre[i], listings?.get(ev.symbol)));
     progress?.(i + 1, events.length);
   });
   const notes = flagOverlaps(computed, settings);
@@ -98,6 +105,111 @@ export function runEngine(
     ),
   }));
   return { events: computed.map((c) => c.json), aggregate, groups, notes };
+}
+
+/** Day 0 of an event, or undefined when runOne must find out itself (and report or throw why). */
+function preAlign(ev: StudyEvent, sec: ReturnType<DataProvider['security']>, s: EngineSettings): Aligned | undefined {
+  if (!sec.ok) return undefined;
+  try {
+    return alignEvent(ev, sec.value, s.nonTradingDay);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The events of one listing with a day 0, sorted by that row (then id). */
+interface ListingDay0s {
+  rows: Int32Array;
+  ids: string[];
+}
+
+function listingDay0s(events: StudyEvent[], pre: (Aligned | undefined)[]): Map<string, ListingDay0s> {
+  const by = new Map<string, { row: number; id: string }[]>();
+  events.forEach((ev, i) => {
+    const a = pre[i];
+    if (!a || !a.ok) return;
+    const list = by.get(ev.symbol) ?? [];
+    list.push({ row: a.index, id: ev.id });
+    by.set(ev.symbol, list);
+  });
+  const out = new Map<string, ListingDay0s>();
+  for (const [symbol, list] of by) {
+    list.sort((x, y) => x.row - y.row || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    out.set(symbol, { rows: Int32Array.from(list, (x) => x.row), ids: list.map((x) => x.id) });
+  }
+  return out;
+}
+
+/** Ids the report.json field names per event; the rest are counted. */
+export const EXCLUDED_IDS = 50;
+
+interface Contamination {
+  /** Rows of the estimation window to treat as missing. */
+  rows: Int32Array;
+  days: number;
+  eventCount: number;
+  ids: string[];
+}
+
+/**
+ * Rows of the estimation window [i0+e0, i0+e1] that lie in the event window of another event of the
+ * same listing: that event's own price reaction (a jump, limit-up days) would otherwise enter alpha
+ * and sigma as normal returns. The whole window is removed, not day 0 only, since reactions run on.
+ * Null when no row is affected. Within a listing, the events whose window [r+w0, r+w1] meets
+ * [from, to] are those with r in [from-w1, to-w0]: a contiguous run of the sorted rows.
+ */
+function contamination(listing: ListingDay0s, id: string, i0: number, n: number, s: EngineSettings): Contamination | null {
+  const from = Math.max(0, i0 + s.estimation[0]);
+  const to = Math.min(n - 1, i0 + s.estimation[1]);
+  if (to < from) return null;
+  const [w0, w1] = s.window;
+  const lo = lowerBound(listing.rows, from - w1);
+  const hi = lowerBound(listing.rows, to - w0 + 1);
+  let mask: Uint8Array | null = null;
+  let eventCount = 0;
+  const ids: string[] = [];
+  for (let k = lo; k < hi; k++) {
+    const r = listing.rows[k];
+    if (listing.ids[k] === id || r === i0) continue;
+    eventCount++;
+    if (ids.length < EXCLUDED_IDS) ids.push(listing.ids[k]);
+    mask ??= new Uint8Array(to - from + 1);
+    for (let t = Math.max(from, r + w0); t <= Math.min(to, r + w1); t++) mask[t - from] = 1;
+  }
+  if (!mask) return null;
+  let days = 0;
+  for (let i = 0; i < mask.length; i++) days += mask[i];
+  const rows = new Int32Array(days);
+  for (let i = 0, k = 0; i < mask.length; i++) if (mask[i]) rows[k++] = from + i;
+  return { rows, days, eventCount, ids };
+}
+
+/**
+ * One scratch copy of each listing's returns, masked for one fit and restored after it: a copy per
+ * event would allocate the whole series 20,000 times in a market-wide study. No fitted model keeps
+ * a reference to the series it was fitted on.
+ */
+const scratch = new WeakMap<Float64Array, Float64Array>();
+
+function fitWithout(
+  kind: EngineSettings['model'],
+  sec: SecurityData,
+  regs: RegressorSet,
+  i0: number,
+  s: EngineSettings,
+  rows: Int32Array,
+): ReturnType<typeof fitEventModel> {
+  let y = scratch.get(sec.returns);
+  if (!y) {
+    y = Float64Array.from(sec.returns);
+    scratch.set(sec.returns, y);
+  }
+  for (let k = 0; k < rows.length; k++) y[rows[k]] = NaN;
+  try {
+    return fitEventModel(kind, { ...sec, returns: y }, regs, i0, s);
+  } finally {
+    for (let k = 0; k < rows.length; k++) y[rows[k]] = sec.returns[rows[k]];
+  }
 }
 
 function emptyResult(ev: StudyEvent, outcome: Outcome, reason: string, group: string | null, name?: string): EventResultJson {
@@ -142,6 +254,8 @@ function runOne(
   secLookup: ReturnType<DataProvider['security']>,
   provider: DataProvider,
   s: EngineSettings,
+  preAligned?: Aligned,
+  listing?: ListingDay0s,
 ): Computed {
   const base = { symbol: ev.symbol, day0: null, windowDays: null, estDays: null, row: null };
   if (!secLookup.ok) {
@@ -149,9 +263,9 @@ function runOne(
   }
   const sec = secLookup.value;
   const group = groupOf(ev, sec, s);
-  let aligned: ReturnType<typeof alignEvent>;
+  let aligned: Aligned;
   try {
-    aligned = alignEvent(ev, sec, s.nonTradingDay);
+    aligned = preAligned ?? alignEvent(ev, sec, s.nonTradingDay);
   } catch (e) {
     // Policy `error` stops the study: say which event file (and line) asked for the date.
     if (e instanceof EvstudyError && ev.source && !e.location.file)
@@ -178,10 +292,17 @@ function runOne(
     return { ...base, json };
   }
 
-  const fit = fitEventModel(s.model, sec, regs.value, i0, s);
+  const dropped = listing ? contamination(listing, ev.id, i0, n, s) : null;
+  let droppedText = '';
+  if (dropped) {
+    json.estimationExcluded = { days: dropped.days, eventCount: dropped.eventCount, events: dropped.ids };
+    droppedText = `${dropped.days} day(s) in the event window${dropped.eventCount > 1 ? 's' : ''} of ${someIds(dropped.ids.slice(0, FLAG_IDS), dropped.eventCount)}`;
+    json.flags!.push(`estimation sample excludes ${droppedText}`);
+  }
+  const fit = dropped ? fitWithout(s.model, sec, regs.value, i0, s, dropped.rows) : fitEventModel(s.model, sec, regs.value, i0, s);
   if (!fit.ok) {
     json.outcome = 'insufficient-estimation';
-    json.reason = `${fit.reason} (${sec.symbol} data run ${formatDay(sec.days[0])} .. ${formatDay(sec.days[n - 1])}; day 0 ${formatDay(sec.days[i0])})`;
+    json.reason = `${fit.reason}${dropped ? ` after excluding ${droppedText}` : ''} (${sec.symbol} data run ${formatDay(sec.days[0])} .. ${formatDay(sec.days[n - 1])}; day 0 ${formatDay(sec.days[i0])})`;
     return { ...base, json };
   }
   const m = fit.model;
@@ -296,7 +417,7 @@ function someIds(ids: string[], total: number): string {
 }
 
 /** First index in the sorted `xs` whose value is >= x. */
-function lowerBound(xs: Float64Array, x: number): number {
+function lowerBound(xs: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = xs.length;
   while (lo < hi) {

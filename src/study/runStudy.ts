@@ -35,6 +35,7 @@ export function settingsOf(c: StudyConfig): EngineSettings {
     varianceConvention: 'model-df',
     testConvention: c.testConvention,
     groupBy: c.groupBy,
+    estimationContamination: c.estimationContamination,
   };
 }
 
@@ -129,6 +130,7 @@ export function runStudy(study: LoadedStudy, opts: RunOptions = {}): ReportJson 
       bootstrapSamples: c.bootstrapSamples,
       varianceConvention: settings.varianceConvention,
       testConvention: settings.testConvention,
+      estimationContamination: settings.estimationContamination,
     },
     inputs: {
       studyFile: relative(study.root, resolve(study.file)),

@@ -84,6 +84,13 @@ export interface EngineSettings {
   testConvention: 'estudy2' | 'paper';
   /** How to label groups when an event has none. */
   groupBy: 'none' | 'market' | 'exchange' | 'board' | 'event';
+  /**
+   * Other events of the same listing whose event windows fall inside an event's estimation window:
+   * 'drop' (default when absent) removes those days from the estimation sample, since their price
+   * reaction would inflate alpha and sigma; 'keep' fits on the window as it is, as the peer packages
+   * do (`--convention estudy2`).
+   */
+  estimationContamination?: 'drop' | 'keep';
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = {
@@ -105,4 +112,5 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   varianceConvention: 'model-df',
   testConvention: 'estudy2',
   groupBy: 'none',
+  estimationContamination: 'drop',
 };

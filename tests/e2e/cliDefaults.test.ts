@@ -24,6 +24,7 @@ const DOCUMENTED = {
   bootstrapSamples: 999,
   varianceConvention: 'model-df',
   testConvention: 'estudy2',
+  estimationContamination: 'drop',
 };
 
 describe('evstudy study defaults', () => {

@@ -88,6 +88,22 @@ describe('default study: china-ai-2023', () => {
     expect(w.car).toBeCloseTo(sum, 12);
   });
 
+  it("360-zhinao's estimation sample leaves out 360-chatgpt-demo's whole event window (issue 12 §1)", () => {
+    const ev = report.events.find((e) => e.id === '360-zhinao')!;
+    expect(report.settings.estimationContamination).toBe('drop');
+    expect(ev.estimationExcluded).toEqual({ days: 21, eventCount: 1, events: ['360-chatgpt-demo'] });
+    expect(ev.flags).toContain('estimation sample excludes 21 day(s) in the event window of 360-chatgpt-demo');
+    // The issue's figures: alpha 0.47%/day and sigma 3.00% with the window kept (CAR[-5,5] t 2.29);
+    // without it alpha 0.00%, t 3.92. Sigma is 2.196% with the SSR/(L-2) divisor (99 days; the
+    // issue's 2.18% is the L-1 divisor's 2.185%).
+    expect(ev.model!.nObs).toBe(99);
+    expect(ev.model!.alpha!).toBeCloseTo(-0.000249, 6);
+    expect(ev.model!.sigma).toBeCloseTo(0.021961, 6);
+    expect(ev.windows.find((w) => w.window[0] === -5 && w.window[1] === 5)!.carT).toBeCloseTo(3.92, 2);
+    // Events of other listings, and ones without another window in theirs, drop nothing.
+    expect(report.events.find((e) => e.id === '360-chatgpt-demo')!.estimationExcluded).toBeUndefined();
+  });
+
   it('reports every listing: no-price-data for SenseTime and Zhihu in Hong Kong, not dropped', () => {
     for (const sym of ['0020.HK', '2390.HK']) {
       const ev = report.events.find((e) => e.symbol === sym)!;

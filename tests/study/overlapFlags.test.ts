@@ -34,7 +34,9 @@ describe('overlap flags', () => {
   it('match the pairwise counts, name at most five ids, count a shared day 0 once', () => {
     const index = Array.from({ length: 80 }, () => 140 + Math.floor(rnd() * 150));
     const events: StudyEvent[] = index.map((i, k) => ({ id: `e${k}`, eventId: `e${k}`, symbol: 'AAA', day: days[i], timing: 'intraday' }));
-    const r = runEngine(events, provider, settings);
+    // Estimation windows as they are: with 80 events in 150 days, dropping the others' windows
+    // (checked below) would leave most events too few estimation days to enter the aggregate.
+    const r = runEngine(events, provider, { ...settings, estimationContamination: 'keep' });
     index.forEach((i, k) => {
       const flags = r.events[k].flags ?? [];
       const overlap = index.filter((j, m) => m !== k && Math.abs(j - i) <= 10).length;
@@ -48,5 +50,24 @@ describe('overlap flags', () => {
       for (const f of flags) expect(f.split(', ').length).toBeLessThanOrEqual(FLAG_IDS);
     });
     expect(r.aggregate.n).toBe(new Set(index).size);
+  });
+
+  it('drop: each event excludes exactly the days of the other windows that meet its estimation window (pairwise)', () => {
+    const index = Array.from({ length: 80 }, () => 140 + Math.floor(rnd() * 150));
+    const events: StudyEvent[] = index.map((i, k) => ({ id: `e${k}`, eventId: `e${k}`, symbol: 'AAA', day: days[i], timing: 'intraday' }));
+    const r = runEngine(events, provider, { ...settings, estimationContamination: 'drop' });
+    let some = 0;
+    index.forEach((i, k) => {
+      const others = index.filter((j, m) => m !== k && j !== i && j + 5 >= i - 130 && j - 5 <= i - 11);
+      const rows = new Set<number>();
+      for (const j of others) for (let t = j - 5; t <= j + 5; t++) if (t >= i - 130 && t <= i - 11) rows.add(t);
+      const x = r.events[k].estimationExcluded;
+      if (others.length === 0) return expect(x).toBeUndefined();
+      some++;
+      expect(x).toMatchObject({ days: rows.size, eventCount: others.length });
+      if (r.events[k].model) expect(r.events[k].model!.nObs).toBe(120 - rows.size);
+      else expect(r.events[k].reason).toContain(`after excluding ${rows.size} day(s) in the event window`);
+    });
+    expect(some).toBeGreaterThan(40);
   });
 });

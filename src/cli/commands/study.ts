@@ -35,6 +35,7 @@ interface StudyFlags {
   bootstrap: string;
   convention: string;
   variance: string;
+  contaminated?: string;
   out?: string;
   charts: boolean;
   force?: boolean;
@@ -115,11 +116,12 @@ export function register(program: Command): void {
     .option('--bootstrap <n>', 'bootstrap resamples', '999')
     .option('--convention <name>', "test formulas where the literature leaves a choice: estudy2 (as R estudy2) | paper (as the original papers)", 'estudy2')
     .option('--variance <divisor>', "residual variance divisor: model-df (SSR/(L-k)) | L-1 (estudy2's; with it the COVID example's BW1980, BW1985, t, sign and rank tests match estudy2 to 1e-9, Patell/BMP to 0.3% from its prediction-error factor)", 'model-df')
+    .option('--contaminated <mode>', "other events' windows inside an estimation window (same symbol): drop (leave them out of the estimation sample; default) | keep (fit on the window as it is; the default under an explicit --convention estudy2)")
     .option('--out <dir>', 'output folder for report.md and report.json')
     .option('--no-charts', 'skip the SVG charts')
     .option('--force', 'write into a non-empty folder that is not an evstudy output folder')
     .option('--chart-events <ids>', `event ids to draw price charts for, comma-separated (at most ${MAX_CHART_EVENTS}; default: all up to 20 events, else the 20 largest |CAR|)`)
-    .action(async (f: StudyFlags) => {
+    .action(async (f: StudyFlags, cmd: Command) => {
       if (!f.events) throw new UsageError('--events FILE is required');
       if (outFlag(f.out) === undefined) throw new UsageError('--out DIR is required');
       if (!MODEL_KINDS.includes(f.model as ModelKind)) throw new UsageError(`unknown model; use one of ${MODEL_KINDS.join(', ')}`, { field: '--model', value: f.model });
@@ -127,6 +129,10 @@ export function register(program: Command): void {
         throw new UsageError(`unknown policy; use one of ${NON_TRADING_POLICIES.join(', ')}`, { field: '--non-trading', value: f.nonTrading });
       if (f.convention !== 'paper' && f.convention !== 'estudy2') throw new UsageError('use estudy2 or paper', { field: '--convention', value: f.convention });
       if (f.variance !== 'model-df' && f.variance !== 'L-1') throw new UsageError('use model-df or L-1', { field: '--variance', value: f.variance });
+      if (f.contaminated !== undefined && f.contaminated !== 'drop' && f.contaminated !== 'keep')
+        throw new UsageError('use drop or keep', { field: '--contaminated', value: f.contaminated });
+      // --convention estudy2 given on purpose asks to reproduce the peers, who keep the window as it is.
+      const contamination = (f.contaminated ?? (cmd.getOptionValueSource('convention') === 'cli' && f.convention === 'estudy2' ? 'keep' : 'drop')) as 'drop' | 'keep';
       // Every integer flag is checked here, before any file is read: a bad seed must not cost a whole run.
       const seed = parseInteger(f.seed, '--seed');
       const samples = parseInteger(f.bootstrap, '--bootstrap', { min: 1, max: 100_000 });
@@ -170,6 +176,7 @@ export function register(program: Command): void {
             bootstrapSamples: samples,
             testConvention: f.convention as 'estudy2' | 'paper',
             variance: f.variance as 'model-df' | 'L-1',
+            contamination,
           },
           bar.update,
         );
