@@ -9,7 +9,8 @@
 import { formatDay as formatDayUncached } from '../util/dayNumber.js';
 import { DataError, EvstudyError } from '../util/errors.js';
 import type { EventResultJson, AggregateJson, Outcome } from '../report/schema.js';
-import type { DataProvider, EngineSettings, SecurityData, StudyEvent, RegressorSet } from './types.js';
+import type { DataProvider, EngineSettings, ListingsMode, SecurityData, StudyEvent, RegressorSet } from './types.js';
+import { PRIMARY_RULE, markAggregateMembership, setAsideSecondaryListings } from './listings.js';
 import { fitEventModel } from './fit.js';
 import { alignEvent } from './align.js';
 import { aggregatePanel, type AggregateOptions } from './aggregate.js';
@@ -24,6 +25,8 @@ export interface EngineResult {
   aggregate: AggregateJson;
   groups: { group: string; aggregate: AggregateJson }[];
   notes: string[];
+  /** The unit of observation when the settings name a listings mode (study runs). */
+  listings?: { mode: ListingsMode; rule: string; observations: number; setAside: number; separate: AggregateJson | null };
 }
 
 interface Computed {
@@ -80,7 +83,11 @@ export function runEngine(
     computed.push(runOne(ev, sec, provider, settings));
     progress?.(i + 1, events.length);
   });
+  const eligible = computed.map((c) => c.row !== null);
   const notes = flagOverlaps(computed, settings);
+  const everyListing = computed.filter((c) => c.row !== null).map((c) => c.row as PerEventInput);
+  const aside = settings.listings === 'primary' ? setAsideSecondaryListings(events, computed, eligible) : { setAside: 0, secondaryOf: new Map<number, string>() };
+  markAggregateMembership(computed, eligible, aside.secondaryOf);
 
   const included = computed.filter((c) => c.row !== null);
   const aggregate = aggregatePanel(
@@ -97,7 +104,17 @@ export function runEngine(
       { ...options, threads },
     ),
   }));
-  return { events: computed.map((c) => c.json), aggregate, groups, notes };
+  const listings = settings.listings
+    ? {
+        mode: settings.listings,
+        rule: PRIMARY_RULE,
+        observations: included.length,
+        setAside: aside.setAside,
+        // Robustness: the same battery with every listing as its own event (what `separate` reports).
+        separate: aside.setAside > 0 ? aggregatePanel(everyListing, settings, { ...options, threads }) : null,
+      }
+    : undefined;
+  return { events: computed.map((c) => c.json), aggregate, groups, notes, ...(listings ? { listings } : {}) };
 }
 
 function emptyResult(ev: StudyEvent, outcome: Outcome, reason: string, group: string | null, name?: string): EventResultJson {

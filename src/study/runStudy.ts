@@ -35,6 +35,7 @@ export function settingsOf(c: StudyConfig): EngineSettings {
     varianceConvention: 'model-df',
     testConvention: c.testConvention,
     groupBy: c.groupBy,
+    listings: c.listings ?? 'primary',
   };
 }
 
@@ -52,7 +53,12 @@ export function selectEvents(all: EventRecord[], sel: StudyConfig['select']): Ev
 }
 
 /** One study event per (announcement, listing); the id carries the listing when there are several. */
-export function expandEvents(events: EventRecord[], groupBy: StudyConfig['groupBy'], eventsDir = 'events'): StudyEvent[] {
+export function expandEvents(
+  events: EventRecord[],
+  groupBy: StudyConfig['groupBy'],
+  eventsDir = 'events',
+  firmOf: (symbol: string) => string | undefined = () => undefined,
+): StudyEvent[] {
   const out: StudyEvent[] = [];
   for (const e of events) {
     for (const symbol of e.symbols) {
@@ -60,6 +66,7 @@ export function expandEvents(events: EventRecord[], groupBy: StudyConfig['groupB
         id: e.symbols.length > 1 ? `${e.id}@${symbol}` : e.id,
         eventId: e.id,
         symbol,
+        firm: firmOf(symbol),
         day: parseIsoDay(e.date),
         timing: e.timing,
         time: e.time,
@@ -81,7 +88,7 @@ export function runStudy(study: LoadedStudy, opts: RunOptions = {}): ReportJson 
   const selected = selectEvents(allEvents, c.select);
   checkSelection(study, allEvents, selected);
   const marketWide = selected.filter((e) => e.symbols.length === 0);
-  const studyEvents = expandEvents(selected, c.groupBy, c.eventsDir);
+  const studyEvents = expandEvents(selected, c.groupBy, c.eventsDir, (s) => (store.has(s) ? store.entry(s).firm : undefined));
   const settings = settingsOf(c);
   const provider = registryProvider(store, { returnType: c.returnType, benchmarks: c.benchmarks });
   const engine = runEngine(studyEvents, provider, settings, opts.progress);
@@ -129,6 +136,7 @@ export function runStudy(study: LoadedStudy, opts: RunOptions = {}): ReportJson 
       bootstrapSamples: c.bootstrapSamples,
       varianceConvention: settings.varianceConvention,
       testConvention: settings.testConvention,
+      listings: settings.listings,
     },
     inputs: {
       studyFile: relative(study.root, resolve(study.file)),
@@ -139,6 +147,7 @@ export function runStudy(study: LoadedStudy, opts: RunOptions = {}): ReportJson 
     },
     events: engine.events,
     aggregate: engine.aggregate,
+    ...(engine.listings ? { listings: engine.listings } : {}),
     groups: engine.groups,
     periods,
     claims,
