@@ -147,7 +147,10 @@ function findings(r: ReportJson): string[] {
     const obs = withCar.filter(({ e }) => e.inAggregate !== false);
     const sig = obs.filter(isSig);
     const all = obs.length === withCar.length ? '' : `; ${withCar.filter(isSig).length} of all ${withCar.length} listing results, counting those the aggregate sets aside`;
-    out.push(`- ${sig.length} of ${obs.length} observations in the aggregate have a CAR ${win(focus)} significant at 5% on their own (t-test with estimation error in the variance${all}).`);
+    // An averaged firm observation has no t of its own: count listings then, and say so.
+    if (withCar.some(({ e }) => e.averageOf))
+      out.push(`- ${withCar.filter(isSig).length} of ${withCar.length} listing results have a CAR ${win(focus)} significant at 5% on their own (t-test with estimation error in the variance; per listing, the averaged firm observations have no single-listing t).`);
+    else out.push(`- ${sig.length} of ${obs.length} observations in the aggregate have a CAR ${win(focus)} significant at 5% on their own (t-test with estimation error in the variance${all}).`);
   }
   for (const w of r.aggregate.windows) {
     if (!(w.window[0] === focus[0] && w.window[1] === focus[1]) && !(w.window[0] === -1 && w.window[1] === 1)) continue;
@@ -182,7 +185,9 @@ function unitOfObservation(r: ReportJson, focus: [number, number]): string[] {
   if (l.mode === 'separate')
     return ['- **Unit of observation**: each listing (`listings: separate`): the listings of one cross-listed firm enter as separate events, as in the peer packages.'];
   const out = [
-    `- **Unit of observation**: one firm-announcement (\`listings: primary\`): ${l.observations} in the aggregate; ${l.setAside} secondary listing${l.setAside === 1 ? '' : 's'} of cross-listed firms set aside (still reported per listing; report.json \`notInAggregate\`). The primary listing is ${mdText(l.rule)}.`,
+    l.mode === 'average'
+      ? `- **Unit of observation**: one firm-announcement (\`listings: average\`): ${l.observations} in the aggregate; ${l.setAside} listing${l.setAside === 1 ? '' : 's'} of cross-listed firms averaged into their firm's observation (each still reported per listing; report.json \`averageOf\`). An observation is ${mdText(l.rule)}.`
+      : `- **Unit of observation**: one firm-announcement (\`listings: primary\`): ${l.observations} in the aggregate; ${l.setAside} secondary listing${l.setAside === 1 ? '' : 's'} of cross-listed firms set aside (still reported per listing; report.json \`notInAggregate\`). The primary listing is ${mdText(l.rule)}.`,
   ];
   const w = l.separate?.windows.find((x) => x.window[0] === focus[0] && x.window[1] === focus[1]);
   if (w)

@@ -117,6 +117,8 @@ export const eventResultSchema = z.strictObject({
    */
   inAggregate: z.boolean().optional(),
   notInAggregate: z.string().optional(),
+  /** Under settings.listings average: the listings (this one included) averaged into one observation. */
+  averageOf: z.array(z.string()).optional(),
   model: eventModelSchema.nullable(),
   days: z.array(eventDaySchema),
   windows: z.array(eventWindowSchema),
@@ -243,7 +245,7 @@ export const reportSchema = z.strictObject({
     varianceConvention: z.string().optional(),
     testConvention: z.string().optional(),
     /** Cross-listings: primary (one observation per firm-announcement) or separate (every listing). */
-    listings: z.enum(['primary', 'separate']).optional(),
+    listings: z.enum(['primary', 'average', 'separate']).optional(),
   }),
   inputs: z.union([studyInputsSchema, adhocInputsSchema]).optional(),
   events: z.array(eventResultSchema),
@@ -255,7 +257,7 @@ export const reportSchema = z.strictObject({
    */
   listings: z
     .strictObject({
-      mode: z.enum(['primary', 'separate']),
+      mode: z.enum(['primary', 'average', 'separate']),
       rule: z.string(),
       observations: z.number().int(),
       setAside: z.number().int(),

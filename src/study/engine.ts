@@ -10,7 +10,7 @@ import { formatDay as formatDayUncached } from '../util/dayNumber.js';
 import { DataError, EvstudyError } from '../util/errors.js';
 import type { EventResultJson, AggregateJson, Outcome } from '../report/schema.js';
 import type { DataProvider, EngineSettings, ListingsMode, SecurityData, StudyEvent, RegressorSet } from './types.js';
-import { PRIMARY_RULE, markAggregateMembership, setAsideSecondaryListings } from './listings.js';
+import { AVERAGE_RULE, PRIMARY_RULE, markAggregateMembership, setAsideSecondaryListings } from './listings.js';
 import { fitEventModel } from './fit.js';
 import { alignEvent } from './align.js';
 import { aggregatePanel, type AggregateOptions } from './aggregate.js';
@@ -86,8 +86,11 @@ export function runEngine(
   const eligible = computed.map((c) => c.row !== null);
   const notes = flagOverlaps(computed, settings);
   const everyListing = computed.filter((c) => c.row !== null).map((c) => c.row as PerEventInput);
-  const aside = settings.listings === 'primary' ? setAsideSecondaryListings(events, computed, eligible) : { setAside: 0, secondaryOf: new Map<number, string>() };
-  markAggregateMembership(computed, eligible, aside.secondaryOf);
+  const aside =
+    settings.listings === 'primary' || settings.listings === 'average'
+      ? setAsideSecondaryListings(events, computed, eligible, settings.listings)
+      : { setAside: 0, secondaryOf: new Map<number, string>(), averageOf: new Map<number, string[]>() };
+  markAggregateMembership(computed, eligible, aside.secondaryOf, aside.averageOf);
 
   const included = computed.filter((c) => c.row !== null);
   const aggregate = aggregatePanel(
@@ -107,7 +110,7 @@ export function runEngine(
   const listings = settings.listings
     ? {
         mode: settings.listings,
-        rule: PRIMARY_RULE,
+        rule: settings.listings === 'average' ? AVERAGE_RULE : settings.listings === 'primary' ? PRIMARY_RULE : 'every listing is its own observation',
         observations: included.length,
         setAside: aside.setAside,
         // Robustness: the same battery with every listing as its own event (what `separate` reports).

@@ -88,13 +88,14 @@ export interface EngineSettings {
   groupBy: 'none' | 'market' | 'exchange' | 'board' | 'event';
   /**
    * Cross-listings (listings of one `firm` in one announcement): 'primary' lets one listing per
-   * firm-announcement into the aggregate, 'separate' counts every listing (the peer packages'
+   * firm-announcement into the aggregate, 'average' one equal-weighted average of the firm's
+   * listings (src/core/averageListings.ts), 'separate' counts every listing (the peer packages'
    * behaviour). Absent = 'separate'.
    */
   listings?: ListingsMode;
 }
 
-export const LISTINGS_MODES = ['primary', 'separate'] as const;
+export const LISTINGS_MODES = ['primary', 'average', 'separate'] as const;
 export type ListingsMode = (typeof LISTINGS_MODES)[number];
 
 export const DEFAULT_SETTINGS: EngineSettings = {
