@@ -398,10 +398,12 @@ function aggregateTables(agg: AggregateJson, carWindows: [number, number][] | nu
 function dataNotes(r: ReportJson, large = false): string[] {
   const out = ['## Data notes', ''];
   for (const n of r.dataNotes ?? []) out.push(`- **${mdLine(n.topic)}.** ${mdLine(n.text)}`);
-  const dropped = r.events.filter((e) => !included(e) || e.outcome === 'window-gap');
+  // Secondary listings are ok results the aggregate sets aside: listed here with why.
+  const dropped = r.events.filter((e) => (e.inAggregate === undefined ? !included(e) || e.outcome === 'window-gap' : !e.inAggregate));
   if (dropped.length) {
+    const why = (e: EventResultJson) => (e.notInAggregate?.startsWith('secondary-listing') ? e.notInAggregate : (e.reason ?? ''));
     out.push(`- **Events not in the aggregate** (${dropped.length}):`);
-    out.push(...capped(dropped.map((e) => `  - ${mdText(e.id)} (${mdText(e.symbol)}): \`${e.outcome}\` — ${mdText(e.reason ?? '')}`), large, 'events.csv and report.json list all'));
+    out.push(...capped(dropped.map((e) => `  - ${mdText(e.id)} (${mdText(e.symbol)}): \`${e.outcome}\` — ${mdText(why(e))}`), large, 'events.csv and report.json list all'));
   }
   const flagged = r.events.filter((e) => e.flags && e.flags.length);
   if (flagged.length) {

@@ -188,5 +188,11 @@ describe('evstudy run (what npm start does)', () => {
     expect(md).toMatch(/\*\*Unit of observation\*\*: one firm-announcement \(`listings: primary`\): 13 in the aggregate; 4 secondary listings/);
     expect(md).toMatch(/\*\*Robustness, every listing as its own event\*\* \(`listings: separate`\): CAAR \[0,\+1\] across 17 listings \+3\.59%; cross-sectional t 1\.75/);
     expect(md).toMatch(/- 5 of 13 observations in the aggregate have a CAR \[0,\+1\] significant/);
+    expect(md).toContain('  - baidu-ernie-confirmed@BIDU (BIDU): `ok` — secondary-listing of baidu-ernie-confirmed@9888.HK');
+    // events.csv says the same: the ADR is ok but not in the aggregate.
+    const csv = readFileSync(join(out, 'events.csv'), 'utf8').split('\n');
+    const col = csv[0].split(',').indexOf('in_aggregate');
+    const inAgg = (id: string) => csv.find((l) => l.startsWith(`${id},`))!.split(',')[col];
+    expect([inAgg('baidu-ernie-confirmed@9888.HK'), inAgg('baidu-ernie-confirmed@BIDU'), inAgg('dingtalk-tongyi@9988.HK')]).toEqual(['yes', 'no', 'no']);
   }, 120_000);
 });
