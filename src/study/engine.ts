@@ -3,7 +3,9 @@
  * normal-return model on the event's own estimation window, compute per-event ARs, CARs, BHARs and
  * raw moves, then aggregate across events (overall and per group) with the test battery.
  *
- * Every event gets an outcome and a reason; only `ok` / `shifted` events enter the aggregate.
+ * Every event gets an outcome and a reason; only `ok` / `shifted` events enter the aggregate, once
+ * per listing and day 0, and under `listings: primary | average` once per firm-announcement
+ * (listings.ts); each result says whether it is in (`inAggregate`) and why not.
  * Results are keyed by the event's id, never by ticker.
  */
 import { formatDay as formatDayUncached } from '../util/dayNumber.js';

@@ -2,7 +2,9 @@
  * Cross-listings as one observation (issue 12 §1): the listings of one firm in one announcement
  * (9988.HK and BABA for an Alibaba launch) react to the same news, so counting each as an
  * independent event overstates N and the tests' precision. Under `listings: primary` one listing
- * per firm-announcement enters the aggregate; the others keep their per-listing results.
+ * per firm-announcement enters the aggregate (`average`: the mean of them); the others keep their
+ * per-listing results. The observation keeps the first listing's group (market), so under
+ * groupBy: market an Alibaba announcement counts in Hong Kong, not in both markets.
  */
 import { averageListings, type PerEventInput } from '../core/index.js';
 import type { EventResultJson } from '../report/schema.js';
