@@ -6,3 +6,4 @@ export * from './abnormal.js';
 export * from './moves.js';
 export * from './limits.js';
 export * from './panel.js';
+export * from './averageListings.js';

@@ -64,8 +64,10 @@ export function eventsCsv(report: ReportJson): string {
   for (const e of report.events) {
     const d0 = e.days.find((d) => d.day === 0);
     const m = e.model;
-    // The engine marks a duplicate (same listing and day 0) by its reason; it is ok but not counted.
-    const inAggregate = (e.outcome === 'ok' || e.outcome === 'shifted') && e.windows.length > 0 && !(e.reason ?? '').startsWith('same listing and day 0');
+    // The engine says so (duplicates and secondary listings are ok but not counted); older reports
+    // mark a duplicate (same listing and day 0) by its reason only.
+    const inAggregate =
+      e.inAggregate ?? ((e.outcome === 'ok' || e.outcome === 'shifted') && e.windows.length > 0 && !(e.reason ?? '').startsWith('same listing and day 0'));
     lines.push(
       [
         csvText(e.id),

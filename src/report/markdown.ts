@@ -123,6 +123,7 @@ function findings(r: ReportJson): string[] {
     `- **${ev.length} event-listing pairs**, ${r.aggregate.n ?? inc.length} in the aggregate. Outcomes: ${[...byOutcome].map(([k, v]) => `${k} ${v}`).join(', ')}.`,
   );
   const focus = r.settings.carWindows.find(([a, b]) => a === 0 && b === 1) ?? r.settings.carWindows[0];
+  out.push(...unitOfObservation(r, focus));
   const withCar = inc
     .map((e) => ({ e, w: findWindow(e, focus[0], focus[1]) }))
     .filter((x) => x.w && x.w.car !== null)
@@ -141,8 +142,15 @@ function findings(r: ReportJson): string[] {
       out.push(
         `- **Range**: from ${pct(worst.w!.car)} (${mdText(worst.e.id)}, t ${num(worst.w!.carT)}) to ${pct(best.w!.car)} (${mdText(best.e.id)}, t ${num(best.w!.carT)}).`,
       );
-    const sig = withCar.filter(({ w }) => w!.carP !== null && (w!.carP as number) < 0.05);
-    out.push(`- ${sig.length} of ${withCar.length} events have a CAR ${win(focus)} significant at 5% on their own (t-test with estimation error in the variance).`);
+    // Counted over the aggregate's observations: duplicates and secondary listings are not events of their own.
+    const isSig = ({ w }: (typeof withCar)[number]) => w!.carP !== null && (w!.carP as number) < 0.05;
+    const obs = withCar.filter(({ e }) => e.inAggregate !== false);
+    const sig = obs.filter(isSig);
+    const all = obs.length === withCar.length ? '' : `; ${withCar.filter(isSig).length} of all ${withCar.length} listing results, counting those the aggregate sets aside`;
+    // An averaged firm observation has no t of its own: count listings then, and say so.
+    if (withCar.some(({ e }) => e.averageOf))
+      out.push(`- ${withCar.filter(isSig).length} of ${withCar.length} listing results have a CAR ${win(focus)} significant at 5% on their own (t-test with estimation error in the variance; per listing, the averaged firm observations have no single-listing t).`);
+    else out.push(`- ${sig.length} of ${obs.length} observations in the aggregate have a CAR ${win(focus)} significant at 5% on their own (t-test with estimation error in the variance${all}).`);
   }
   for (const w of r.aggregate.windows) {
     if (!(w.window[0] === focus[0] && w.window[1] === focus[1]) && !(w.window[0] === -1 && w.window[1] === 1)) continue;
@@ -167,6 +175,25 @@ function findings(r: ReportJson): string[] {
     if (count('cannot-check')) parts.push(`${count('cannot-check')} cannot be checked`);
     out.push(`- **Published claims** (${c.length}): ${parts.join(', ')}; see the claims table for the closes used and why.`);
   }
+  return out;
+}
+
+/** What one observation is, and the every-listing aggregate beside the firm-level one (issue 12 §1). */
+function unitOfObservation(r: ReportJson, focus: [number, number]): string[] {
+  const l = r.listings;
+  if (!l) return [];
+  if (l.mode === 'separate')
+    return ['- **Unit of observation**: each listing (`listings: separate`): the listings of one cross-listed firm enter as separate events, as in the peer packages.'];
+  const out = [
+    l.mode === 'average'
+      ? `- **Unit of observation**: one firm-announcement (\`listings: average\`): ${l.observations} in the aggregate; ${l.setAside} listing${l.setAside === 1 ? '' : 's'} of cross-listed firms averaged into their firm's observation (each still reported per listing; report.json \`averageOf\`). An observation is ${mdText(l.rule)}.`
+      : `- **Unit of observation**: one firm-announcement (\`listings: primary\`): ${l.observations} in the aggregate; ${l.setAside} secondary listing${l.setAside === 1 ? '' : 's'} of cross-listed firms set aside (still reported per listing; report.json \`notInAggregate\`). The primary listing is ${mdText(l.rule)}.`,
+  ];
+  const w = l.separate?.windows.find((x) => x.window[0] === focus[0] && x.window[1] === focus[1]);
+  if (w)
+    out.push(
+      `- **Robustness, every listing as its own event** (\`listings: separate\`): CAAR ${win(focus)} across ${w.n} listings ${pct(w.caar)}; cross-sectional t ${testCell(w.tests.csectT)}, BMP ${testCell(w.tests.bmp)}. Listings of one firm react to the same news, so this overstates N.`,
+    );
   return out;
 }
 
@@ -371,10 +398,12 @@ function aggregateTables(agg: AggregateJson, carWindows: [number, number][] | nu
 function dataNotes(r: ReportJson, large = false): string[] {
   const out = ['## Data notes', ''];
   for (const n of r.dataNotes ?? []) out.push(`- **${mdLine(n.topic)}.** ${mdLine(n.text)}`);
-  const dropped = r.events.filter((e) => !included(e) || e.outcome === 'window-gap');
+  // Secondary listings are ok results the aggregate sets aside: listed here with why.
+  const dropped = r.events.filter((e) => (e.inAggregate === undefined ? !included(e) || e.outcome === 'window-gap' : !e.inAggregate));
   if (dropped.length) {
+    const why = (e: EventResultJson) => (e.notInAggregate?.startsWith('secondary-listing') ? e.notInAggregate : (e.reason ?? ''));
     out.push(`- **Events not in the aggregate** (${dropped.length}):`);
-    out.push(...capped(dropped.map((e) => `  - ${mdText(e.id)} (${mdText(e.symbol)}): \`${e.outcome}\` — ${mdText(e.reason ?? '')}`), large, 'events.csv and report.json list all'));
+    out.push(...capped(dropped.map((e) => `  - ${mdText(e.id)} (${mdText(e.symbol)}): \`${e.outcome}\` — ${mdText(why(e))}`), large, 'events.csv and report.json list all'));
   }
   const flagged = r.events.filter((e) => e.flags && e.flags.length);
   if (flagged.length) {

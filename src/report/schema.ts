@@ -118,6 +118,14 @@ export const eventResultSchema = z.strictObject({
    */
   estimationExcluded: z.strictObject({ days: z.number().int(), eventCount: z.number().int(), events: z.array(z.string()) }).optional(),
   group: z.string().nullable(),
+  /**
+   * Whether this listing's result enters the aggregate, and why not when it does not: its outcome,
+   * `duplicate of <id>` (same listing and day 0), `secondary-listing of <id>` (settings.listings primary).
+   */
+  inAggregate: z.boolean().optional(),
+  notInAggregate: z.string().optional(),
+  /** Under settings.listings average: the listings (this one included) averaged into one observation. */
+  averageOf: z.array(z.string()).optional(),
   model: eventModelSchema.nullable(),
   days: z.array(eventDaySchema),
   windows: z.array(eventWindowSchema),
@@ -244,10 +252,26 @@ export const reportSchema = z.strictObject({
     varianceConvention: z.string().optional(),
     testConvention: z.string().optional(),
     estimationContamination: z.enum(['drop', 'keep']).optional(),
+    /** Cross-listings: primary (one observation per firm-announcement) or separate (every listing). */
+    listings: z.enum(['primary', 'average', 'separate']).optional(),
   }),
   inputs: z.union([studyInputsSchema, adhocInputsSchema]).optional(),
   events: z.array(eventResultSchema),
   aggregate: aggregateSchema,
+  /**
+   * The unit of observation when cross-listings were set aside (settings.listings primary): how many
+   * firm-announcements enter the aggregate, how many listings were set aside, and the aggregate with
+   * every listing as its own event beside it as robustness.
+   */
+  listings: z
+    .strictObject({
+      mode: z.enum(['primary', 'average', 'separate']),
+      rule: z.string(),
+      observations: z.number().int(),
+      setAside: z.number().int(),
+      separate: aggregateSchema.nullable(),
+    })
+    .optional(),
   groups: z.array(z.strictObject({ group: z.string(), aggregate: aggregateSchema })),
   periods: z.array(periodSchema).optional(),
   claims: z.array(claimResultSchema).optional(),

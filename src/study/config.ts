@@ -11,6 +11,7 @@ import { yamlToJs } from '../util/yamlToJs.js';
 import { readYamlText } from '../util/readYamlText.js';
 import { MAX_OFFSET } from './offsets.js';
 import { formatPath, valueAt } from '../util/yamlPath.js';
+import { LISTINGS_MODES } from './types.js';
 
 export const MODEL_KINDS = ['mean', 'market-adjusted', 'market', 'ff3', 'carhart', 'scholes-williams', 'dimson'] as const;
 export type ModelKind = (typeof MODEL_KINDS)[number];
@@ -120,6 +121,11 @@ export const studySchema = z
      * `drop`, or `keep` when the file asks for `testConvention: estudy2` (peer reproduction).
      */
     estimationContamination: z.enum(['drop', 'keep']).optional(),
+    /**
+     * Cross-listed firms: one observation per firm-announcement (its primary listing) or every
+     * listing as its own event. Unset: primary, or separate when the file says testConvention: estudy2.
+     */
+    listings: z.enum(LISTINGS_MODES).optional(),
     seed: z.number().int().default(20230411),
     bootstrapSamples: z.number().int().min(1).max(100000).default(999),
     /** Events to draw price charts for (default: all up to 20, else the 20 largest |CAR|). */
@@ -204,7 +210,10 @@ export function parseStudy(text: string, file: string, root: string = process.cw
   // the zod default of testConvention cannot tell that from a file that never mentions it.
   parsed.data.estimationContamination ??= (raw as { testConvention?: unknown }).testConvention === 'estudy2' ? 'keep' : 'drop';
   const chartEventLines = parsed.data.charts?.events?.map((_, i) => keyLine(doc, text, ['charts', 'events', i]));
-  return { config: parsed.data, file, root: resolve(root), chartEventLines };
+  // Written-out estudy2 is the peer-reproduction mode: listings are separate events there, as in the peers.
+  const explicitEstudy2 = (raw as { testConvention?: unknown }).testConvention === 'estudy2';
+  const config = { ...parsed.data, listings: parsed.data.listings ?? (explicitEstudy2 ? 'separate' : 'primary') } as const;
+  return { config, file, root: resolve(root), chartEventLines };
 }
 
 /**

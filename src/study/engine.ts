@@ -3,13 +3,16 @@
  * normal-return model on the event's own estimation window, compute per-event ARs, CARs, BHARs and
  * raw moves, then aggregate across events (overall and per group) with the test battery.
  *
- * Every event gets an outcome and a reason; only `ok` / `shifted` events enter the aggregate.
+ * Every event gets an outcome and a reason; only `ok` / `shifted` events enter the aggregate, once
+ * per listing and day 0, and under `listings: primary | average` once per firm-announcement
+ * (listings.ts); each result says whether it is in (`inAggregate`) and why not.
  * Results are keyed by the event's id, never by ticker.
  */
 import { formatDay as formatDayUncached } from '../util/dayNumber.js';
 import { DataError, EvstudyError } from '../util/errors.js';
 import type { EventResultJson, AggregateJson, Outcome } from '../report/schema.js';
-import type { DataProvider, EngineSettings, SecurityData, StudyEvent, RegressorSet } from './types.js';
+import type { DataProvider, EngineSettings, ListingsMode, SecurityData, StudyEvent, RegressorSet } from './types.js';
+import { AVERAGE_RULE, PRIMARY_RULE, markAggregateMembership, setAsideSecondaryListings } from './listings.js';
 import { fitEventModel } from './fit.js';
 import { alignEvent, type Aligned } from './align.js';
 import { aggregatePanel, type AggregateOptions } from './aggregate.js';
@@ -24,6 +27,8 @@ export interface EngineResult {
   aggregate: AggregateJson;
   groups: { group: string; aggregate: AggregateJson }[];
   notes: string[];
+  /** The unit of observation when the settings name a listings mode (study runs). */
+  listings?: { mode: ListingsMode; rule: string; observations: number; setAside: number; separate: AggregateJson | null };
 }
 
 interface Computed {
@@ -87,7 +92,14 @@ export function runEngine(
     computed.push(runOne(ev, secOf(ev.symbol), provider, settings, pre[i], listings?.get(ev.symbol)));
     progress?.(i + 1, events.length);
   });
+  const eligible = computed.map((c) => c.row !== null);
   const notes = flagOverlaps(computed, settings);
+  const everyListing = computed.filter((c) => c.row !== null).map((c) => c.row as PerEventInput);
+  const aside =
+    settings.listings === 'primary' || settings.listings === 'average'
+      ? setAsideSecondaryListings(events, computed, eligible, settings.listings)
+      : { setAside: 0, secondaryOf: new Map<number, string>(), averageOf: new Map<number, string[]>() };
+  markAggregateMembership(computed, eligible, aside.secondaryOf, aside.averageOf);
 
   const included = computed.filter((c) => c.row !== null);
   const aggregate = aggregatePanel(
@@ -104,7 +116,17 @@ export function runEngine(
       { ...options, threads },
     ),
   }));
-  return { events: computed.map((c) => c.json), aggregate, groups, notes };
+  const listings = settings.listings
+    ? {
+        mode: settings.listings,
+        rule: settings.listings === 'average' ? AVERAGE_RULE : settings.listings === 'primary' ? PRIMARY_RULE : 'every listing is its own observation',
+        observations: included.length,
+        setAside: aside.setAside,
+        // Robustness: the same battery with every listing as its own event (what `separate` reports).
+        separate: aside.setAside > 0 ? aggregatePanel(everyListing, settings, { ...options, threads }) : null,
+      }
+    : undefined;
+  return { events: computed.map((c) => c.json), aggregate, groups, notes, ...(listings ? { listings } : {}) };
 }
 
 /** Day 0 of an event, or undefined when runOne must find out itself (and report or throw why). */

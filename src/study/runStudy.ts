@@ -36,6 +36,7 @@ export function settingsOf(c: StudyConfig): EngineSettings {
     testConvention: c.testConvention,
     groupBy: c.groupBy,
     estimationContamination: c.estimationContamination,
+    listings: c.listings ?? 'primary',
   };
 }
 
@@ -53,7 +54,12 @@ export function selectEvents(all: EventRecord[], sel: StudyConfig['select']): Ev
 }
 
 /** One study event per (announcement, listing); the id carries the listing when there are several. */
-export function expandEvents(events: EventRecord[], groupBy: StudyConfig['groupBy'], eventsDir = 'events'): StudyEvent[] {
+export function expandEvents(
+  events: EventRecord[],
+  groupBy: StudyConfig['groupBy'],
+  eventsDir = 'events',
+  firmOf: (symbol: string) => string | undefined = () => undefined,
+): StudyEvent[] {
   const out: StudyEvent[] = [];
   for (const e of events) {
     for (const symbol of e.symbols) {
@@ -61,6 +67,7 @@ export function expandEvents(events: EventRecord[], groupBy: StudyConfig['groupB
         id: e.symbols.length > 1 ? `${e.id}@${symbol}` : e.id,
         eventId: e.id,
         symbol,
+        firm: firmOf(symbol),
         day: parseIsoDay(e.date),
         timing: e.timing,
         time: e.time,
@@ -82,7 +89,7 @@ export function runStudy(study: LoadedStudy, opts: RunOptions = {}): ReportJson 
   const selected = selectEvents(allEvents, c.select);
   checkSelection(study, allEvents, selected);
   const marketWide = selected.filter((e) => e.symbols.length === 0);
-  const studyEvents = expandEvents(selected, c.groupBy, c.eventsDir);
+  const studyEvents = expandEvents(selected, c.groupBy, c.eventsDir, (s) => (store.has(s) ? store.entry(s).firm : undefined));
   const settings = settingsOf(c);
   const provider = registryProvider(store, { returnType: c.returnType, benchmarks: c.benchmarks });
   const engine = runEngine(studyEvents, provider, settings, opts.progress);
@@ -131,6 +138,7 @@ export function runStudy(study: LoadedStudy, opts: RunOptions = {}): ReportJson 
       varianceConvention: settings.varianceConvention,
       testConvention: settings.testConvention,
       estimationContamination: settings.estimationContamination,
+      listings: settings.listings,
     },
     inputs: {
       studyFile: relative(study.root, resolve(study.file)),
@@ -141,6 +149,7 @@ export function runStudy(study: LoadedStudy, opts: RunOptions = {}): ReportJson 
     },
     events: engine.events,
     aggregate: engine.aggregate,
+    ...(engine.listings ? { listings: engine.listings } : {}),
     groups: engine.groups,
     periods,
     claims,

@@ -50,6 +50,8 @@ export interface StudyEvent {
   /** The announcement's id in the registry (same as id for single-listing events). */
   eventId: string;
   symbol: string;
+  /** The issuer of the listing (manifest `firm`); listings of one firm in one announcement are one observation. */
+  firm?: string;
   /** Event date as an integer day number, in the time zone of `timezone` when given, else the listing's. */
   day: number;
   timing: Timing;
@@ -91,7 +93,17 @@ export interface EngineSettings {
    * do (`--convention estudy2`).
    */
   estimationContamination?: 'drop' | 'keep';
+  /**
+   * Cross-listings (listings of one `firm` in one announcement): 'primary' lets one listing per
+   * firm-announcement into the aggregate, 'average' one equal-weighted average of the firm's
+   * listings (src/core/averageListings.ts), 'separate' counts every listing (the peer packages'
+   * behaviour). Absent = 'separate'.
+   */
+  listings?: ListingsMode;
 }
+
+export const LISTINGS_MODES = ['primary', 'average', 'separate'] as const;
+export type ListingsMode = (typeof LISTINGS_MODES)[number];
 
 export const DEFAULT_SETTINGS: EngineSettings = {
   model: 'market',

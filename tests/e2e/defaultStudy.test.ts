@@ -150,6 +150,34 @@ describe('default study: china-ai-2023', () => {
     expect(cw.explanation).toMatch(/forward-adjusted/);
   });
 
+  it('one observation per firm-announcement: the HK listing stands for Baidu and Alibaba, the ADRs are reported beside it (issue 12 §1)', () => {
+    expect(report.settings.listings).toBe('primary');
+    // Every listing is still reported; 13 firm-announcements enter the aggregate instead of 17 listings.
+    expect(report.events).toHaveLength(21);
+    expect(report.aggregate.n).toBe(13);
+    const w = report.aggregate.windows.find((x) => x.window[0] === 0 && x.window[1] === 1)!;
+    expect(w.n).toBe(13);
+    expect(w.tests.csectT.stat).toBeCloseTo(1.7631, 4);
+    const why = Object.fromEntries(report.events.filter((e) => !e.inAggregate).map((e) => [e.id, e.notInAggregate]));
+    expect(why).toEqual({
+      'baidu-ernie-confirmed@BIDU': 'secondary-listing of baidu-ernie-confirmed@9888.HK',
+      'baidu-ernie-launch@BIDU': 'secondary-listing of baidu-ernie-launch@9888.HK',
+      'alibaba-tongyi@BABA': 'secondary-listing of alibaba-tongyi@9988.HK',
+      'banma-tongyi@BABA': 'secondary-listing of banma-tongyi@9988.HK',
+      'dingtalk-tongyi@BABA': 'secondary-listing of dingtalk-tongyi@9988.HK',
+      'dingtalk-tongyi@9988.HK': 'duplicate of banma-tongyi@9988.HK',
+      'sensetime-sensenova': 'outcome no-price-data',
+      'zhihu-zhihaitu@2390.HK': 'outcome no-price-data',
+    });
+    // SAIC is another firm in the Banma announcement: it keeps its own observation.
+    expect(report.events.find((e) => e.id === 'banma-tongyi@600104.SH')!.inAggregate).toBe(true);
+    // Robustness beside it: every listing as its own event, the issue's t 1.75 at N = 17.
+    expect(report.listings).toMatchObject({ mode: 'primary', observations: 13, setAside: 4 });
+    const s = report.listings!.separate!.windows.find((x) => x.window[0] === 0 && x.window[1] === 1)!;
+    expect(s.n).toBe(17);
+    expect(s.tests.csectT.stat).toBeCloseTo(1.7492, 4);
+  });
+
   it('groups A-share, Hong Kong and US listings', () => {
     expect(report.groups.map((g) => g.group).sort()).toEqual(['A-share', 'Hong Kong', 'US']);
   });
@@ -172,5 +200,15 @@ describe('evstudy run (what npm start does)', () => {
     // Limit-down days censor from below: the note must not call the reaction 'at least' the measured one (issue 12 §3).
     expect(md).toMatch(/above the measured return on a limit-up day, below it on a limit-down day/);
     expect(md).not.toMatch(/true reaction is at least the measured one/);
+    // The unit of observation and the every-listing robustness line; significant CARs counted over the 13 observations, not 19 listing results.
+    expect(md).toMatch(/\*\*Unit of observation\*\*: one firm-announcement \(`listings: primary`\): 13 in the aggregate; 4 secondary listings/);
+    expect(md).toMatch(/\*\*Robustness, every listing as its own event\*\* \(`listings: separate`\): CAAR \[0,\+1\] across 17 listings \+3\.59%; cross-sectional t 1\.75/);
+    expect(md).toMatch(/- 5 of 13 observations in the aggregate have a CAR \[0,\+1\] significant/);
+    expect(md).toContain('  - baidu-ernie-confirmed@BIDU (BIDU): `ok` — secondary-listing of baidu-ernie-confirmed@9888.HK');
+    // events.csv says the same: the ADR is ok but not in the aggregate.
+    const csv = readFileSync(join(out, 'events.csv'), 'utf8').split('\n');
+    const col = csv[0].split(',').indexOf('in_aggregate');
+    const inAgg = (id: string) => csv.find((l) => l.startsWith(`${id},`))!.split(',')[col];
+    expect([inAgg('baidu-ernie-confirmed@9888.HK'), inAgg('baidu-ernie-confirmed@BIDU'), inAgg('dingtalk-tongyi@9988.HK')]).toEqual(['yes', 'no', 'no']);
   }, 120_000);
 });

@@ -46,6 +46,7 @@ const entrySchema = z.strictObject({
   closeColumn: nonEmpty.optional(),
   kind: z.enum(KINDS).optional(),
   benchmark: symbol.optional(),
+  firm: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug naming the issuer, shared by its listings (alibaba for 9988.HK and BABA)').optional(),
   notes: z.string().optional(),
   trimmed: z
     .string()

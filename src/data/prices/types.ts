@@ -67,6 +67,8 @@ export interface PriceManifestEntry {
   closeColumn?: string;
   kind?: 'stock' | 'index' | 'etf';
   benchmark?: string;
+  /** The issuer: listings with the same firm are one firm's shares (a cross-listing), one observation per announcement. */
+  firm?: string;
   notes?: string;
   /** Rows outside this inclusive range were dropped when the file was copied: `YYYY-MM-DD..YYYY-MM-DD`. */
   trimmed?: string;

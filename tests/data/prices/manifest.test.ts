@@ -102,6 +102,11 @@ describe('price manifest', () => {
     expectError(bad(edit('benchmark: "000300.SH"', 'benchmark: "399006.SZ"')), { field: '[1].benchmark', value: '399006.SZ' }, /not a symbol of this manifest/, ConfigError);
   });
 
+  it('firm (the issuer shared by cross-listings) is kept, and must be a slug', () => {
+    expect(parseManifest(edit('closeColumn: Close', 'closeColumn: Close\n  firm: alibaba'), FILE)[2].firm).toBe('alibaba');
+    expectError(bad(edit('closeColumn: Close', 'closeColumn: Close\n  firm: Alibaba Group')), { file: FILE, line: 30, field: '[2].firm', value: 'Alibaba Group' }, /a slug naming the issuer/, ConfigError);
+  });
+
   it('a symbol that is not one', () => {
     expectError(bad(edit('symbol: BABA', 'symbol: "BA BA"')), { field: '[2].symbol', value: 'BA BA' }, /a symbol like/, ConfigError);
   });
