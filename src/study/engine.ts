@@ -87,9 +87,9 @@ export function runEngine(
   // Dropping other events' windows from an estimation sample needs every event's day 0 first.
   const drop = settings.estimationContamination !== 'keep';
   const pre = drop ? events.map((ev) => preAlign(ev, secOf(ev.symbol), settings)) : [];
-  const listings = drop ? listingDay0s(events, pre) : null;
+  const day0s = drop ? listingDay0s(events, pre) : null;
   events.forEach((ev, i) => {
-    computed.push(runOne(ev, secOf(ev.symbol), provider, settings, pre[i], listings?.get(ev.symbol)));
+    computed.push(runOne(ev, secOf(ev.symbol), provider, settings, pre[i], day0s?.get(ev.symbol)));
     progress?.(i + 1, events.length);
   });
   const eligible = computed.map((c) => c.row !== null);
