@@ -7,8 +7,11 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { lineText, readCsvRecords } from '../../../src/data/prices/csv.js';
+import { splitRecords, type SplitState } from '../../../src/data/prices/stream/records.js';
 import { checkPricesCached } from '../../../src/data/prices/cache.js';
 import { decodePriceBytes } from '../../../src/data/prices/decode.js';
 import { checkPrices, checkPriceSource, type PriceCheck } from '../../../src/data/prices/parse.js';
@@ -45,6 +48,24 @@ const minute = (i: number) => `2023-04-24 ${String(9 + Math.floor(i / 60)).padSt
 const HEAD = 'Date,Open,High,Low,Close,Adj Close,Volume\n';
 
 describe('chunked price reader', () => {
+  it('records cut from pieces, split anywhere, are those of the array reader (and the header line as written)', () => {
+    const cell = fc.stringMatching(/^[a-z0-9 .]{0,4}$/);
+    const sep = fc.constantFrom('\n', '\r\n', '\r', '\n\n');
+    const text = fc.array(fc.tuple(fc.array(cell, { minLength: 1, maxLength: 4 }), sep), { maxLength: 8 }).map((rows) => rows.map(([c, s]) => c.join(',') + s).join(''));
+    const input = text.chain((t) => fc.tuple(fc.constant(t), fc.uniqueArray(fc.nat(t.length), { maxLength: 6 })));
+    fc.assert(
+      fc.property(input, ([t, cuts]) => {
+        const at = [0, ...cuts.sort((a, b) => a - b), t.length];
+        const pieces = at.slice(1).map((end, i) => t.slice(at[i], end));
+        const state: SplitState = {};
+        const want = readCsvRecords(t, 'f');
+        expect([...splitRecords(pieces, { gb18030: false, quoted: false }, state)]).toEqual(want);
+        expect(state.headerText).toBe(want.length > 0 ? lineText(t, want[0].line) : undefined);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('gives the whole-text result for every fixture and chunk size (CRLF, CR, BOM, GB18030, UTF-16, quotes, blank lines)', () => {
     const inputs: [string, Buffer][] = readdirSync(FIXTURES)
       .filter((f) => f.endsWith('.csv'))
