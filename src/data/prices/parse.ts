@@ -1,7 +1,8 @@
 /**
  * One price file (bytes or text) -> a checked, ascending, columnar series.
  *
- * decode (UTF-8 / BOM / GB18030) -> CSV records with line numbers -> layout (named or detected from the
+ * bytes read a chunk at a time (checkPriceSource; a string is one piece) -> decode (UTF-8 / BOM / GB18030)
+ * -> CSV records with line numbers -> layout (named or detected from the
  * header) -> columns bound to the header -> rows read and checked one at a time -> sorted, de-duplicated
  * columns. The first MAX_ERRORS problems are collected and the rest counted (checkPrices); parsePrices
  * throws the first with the rest as details, so a user fixes a file in one pass instead of one error
