@@ -62,7 +62,7 @@ describe('chunked price reader', () => {
         expect([...splitRecords(pieces, { gb18030: false, quoted: false }, state)]).toEqual(want);
         expect(state.headerText).toBe(want.length > 0 ? lineText(t, want[0].line) : undefined);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -87,7 +87,7 @@ describe('chunked price reader', () => {
     );
     for (const [name, bytes] of inputs) {
       const want = whole(bytes, name);
-      for (const chunkBytes of [1, 2, 3, 7, 64, 1 << 20]) {
+      for (const chunkBytes of [1, 3, 64, 1 << 20]) {
         const got = checkPriceSource(bytesSource(bytes), { file: name }, { chunkBytes });
         expect(seen(got), `${name}, chunks of ${chunkBytes}`).toEqual(want);
       }
@@ -112,20 +112,20 @@ describe('chunked price reader', () => {
     const file = join(dir, 'daily.csv');
     const rows: string[] = [HEAD];
     const day0 = Date.UTC(1801, 0, 1);
-    for (let i = 0; i < 22_000; i++) rows.push(`${new Date(day0 + i * 86_400_000).toISOString().slice(0, 10)},10.0,11.0,9.0,10.5,10.5,${1000 + i}\n`);
-    const text = rows.join(''); // ~1.1 MB: more than one 1 MiB chunk, so the cache hashes in a pass of its own
+    for (let i = 0; i < 2_000; i++) rows.push(`${new Date(day0 + i * 86_400_000).toISOString().slice(0, 10)},10.0,11.0,9.0,10.5,10.5,${1000 + i}\n`);
+    const text = rows.join(''); // ~100 kB: many 16 KiB chunks, so the cache also hashes in a pass of its own
     writeFileSync(file, text);
     const sha = createHash('sha256').update(text).digest('hex');
-    const r = checkPriceSource(fileSource(file), { file }, { chunkBytes: 1 << 16, hash: true });
-    expect(r.read).toMatchObject({ bytes: text.length, maxChunk: 1 << 16, ended: true, sha256: sha });
-    expect(r.read.chunks).toBe(Math.ceil(text.length / (1 << 16)));
-    expect(r.prices?.series.days).toHaveLength(22_000);
+    const r = checkPriceSource(fileSource(file), { file }, { chunkBytes: 1 << 14, hash: true });
+    expect(r.read).toMatchObject({ bytes: text.length, maxChunk: 1 << 14, ended: true, sha256: sha });
+    expect(r.read.chunks).toBe(Math.ceil(text.length / (1 << 14)));
+    expect(r.prices?.series.days).toHaveLength(2_000);
 
     const cache = join(dir, 'cache');
-    const first = checkPricesCached(file, { file }, cache);
+    const first = checkPricesCached(file, { file }, cache, 1 << 14);
     expect(first.source).toBe('parsed');
     expect(readdirSync(join(cache, 'columns')).filter((f) => f.startsWith(`${sha}-`))).toHaveLength(1);
-    const again = checkPricesCached(file, { file }, cache);
+    const again = checkPricesCached(file, { file }, cache, 1 << 14);
     expect(again.source).toBe('cache');
     expect(again.prices?.series).toEqual(r.prices?.series);
   });
