@@ -84,10 +84,11 @@ function checkSource(source: ByteSource, options: ParsePricesOptions, chunkBytes
 function firstChunkIfWhole(path: string, chunkBytes: number): Uint8Array | null {
   const reader = fileSource(path).open(chunkBytes);
   try {
+    // The reader is closed after this, so its buffer is never reused: no copy needed.
     const first = reader.next();
     if (first === null) return new Uint8Array(0);
-    if (first.length < chunkBytes) return Uint8Array.from(first);
-    return reader.next() === null ? Uint8Array.from(first) : null;
+    if (first.length < chunkBytes) return first;
+    return reader.next() === null ? first : null;
   } finally {
     reader.close();
   }

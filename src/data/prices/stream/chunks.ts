@@ -3,7 +3,7 @@
  * holds more than one chunk of its bytes (a 200 MB minute-bar file read whole took 459 MB). The
  * SHA-256 that keys the column cache is updated from the same chunks as they pass.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
 
 /** 1 MiB: large enough that a typical daily file (under 1 MB) is one read, small against any study. */
@@ -25,15 +25,20 @@ export function fileSource(path: string): ByteSource {
   return {
     open(chunkBytes) {
       const fd = openSync(path, 'r');
-      const buf = Buffer.allocUnsafe(chunkBytes);
+      // A file smaller than a chunk (nearly every daily file) gets a buffer of about its size: a
+      // whole-market run opens ~5,000 of them. One byte more sees the end in the same read; at
+      // least 64 KiB, as a size of 0 may hide content (files under /proc).
+      const size = fstatSync(fd).size;
+      const buf = Buffer.allocUnsafe(Math.min(chunkBytes, Math.max(size + 1, 1 << 16)));
+      const cap = buf.length;
       let done = false;
       return {
         next() {
           if (done) return null;
           // Fill the buffer (a read may return less than asked) so chunk boundaries do not depend on the OS.
           let n = 0;
-          while (n < chunkBytes) {
-            const got = readSync(fd, buf, n, chunkBytes - n, null);
+          while (n < cap) {
+            const got = readSync(fd, buf, n, cap - n, null);
             if (got === 0) {
               done = true;
               break;
