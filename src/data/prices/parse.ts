@@ -114,7 +114,7 @@ function undecodable(source: ByteSource, file: string): never {
   const parts: Uint8Array[] = [];
   const reader = source.open(DEFAULT_CHUNK_BYTES);
   try {
-    for (let c = reader.next(); c !== null; c = reader.next()) parts.push(Uint8Array.from(c));
+    for (let c = reader.next(); c !== null; c = reader.next()) parts.push(c.slice());
   } finally {
     reader.close();
   }
