@@ -14,7 +14,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkPrices, type ParsePricesOptions, type PriceCheck } from './parse.js';
+import { checkPriceSource, type ParsePricesOptions, type PriceCheck } from './parse.js';
+import { bytesSource, countingReader, DEFAULT_CHUNK_BYTES, fileSource, type ByteSource } from './stream/chunks.js';
 import { decodeEntry, encodeEntry, type EntryIdentity } from './cache/entry.js';
 import { openCacheFolder, touchEntry, writeEntryFile } from './cache/folder.js';
 import { CACHE_FORMAT, entryName, hmac, optionsKey, sha256 } from './cache/key.js';
@@ -32,12 +33,19 @@ export interface CachedCheck extends PriceCheck {
 /**
  * Reads and checks the price file at `path` (as `checkPrices` does), through the cache in
  * `cacheDir` (null: no cache). `options.file` names the file in messages, as for checkPrices.
+ * `chunkBytes` is the read size (tests make it small to see files of several chunks cheaply).
  */
-export function checkPricesCached(path: string, options: ParsePricesOptions, cacheDir: string | null): CachedCheck {
-  const bytes = readFileSync(path);
+export function checkPricesCached(path: string, options: ParsePricesOptions, cacheDir: string | null, chunkBytes = DEFAULT_CHUNK_BYTES): CachedCheck {
+  // A file of one chunk (nearly every daily file) is read once, and the same bytes hashed and parsed.
+  const one = firstChunkIfWhole(path, chunkBytes);
+  const source = fileSource(path);
+  const bytesSrc = one === null ? source : bytesSource(one);
   const folder = cacheDir === null ? null : openCacheFolder(cacheDir);
-  if (folder === null) return { ...checkPrices(bytes, options), source: 'uncached' };
-  const id: EntryIdentity = { key: folder.keys.columns, source: sha256(bytes), okey: optionsKey(options) };
+  if (folder === null) return { ...checkSource(bytesSrc, options, chunkBytes), source: 'uncached' };
+  // The entry is named by the file's hash, so a lookup needs the hash before any parsing: a larger
+  // file is hashed in a first pass of chunks, then on a miss parsed (and hashed again) in a second.
+  const hash = one === null ? hashChunks(source, chunkBytes) : sha256(one);
+  const id: EntryIdentity = { key: folder.keys.columns, source: hash, okey: optionsKey(options) };
   const name = entryName(id.source, id.okey);
   const file = join(folder.dir, 'columns', name);
   let stored: Buffer | null = null;
@@ -57,9 +65,44 @@ export function checkPricesCached(path: string, options: ParsePricesOptions, cac
       `ignored a column cache entry that failed verification (${file}: damaged, or not written by this user's evstudy); prices were parsed from ${options.file ?? path} and the entry rebuilt`,
     );
   }
-  const result = checkPrices(bytes, options);
-  if (result.prices) writeEntryFile(folder, 'columns', name, encodeEntry(result.prices, id));
+  const { read, ...result } = checkPriceSource(bytesSrc, options, { hash: true, chunkBytes });
+  // The entry is keyed by the hash of the bytes actually parsed (same pass): a file rewritten
+  // between the two passes is cached under its new content, never the old name.
+  if (result.prices && read.sha256 !== null) {
+    const parsedName = entryName(read.sha256, id.okey);
+    writeEntryFile(folder, 'columns', parsedName, encodeEntry(result.prices, { ...id, source: read.sha256 }));
+  }
   return { ...result, source: 'parsed' };
+}
+
+function checkSource(source: ByteSource, options: ParsePricesOptions, chunkBytes: number): PriceCheck {
+  const { read: _read, ...check } = checkPriceSource(source, options, { chunkBytes });
+  return check;
+}
+
+/** The file's bytes when they fit in one chunk (one read, no second pass), else null. */
+function firstChunkIfWhole(path: string, chunkBytes: number): Uint8Array | null {
+  const reader = fileSource(path).open(chunkBytes);
+  try {
+    // The reader is closed after this, so its buffer is never reused: no copy needed.
+    const first = reader.next();
+    if (first === null) return new Uint8Array(0);
+    if (first.length < chunkBytes) return first;
+    return reader.next() === null ? first : null;
+  } finally {
+    reader.close();
+  }
+}
+
+/** SHA-256 of a file's bytes, read a chunk at a time. */
+function hashChunks(source: ByteSource, chunkBytes: number): string {
+  const counted = countingReader(source.open(chunkBytes), true);
+  try {
+    while (counted.reader.next() !== null);
+  } finally {
+    counted.reader.close();
+  }
+  return counted.stats().sha256 as string;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * One price file (bytes or text) -> a checked, ascending, columnar series.
  *
- * decode (UTF-8 / BOM / GB18030) -> CSV records with line numbers -> layout (named or detected from the
+ * bytes read a chunk at a time (checkPriceSource; a string is one piece) -> decode (UTF-8 / BOM / GB18030)
+ * -> CSV records with line numbers -> layout (named or detected from the
  * header) -> columns bound to the header -> rows read and checked one at a time -> sorted, de-duplicated
  * columns. The first MAX_ERRORS problems are collected and the rest counted (checkPrices); parsePrices
  * throws the first with the rest as details, so a user fixes a file in one pass instead of one error
@@ -14,11 +15,14 @@ import { OffsetTracker, timeOfDay, utcOffsetMinutes } from './offsets.js';
 import { formatDay, weekday } from '../../util/dayNumber.js';
 import { parseDate, type DateFormatId } from './dates.js';
 import { decodePriceBytes, type DecodedText } from './decode.js';
+import { bytesSource, countingReader, DEFAULT_CHUNK_BYTES, type ByteSource, type ChunkReader, type ReadStats } from './stream/chunks.js';
+import { decodeChunks, Restart, Undecodable, type DecodeState, type PassMode } from './stream/decodeChunks.js';
+import { splitRecords, type SplitState } from './stream/records.js';
 import { requireLayout } from './detect.js';
 import { ADAPTERS } from './formats/index.js';
 import type { HeaderInfo, LayoutAdapter, PriceField } from './formats/types.js';
 import { PRICE_FIELDS } from './formats/types.js';
-import type { LoadedPrices, PriceLayout } from './types.js';
+import type { LoadedPrices, PriceLayout, TextEncodingName } from './types.js';
 import { assembleSeries, checkBarShape, checkCell, mixedDateFormats, unparseableDate, type Bar, type CheckContext } from './validate.js';
 
 export interface ParsePricesOptions {
@@ -47,12 +51,97 @@ const MAX_DETAILS = MAX_ERRORS - 1;
 
 /** Reads and checks a price file; never throws for problems in the data, returns them. */
 export function checkPrices(input: string | Uint8Array, options: ParsePricesOptions = {}): PriceCheck {
+  if (typeof input !== 'string') {
+    const { read: _read, ...check } = checkPriceSource(bytesSource(input), options);
+    return check;
+  }
+  return guard(() => checkText(textRecords(decodeInput(input), options.file ?? '<input>'), options));
+}
+
+/** A DataError thrown while reading is the file's one error. */
+function guard(read: () => PriceCheck): PriceCheck {
   try {
-    return checkText(decodeInput(input, options.file ?? '<input>'), options);
+    return read();
   } catch (err) {
     if (err instanceof DataError) return { prices: null, errors: [err], warnings: [] };
     throw err;
   }
+}
+
+export interface ChunkOptions {
+  /** Bytes per read (DEFAULT_CHUNK_BYTES); tests use small ones to cut lines and characters. */
+  chunkBytes?: number;
+  /** Compute the SHA-256 of the bytes read (the column cache key) in the same pass. */
+  hash?: boolean;
+}
+
+export interface StreamedCheck extends PriceCheck {
+  /** What the last pass read; `read.sha256` is set when hashing and the pass reached the end. */
+  read: ReadStats;
+}
+
+/**
+ * checkPrices over a file read in chunks: bytes are decoded, cut into records and checked as they
+ * are read, so memory follows the parsed rows, not the file's size, and a refusal (intraday data at
+ * line 3, a mixed UTC offset) stops reading there. A pass can restart from the first byte, in a mode
+ * only seen late (GB18030 bytes, a double quote); a restarted pass gives what the whole-file reader
+ * gave. Quoted text is still read whole (csv-parse).
+ */
+export function checkPriceSource(source: ByteSource, options: ParsePricesOptions = {}, chunks: ChunkOptions = {}): StreamedCheck {
+  const file = options.file ?? '<input>';
+  const chunkBytes = chunks.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  let mode: PassMode = { gb18030: false, quoted: false };
+  for (;;) {
+    const counted = countingReader(source.open(chunkBytes), chunks.hash ?? false);
+    try {
+      const check = guard(() => checkText(chunkRecords(counted.reader, mode, file), options));
+      return { ...check, read: counted.stats() };
+    } catch (err) {
+      if (err instanceof Restart) {
+        mode = err.mode;
+        continue;
+      }
+      if (err instanceof Undecodable) return { ...guard(() => undecodable(source, file)), read: counted.stats() };
+      throw err;
+    } finally {
+      counted.reader.close();
+    }
+  }
+}
+
+/** Rebuilds the decoding error from the whole bytes (see Undecodable): only files that are not text get here. */
+function undecodable(source: ByteSource, file: string): never {
+  const parts: Uint8Array[] = [];
+  const reader = source.open(DEFAULT_CHUNK_BYTES);
+  try {
+    for (let c = reader.next(); c !== null; c = reader.next()) parts.push(c.slice());
+  } finally {
+    reader.close();
+  }
+  decodePriceBytes(Buffer.concat(parts), file);
+  throw new DataError('cannot decode the file as text', { file });
+}
+
+/** The records of a text, its header line as written, and its encoding. */
+interface RecordSource {
+  records: Iterator<CsvRecord>;
+  headerText(line: number): string;
+  encoding(): TextEncodingName;
+}
+
+function textRecords({ text, encoding }: DecodedText, file: string): RecordSource {
+  return { records: eachCsvRecord(text, file), headerText: (line) => lineText(text, line), encoding: () => encoding };
+}
+
+function chunkRecords(reader: ChunkReader, mode: PassMode, file: string): RecordSource {
+  const decoded: DecodeState = { encoding: 'utf-8' };
+  const pieces = decodeChunks(reader, mode, decoded);
+  if (mode.quoted) {
+    const text = Array.from(pieces).join('');
+    return { records: eachCsvRecord(text, file), headerText: (line) => lineText(text, line), encoding: () => decoded.encoding };
+  }
+  const split: SplitState = {};
+  return { records: splitRecords(pieces, mode, split), headerText: () => split.headerText ?? '', encoding: () => decoded.encoding };
 }
 
 /** Reads a price file; throws a DataError (the first problem, the others as details) if it has errors. */
@@ -75,19 +164,18 @@ export function combineErrors(errors: DataError[]): DataError {
   return new DataError(first.message, first.location, details);
 }
 
-function decodeInput(input: string | Uint8Array, file: string): DecodedText {
-  if (typeof input !== 'string') return decodePriceBytes(input, file);
+function decodeInput(input: string): DecodedText {
   return input.charCodeAt(0) === 0xfeff ? { text: input.slice(1), encoding: 'utf-8-bom' } : { text: input, encoding: 'utf-8' };
 }
 
-function checkText({ text, encoding }: DecodedText, options: ParsePricesOptions): PriceCheck {
+function checkText(source: RecordSource, options: ParsePricesOptions): PriceCheck {
   const file = options.file ?? '<input>';
-  const records = eachCsvRecord(text, file);
+  const records = source.records;
   const first = records.next();
   if (first.done) throw new DataError('empty file: no header and no rows', { file, line: 1, field: 'header', value: '' });
 
   const head = first.value;
-  const header: HeaderInfo = { names: head.fields, line: lineText(text, head.line) };
+  const header: HeaderInfo = { names: head.fields, line: source.headerText(head.line) };
   const layout = options.layout ?? requireLayout(header, file, head.line);
   const adapter = ADAPTERS[layout];
   const binding = bindColumns(adapter, header, { file, line: head.line }, options.closeColumn);
@@ -100,7 +188,8 @@ function checkText({ text, encoding }: DecodedText, options: ParsePricesOptions)
   // trace that costs a third (a 10 MB file of bad rows took 38 s before, 13 s after, on a busy machine).
   const stackLimit = Error.stackTraceLimit;
   try {
-    for (const record of records) {
+    for (let r = records.next(); !r.done; r = records.next()) {
+      const record = r.value;
       rows++;
       if (reader.more > 0) Error.stackTraceLimit = 0;
       reader.read(record);
@@ -126,7 +215,7 @@ function checkText({ text, encoding }: DecodedText, options: ParsePricesOptions)
   if (weekend) warnings.push(weekend);
   if (errors.length > 0 || !assembled.series) return { prices: null, errors, warnings };
   return {
-    prices: { series: assembled.series, layout, file, warnings, encoding, closeColumn: binding.name.close },
+    prices: { series: assembled.series, layout, file, warnings, encoding: source.encoding(), closeColumn: binding.name.close },
     errors,
     warnings,
   };
