@@ -58,13 +58,8 @@ export function* eachCsvRecord(text: string, file: string): Generator<CsvRecord>
     }
     const line = text.slice(pos, end);
     pos = next;
-    if (line === '') continue;
-    const fields = line.split(',');
-    if (HAS_BLANK.test(line)) {
-      if (line.trim() === '') continue;
-      for (let j = 0; j < fields.length; j++) fields[j] = fields[j].trim();
-    }
-    yield { line: lineNo, fields };
+    const fields = lineFields(line);
+    if (fields) yield { line: lineNo, fields };
   }
 }
 
@@ -75,18 +70,24 @@ export function readUnquoted(text: string): CsvRecord[] {
   const lines = text.includes('\r') ? text.split(/\r\n|\n|\r/) : text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (line === '') continue;
-    const fields = line.split(',');
-    if (HAS_BLANK.test(line)) {
-      if (line.trim() === '') continue;
-      for (let j = 0; j < fields.length; j++) fields[j] = fields[j].trim();
-    }
-    out.push({ line: i + 1, fields });
+    const fields = lineFields(line);
+    if (fields) out.push({ line: i + 1, fields });
   }
   return out;
 }
 
 const HAS_BLANK = /\s/;
+
+/** The cells of one quote-free line, trimmed when it has blanks; null for a blank line (skipped, as csv-parse does). */
+export function lineFields(line: string): string[] | null {
+  if (line === '') return null;
+  const fields = line.split(',');
+  if (HAS_BLANK.test(line)) {
+    if (line.trim() === '') return null;
+    for (let j = 0; j < fields.length; j++) fields[j] = fields[j].trim();
+  }
+  return fields;
+}
 
 /** Anything with quotes: csv-parse, strict about quoting so a broken quote is reported with its line. */
 export function readQuoted(text: string, file: string): CsvRecord[] {

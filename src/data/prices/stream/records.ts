@@ -7,7 +7,7 @@
  * Quote-free text only: a piece with a double quote ends the pass with a Restart in quoted mode
  * (csv-parse, on the whole text, as before).
  */
-import type { CsvRecord } from '../csv.js';
+import { lineFields, type CsvRecord } from '../csv.js';
 import { Restart, type PassMode } from './decodeChunks.js';
 
 export interface SplitState {
@@ -48,12 +48,8 @@ export function* splitRecords(pieces: Iterable<string>, mode: PassMode, state: S
       lineNo++;
       const line = buf.slice(pos, end);
       pos = next;
-      if (line === '') continue;
-      const fields = line.split(',');
-      if (HAS_BLANK.test(line)) {
-        if (line.trim() === '') continue;
-        for (let j = 0; j < fields.length; j++) fields[j] = fields[j].trim();
-      }
+      const fields = lineFields(line);
+      if (!fields) continue;
       if (state.headerText === undefined) state.headerText = line;
       yield { line: lineNo, fields };
     }
@@ -74,4 +70,3 @@ export function* splitRecords(pieces: Iterable<string>, mode: PassMode, state: S
   if (carry !== '') yield* lines(carry, true);
 }
 
-const HAS_BLANK = /\s/;
