@@ -117,6 +117,16 @@ export const eventResultSchema = z.strictObject({
    * quadratic in size).
    */
   estimationExcluded: z.strictObject({ days: z.number().int(), eventCount: z.number().int(), events: z.array(z.string()) }).optional(),
+  /**
+   * A-share limit-hit days inside the estimation window (close at the limit price): limit-up and
+   * limit-down counts, their dates (first 50), and whether they left the estimation sample
+   * (limitDaysInEstimation 'exclude'); inOtherEventWindows counts those already left out as part of
+   * another event's window (estimationContamination 'drop'). Absent when the window has none or the
+   * listing has no limits.
+   */
+  estimationLimitDays: z
+    .strictObject({ up: z.number().int(), down: z.number().int(), dates: z.array(z.string()), excluded: z.boolean(), inOtherEventWindows: z.number().int() })
+    .optional(),
   group: z.string().nullable(),
   /**
    * Whether this listing's result enters the aggregate, and why not when it does not: its outcome,
@@ -252,6 +262,7 @@ export const reportSchema = z.strictObject({
     varianceConvention: z.string().optional(),
     testConvention: z.string().optional(),
     estimationContamination: z.enum(['drop', 'keep']).optional(),
+    limitDaysInEstimation: z.enum(['exclude', 'keep']).optional(),
     /** Cross-listings: primary (one observation per firm-announcement) or separate (every listing). */
     listings: z.enum(['primary', 'average', 'separate']).optional(),
   }),

@@ -122,6 +122,12 @@ export const studySchema = z
      */
     estimationContamination: z.enum(['drop', 'keep']).optional(),
     /**
+     * A-share limit-hit days inside an estimation window (censored returns): `exclude` them from the
+     * estimation sample, or `keep` them (peer packages). Default `exclude`, or `keep` when the file
+     * asks for `testConvention: estudy2`.
+     */
+    limitDaysInEstimation: z.enum(['exclude', 'keep']).optional(),
+    /**
      * Cross-listed firms: one observation per firm-announcement (its primary listing) or every
      * listing as its own event. Unset: primary, or separate when the file says testConvention: estudy2.
      */
@@ -209,6 +215,7 @@ export function parseStudy(text: string, file: string, root: string = process.cw
   // Written `testConvention: estudy2` asks to reproduce the peers, who fit on the window as it is;
   // the zod default of testConvention cannot tell that from a file that never mentions it.
   parsed.data.estimationContamination ??= (raw as { testConvention?: unknown }).testConvention === 'estudy2' ? 'keep' : 'drop';
+  parsed.data.limitDaysInEstimation ??= (raw as { testConvention?: unknown }).testConvention === 'estudy2' ? 'keep' : 'exclude';
   const chartEventLines = parsed.data.charts?.events?.map((_, i) => keyLine(doc, text, ['charts', 'events', i]));
   // Written-out estudy2 is the peer-reproduction mode: listings are separate events there, as in the peers.
   const explicitEstudy2 = (raw as { testConvention?: unknown }).testConvention === 'estudy2';

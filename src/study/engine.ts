@@ -206,6 +206,46 @@ function contamination(listing: ListingDay0s, id: string, i0: number, n: number,
   return { rows, days, eventCount, ids };
 }
 
+interface EstimationLimits {
+  /** Rows of the estimation window whose close is at the limit price, ascending. */
+  rows: Int32Array;
+  up: number;
+  down: number;
+}
+
+/**
+ * Limit-hit rows inside the estimation window [i0+e0, i0+e1] (the event-window rule of
+ * study/limits.ts, applied to the estimation rows): a censored return is not a draw from the normal
+ * return distribution, so it biases alpha and sigma (Kim & Rhee 1997). Null when there is none or
+ * the listing has no price limits.
+ */
+function estimationLimits(sec: SecurityData, i0: number, n: number, s: EngineSettings): EstimationLimits | null {
+  const from = Math.max(1, i0 + s.estimation[0]);
+  const to = Math.min(n - 1, i0 + s.estimation[1]);
+  if (to < from) return null;
+  const window = new Int32Array(to - from + 1);
+  for (let k = 0; k < window.length; k++) window[k] = from + k;
+  const hits = priceLimitFlags(sec, window);
+  if (!hits) return null;
+  let up = 0;
+  let down = 0;
+  for (let k = 0; k < hits.length; k++) {
+    if (hits[k] > 0) up++;
+    else if (hits[k] < 0) down++;
+  }
+  if (up + down === 0) return null;
+  const rows = new Int32Array(up + down);
+  for (let k = 0, j = 0; k < hits.length; k++) if (hits[k] !== 0) rows[j++] = window[k];
+  return { rows, up, down };
+}
+
+/** Rows in either list (each ascending), once each; null when both are empty or absent. */
+function unionRows(a: Int32Array | null, b: Int32Array | null): Int32Array | null {
+  if (!a?.length) return b?.length ? b : null;
+  if (!b?.length) return a;
+  return Int32Array.from(new Set([...a, ...b])).sort();
+}
+
 /**
  * One scratch copy of each listing's returns, masked for one fit and restored after it: a copy per
  * event would allocate the whole series 20,000 times in a market-wide study. No fitted model keeps
@@ -321,10 +361,33 @@ function runOne(
     droppedText = `${dropped.days} day(s) in the event window${dropped.eventCount > 1 ? 's' : ''} of ${someIds(dropped.ids.slice(0, FLAG_IDS), dropped.eventCount)}`;
     json.flags!.push(`estimation sample excludes ${droppedText}`);
   }
-  const fit = dropped ? fitWithout(s.model, sec, regs.value, i0, s, dropped.rows) : fitEventModel(s.model, sec, regs.value, i0, s);
+  const censored = estimationLimits(sec, i0, n, s);
+  const excludeLimits = censored !== null && s.limitDaysInEstimation !== 'keep';
+  if (censored) {
+    const { up, down, rows } = censored;
+    const dates = Array.from(rows.subarray(0, EXCLUDED_IDS), (r) => formatDay(sec.days[r]));
+    // Limit days inside another event's window have left the sample already (estimationContamination).
+    let inOtherWindows = 0;
+    if (dropped)
+      for (let k = 0; k < rows.length; k++) {
+        const at = lowerBound(dropped.rows, rows[k]);
+        if (at < dropped.rows.length && dropped.rows[at] === rows[k]) inOtherWindows++;
+      }
+    json.estimationLimitDays = { up, down, dates, excluded: excludeLimits, inOtherEventWindows: inOtherWindows };
+    const what = [up ? `${up} limit-up` : '', down ? `${down} limit-down` : ''].filter(Boolean).join(' and ');
+    const shown = dates.slice(0, FLAG_IDS).join(', ') + (rows.length > FLAG_IDS ? ` and ${rows.length - FLAG_IDS} more` : '');
+    const already = inOtherWindows ? ` (${inOtherWindows} of them in another event's window)` : '';
+    json.flags!.push(
+      `estimation window has ${what} day(s) (returns censored at the price limit): ${shown}${already}; ${excludeLimits ? 'left out of the estimation sample' : 'kept in the estimation sample (limitDaysInEstimation: keep)'}`,
+    );
+  }
+  const masked = unionRows(dropped?.rows ?? null, excludeLimits ? censored.rows : null);
+  const limitText = excludeLimits ? `${censored.rows.length} limit day(s)` : '';
+  const fit = masked ? fitWithout(s.model, sec, regs.value, i0, s, masked) : fitEventModel(s.model, sec, regs.value, i0, s);
   if (!fit.ok) {
     json.outcome = 'insufficient-estimation';
-    json.reason = `${fit.reason}${dropped ? ` after excluding ${droppedText}` : ''} (${sec.symbol} data run ${formatDay(sec.days[0])} .. ${formatDay(sec.days[n - 1])}; day 0 ${formatDay(sec.days[i0])})`;
+    const excludedText = [droppedText, limitText].filter(Boolean).join(' and ');
+    json.reason = `${fit.reason}${excludedText ? ` after excluding ${excludedText}` : ''} (${sec.symbol} data run ${formatDay(sec.days[0])} .. ${formatDay(sec.days[n - 1])}; day 0 ${formatDay(sec.days[i0])})`;
     return { ...base, json };
   }
   const m = fit.model;

@@ -36,6 +36,7 @@ export function settingsOf(c: StudyConfig): EngineSettings {
     testConvention: c.testConvention,
     groupBy: c.groupBy,
     estimationContamination: c.estimationContamination,
+    limitDaysInEstimation: c.limitDaysInEstimation,
     listings: c.listings ?? 'primary',
   };
 }
@@ -138,6 +139,7 @@ export function runStudy(study: LoadedStudy, opts: RunOptions = {}): ReportJson 
       varianceConvention: settings.varianceConvention,
       testConvention: settings.testConvention,
       estimationContamination: settings.estimationContamination,
+      limitDaysInEstimation: settings.limitDaysInEstimation,
       listings: settings.listings,
     },
     inputs: {

@@ -100,6 +100,13 @@ export interface EngineSettings {
    * behaviour). Absent = 'separate'.
    */
   listings?: ListingsMode;
+  /**
+   * A-share limit-hit days (close at the limit price) inside an event's estimation window: their
+   * return is censored at the limit, not a draw of the normal return, so 'exclude' (default when
+   * absent) leaves them out of the estimation sample; 'keep' fits on them as the peer packages do.
+   * Either way they are counted and flagged per event.
+   */
+  limitDaysInEstimation?: 'exclude' | 'keep';
 }
 
 export const LISTINGS_MODES = ['primary', 'average', 'separate'] as const;
@@ -125,4 +132,5 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   testConvention: 'estudy2',
   groupBy: 'none',
   estimationContamination: 'drop',
+  limitDaysInEstimation: 'exclude',
 };
