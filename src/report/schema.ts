@@ -127,6 +127,21 @@ export const eventResultSchema = z.strictObject({
   estimationLimitDays: z
     .strictObject({ up: z.number().int(), down: z.number().int(), dates: z.array(z.string()), excluded: z.boolean(), inOtherEventWindows: z.number().int() })
     .optional(),
+  /**
+   * Returns spanning more than one session (a benchmark session between the listing's two closes,
+   * or more than 10 calendar days apart) in the estimation and event windows: counts, the first 50
+   * of each (date, previous close's date, sessions spanned when the benchmark's days are known), and
+   * whether the estimation ones left the sample (gapReturns 'exclude').
+   */
+  gapReturns: z
+    .strictObject({
+      estimation: z.number().int(),
+      eventWindow: z.number().int(),
+      estimationDays: z.array(z.strictObject({ date: z.string(), from: z.string(), sessions: z.number().int().nullable() })),
+      eventWindowDays: z.array(z.strictObject({ date: z.string(), from: z.string(), sessions: z.number().int().nullable() })),
+      excluded: z.boolean(),
+    })
+    .optional(),
   group: z.string().nullable(),
   /**
    * Whether this listing's result enters the aggregate, and why not when it does not: its outcome,
@@ -263,6 +278,7 @@ export const reportSchema = z.strictObject({
     testConvention: z.string().optional(),
     estimationContamination: z.enum(['drop', 'keep']).optional(),
     limitDaysInEstimation: z.enum(['exclude', 'keep']).optional(),
+    gapReturns: z.enum(['flag', 'exclude']).optional(),
     /** Cross-listings: primary (one observation per firm-announcement) or separate (every listing). */
     listings: z.enum(['primary', 'average', 'separate']).optional(),
   }),

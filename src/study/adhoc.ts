@@ -300,7 +300,9 @@ function tableProvider(main: ValueTable, mode: 'returns' | 'prices', o: TablePro
         if (f.rf) columns.rf = alignToDays(sec.days, f.days, f.rf);
         labels.push(`factors (${f.file})`);
       }
-      return { ok: true, value: { label: labels.join(' + ') || 'none', columns } };
+      // From prices, a listing's return spans every market session between its two closes (gap returns).
+      const sessionDays = mode === 'prices' && m && NEEDS_MARKET.includes(o.model) ? m.days : undefined;
+      return { ok: true, value: { label: labels.join(' + ') || 'none', columns, ...(sessionDays ? { sessionDays } : {}) } };
     },
   };
 }

@@ -11,7 +11,7 @@ import { yamlToJs } from '../util/yamlToJs.js';
 import { readYamlText } from '../util/readYamlText.js';
 import { MAX_OFFSET } from './offsets.js';
 import { formatPath, valueAt } from '../util/yamlPath.js';
-import { LISTINGS_MODES } from './types.js';
+import { GAP_RETURNS_MODES, LISTINGS_MODES } from './types.js';
 
 export const MODEL_KINDS = ['mean', 'market-adjusted', 'market', 'ff3', 'carhart', 'scholes-williams', 'dimson'] as const;
 export type ModelKind = (typeof MODEL_KINDS)[number];
@@ -127,6 +127,11 @@ export const studySchema = z
      * asks for `testConvention: estudy2`.
      */
     limitDaysInEstimation: z.enum(['exclude', 'keep']).optional(),
+    /**
+     * Returns spanning more than one session (a halt, or the benchmark traded in between): `flag`
+     * them per event (default), or also `exclude` those in the estimation window from the sample.
+     */
+    gapReturns: z.enum(GAP_RETURNS_MODES).default('flag'),
     /**
      * Cross-listed firms: one observation per firm-announcement (its primary listing) or every
      * listing as its own event. Unset: primary, or separate when the file says testConvention: estudy2.

@@ -18,6 +18,7 @@ import { alignEvent, type Aligned } from './align.js';
 import { aggregatePanel, type AggregateOptions } from './aggregate.js';
 import { defaultThreads, parallelThreshold, warmWorkers } from './parallel.js';
 import { priceLimitFlags } from './limits.js';
+import { gapFlags } from '../core/returns.js';
 import { abnormalReturns, carWindow, perEventInput, rawReturn, maxHighReturn, minLowReturn, type PerEventInput } from '../core/index.js';
 import type { FittedModel } from '../core/models/types.js';
 import { win } from '../report/format.js';
@@ -239,6 +240,49 @@ function estimationLimits(sec: SecurityData, i0: number, n: number, s: EngineSet
   return { rows, up, down };
 }
 
+interface GapReturns {
+  /** Gap rows inside the estimation window and inside the event window, ascending. */
+  estimation: Int32Array;
+  event: Int32Array;
+  /** Sessions the return spans (1 + benchmark sessions between its two closes), where known. */
+  sessions: Map<number, number>;
+}
+
+/** gapFlags per listing, computed once: a market-wide study asks for each listing thousands of times. */
+const calendarGaps = new WeakMap<Int32Array, Uint8Array>();
+
+/**
+ * Returns in the estimation and event windows that span more than one session: a benchmark session
+ * lies strictly between the listing's two closes (a halt, or a holiday of the listing's exchange
+ * that the benchmark's market did not share; the listing's own holidays with its own benchmark are
+ * no gap), or the two closes are more than 10 calendar days apart (gapFlags: a suspension, whatever
+ * the benchmark). Such a return is a multi-day move entering with a one-day sigma. Null when none.
+ */
+function gapReturns(sec: SecurityData, sessionDays: Int32Array | undefined, i0: number, n: number, s: EngineSettings): GapReturns | null {
+  // Returns given as such (an ad-hoc returns table) are one-day returns whatever rows are missing
+  // around them; only returns taken between two closes on the listing's own days can span a gap.
+  if (!sec.close) return null;
+  let cal = calendarGaps.get(sec.days);
+  if (!cal) {
+    cal = gapFlags(sec.days);
+    calendarGaps.set(sec.days, cal);
+  }
+  const sessions = new Map<number, number>();
+  const scan = (lo: number, hi: number): Int32Array => {
+    const out: number[] = [];
+    for (let r = Math.max(1, lo); r <= Math.min(n - 1, hi); r++) {
+      let between = 0;
+      if (sessionDays) between = lowerBound(sessionDays, sec.days[r]) - lowerBound(sessionDays, sec.days[r - 1] + 1);
+      if (between > 0) sessions.set(r, between + 1);
+      if (between > 0 || cal[r]) out.push(r);
+    }
+    return Int32Array.from(out);
+  };
+  const estimation = scan(i0 + s.estimation[0], i0 + s.estimation[1]);
+  const event = scan(i0 + s.window[0], i0 + s.window[1]);
+  return estimation.length + event.length ? { estimation, event, sessions } : null;
+}
+
 /** Rows in either list (each ascending), once each; null when both are empty or absent. */
 function unionRows(a: Int32Array | null, b: Int32Array | null): Int32Array | null {
   if (!a?.length) return b?.length ? b : null;
@@ -381,8 +425,22 @@ function runOne(
       `estimation window has ${what} day(s) (returns censored at the price limit): ${shown}${already}; ${excludeLimits ? 'left out of the estimation sample' : 'kept in the estimation sample (limitDaysInEstimation: keep)'}`,
     );
   }
-  const masked = unionRows(dropped?.rows ?? null, excludeLimits ? censored.rows : null);
-  const limitText = excludeLimits ? `${censored.rows.length} limit day(s)` : '';
+  const spanning = gapReturns(sec, regs.value.sessionDays, i0, n, s);
+  const excludeGaps = spanning !== null && spanning.estimation.length > 0 && s.gapReturns === 'exclude';
+  if (spanning) {
+    const show = (rows: Int32Array): string =>
+      Array.from(rows.subarray(0, FLAG_IDS), (r) => `${formatDay(sec.days[r])} (from ${formatDay(sec.days[r - 1])}${spanning.sessions.get(r) ? `, ${spanning.sessions.get(r)} benchmark sessions` : ''})`).join(', ') +
+      (rows.length > FLAG_IDS ? ` and ${rows.length - FLAG_IDS} more` : '');
+    const detail = (rows: Int32Array): { date: string; from: string; sessions: number | null }[] =>
+      Array.from(rows.subarray(0, EXCLUDED_IDS), (r) => ({ date: formatDay(sec.days[r]), from: formatDay(sec.days[r - 1]), sessions: spanning.sessions.get(r) ?? null }));
+    json.gapReturns = { estimation: spanning.estimation.length, eventWindow: spanning.event.length, estimationDays: detail(spanning.estimation), eventWindowDays: detail(spanning.event), excluded: excludeGaps };
+    const parts: string[] = [];
+    if (spanning.event.length) parts.push(`event window ${show(spanning.event)}`);
+    if (spanning.estimation.length) parts.push(`estimation window ${show(spanning.estimation)}${excludeGaps ? ', left out of the estimation sample' : ''}`);
+    json.flags!.push(`gap return (spans more than one session, a one-day sigma understates its variance): ${parts.join('; ')}`);
+  }
+  const masked = unionRows(unionRows(dropped?.rows ?? null, excludeLimits ? censored.rows : null), excludeGaps ? spanning.estimation : null);
+  const limitText = [excludeLimits ? `${censored.rows.length} limit day(s)` : '', excludeGaps ? `${spanning.estimation.length} gap return(s)` : ''].filter(Boolean).join(' and ');
   const fit = masked ? fitWithout(s.model, sec, regs.value, i0, s, masked) : fitEventModel(s.model, sec, regs.value, i0, s);
   if (!fit.ok) {
     json.outcome = 'insufficient-estimation';

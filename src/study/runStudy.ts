@@ -37,6 +37,7 @@ export function settingsOf(c: StudyConfig): EngineSettings {
     groupBy: c.groupBy,
     estimationContamination: c.estimationContamination,
     limitDaysInEstimation: c.limitDaysInEstimation,
+    gapReturns: c.gapReturns,
     listings: c.listings ?? 'primary',
   };
 }
@@ -140,6 +141,7 @@ export function runStudy(study: LoadedStudy, opts: RunOptions = {}): ReportJson 
       testConvention: settings.testConvention,
       estimationContamination: settings.estimationContamination,
       limitDaysInEstimation: settings.limitDaysInEstimation,
+      gapReturns: settings.gapReturns,
       listings: settings.listings,
     },
     inputs: {

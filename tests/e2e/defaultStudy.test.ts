@@ -123,6 +123,16 @@ describe('default study: china-ai-2023', () => {
     );
   });
 
+  it('finds no gap return: every listing trades on its benchmark\'s sessions (issue 12 §2)', () => {
+    expect(report.settings.gapReturns).toBe('flag');
+    // 9988.HK's day 0 (2023-04-11) follows 04-06 across Easter, but HKEX and the HSI were both
+    // closed: the listing's own holiday, not a halt. No listing skips a session of its benchmark.
+    expect(report.events.filter((e) => e.gapReturns).map((e) => e.id)).toEqual([]);
+    const ali = report.events.find((e) => e.id === 'alibaba-tongyi@9988.HK')!;
+    expect(ali.days.find((d) => d.day === 0)!.date).toBe('2023-04-11');
+    expect(ali.days.find((d) => d.day === -1)!.date).toBe('2023-04-06');
+  });
+
   it('reports every listing: no-price-data for SenseTime and Zhihu in Hong Kong, not dropped', () => {
     for (const sym of ['0020.HK', '2390.HK']) {
       const ev = report.events.find((e) => e.symbol === sym)!;
@@ -224,6 +234,8 @@ describe('evstudy run (what npm start does)', () => {
     // Limit-down days censor from below: the note must not call the reaction 'at least' the measured one (issue 12 §3).
     expect(md).toMatch(/above the measured return on a limit-up day, below it on a limit-down day/);
     expect(md).not.toMatch(/true reaction is at least the measured one/);
+    expect(md).toContain('**Gap returns**: a return whose two closes have a session of the listing\'s benchmark between them');
+    expect(md).toContain('no event has one. They are flagged only (`gapReturns: flag`)');
     expect(md).toContain('Limit days inside estimation windows are left out of the estimation sample (`limitDaysInEstimation: exclude`): a censored return is not a normal-return draw; 4 event(s) had 14 limit day(s) in their estimation windows');
     // The unit of observation and the every-listing robustness line; significant CARs counted over the 13 observations, not 19 listing results.
     expect(md).toMatch(/\*\*Unit of observation\*\*: one firm-announcement \(`listings: primary`\): 13 in the aggregate; 4 secondary listings/);
