@@ -9,12 +9,16 @@
  * sessions, row 98 spans 11 (and 15 calendar days), row 188 spans 2. The event on row 190 estimates
  * on rows 60..179 (both halts) and its window [-5,5] is rows 185..195 (the third).
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runEngine } from '../../src/study/engine.js';
 import { parseStudy } from '../../src/study/config.js';
 import { ConfigError } from '../../src/util/errors.js';
 import { DEFAULT_SETTINGS, type DataProvider, type EngineSettings, type StudyEvent } from '../../src/study/types.js';
 import { dayNumber, formatDay, weekday } from '../../src/util/dayNumber.js';
+import type { ReportJson } from '../../src/report/schema.js';
+import { runBuilt, tempDir } from '../helpers/cli.js';
 
 const NB = 230;
 const sessions = new Int32Array(NB);
@@ -79,6 +83,33 @@ describe('gap returns', () => {
     expect(r.gapReturns).toEqual({ estimation: 1, eventWindow: 0, estimationDays: [gap(98, null)], eventWindowDays: [], excluded: false });
     // Returns given as returns (no closes) are one-day returns, whatever rows are missing around them.
     expect(runEngine(events, withSessions(sessions, null), settings).events[0].gapReturns).toBeUndefined();
+  });
+
+  it('the built CLI from --prices: flagged by default (report.json, report.md), --gap-returns exclude drops them from the fit, a bad mode exits 2', async () => {
+    const dir = tempDir();
+    // Closes and a market index as prices, to 6 decimals; the market file has every session.
+    let idx = 1000;
+    const idxClose = Array.from(sessions, () => (idx *= 1 + (rnd() - 0.5) * 0.02).toFixed(6));
+    writeFileSync(join(dir, 'p.csv'), ['date,symbol,close', ...Array.from(days, (d, i) => `${formatDay(d)},X,${close[i].toFixed(6)}`)].join('\n') + '\n');
+    writeFileSync(join(dir, 'm.csv'), ['date,close', ...Array.from(sessions, (d, i) => `${formatDay(d)},${idxClose[i]}`)].join('\n') + '\n');
+    writeFileSync(join(dir, 'e.csv'), `id,symbol,event_date\nE,X,${formatDay(days[EV])}\n`);
+    const args = (out: string, ...more: string[]) =>
+      ['study', '--prices', join(dir, 'p.csv'), '--market', join(dir, 'm.csv'), '--events', join(dir, 'e.csv'), '--window=-5:5', '--car=-5:5', '--bootstrap', '9', '--no-charts', '--out', join(dir, out), ...more];
+    const [def, ex, bad] = await Promise.all([
+      runBuilt(args('def'), { cwd: dir }),
+      runBuilt(args('ex', '--gap-returns', 'exclude'), { cwd: dir }),
+      runBuilt(args('bad', '--gap-returns', 'scale'), { cwd: dir }),
+    ]);
+    const ev = (out: string) => (JSON.parse(readFileSync(join(dir, out, 'report.json'), 'utf8')) as ReportJson).events[0];
+    expect(def.code, def.stderr).toBe(0);
+    expect(ev('def').gapReturns).toEqual({ estimation: 2, eventWindow: 1, estimationDays: [gap(60, 3), gap(98, 11)], eventWindowDays: [gap(188, 2)], excluded: false });
+    expect(ev('def').model!.nObs).toBe(120);
+    expect(readFileSync(join(dir, 'def', 'report.md'), 'utf8')).toContain('1 event(s) have 1 in their event windows and 2 in their estimation windows');
+    expect(ex.code, ex.stderr).toBe(0);
+    expect(ev('ex').gapReturns!.excluded).toBe(true);
+    expect(ev('ex').model!.nObs).toBe(118);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--gap-returns/);
   });
 
   it('study file: flag by default, exclude on request, a typo names file, line and field', () => {
