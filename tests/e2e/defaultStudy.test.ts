@@ -247,5 +247,10 @@ describe('evstudy run (what npm start does)', () => {
     const col = csv[0].split(',').indexOf('in_aggregate');
     const inAgg = (id: string) => csv.find((l) => l.startsWith(`${id},`))!.split(',')[col];
     expect([inAgg('baidu-ernie-confirmed@9888.HK'), inAgg('baidu-ernie-confirmed@BIDU'), inAgg('dingtalk-tongyi@9988.HK')]).toEqual(['yes', 'no', 'no']);
+    // RFC 4180 cells: the flags cell is quoted and holds commas.
+    const cells = (l: string) => Array.from(l.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g), (m) => m[1]);
+    const limCol = csv[0].split(',').indexOf('estimation_limit_days');
+    const lim = (id: string) => cells(csv.find((l) => l.startsWith(`${id},`))!)[limCol];
+    expect([lim('360-zhinao'), lim('cloudwalk-congrong'), lim('iflytek-spark'), lim('kunlun-tiangong'), lim('360-chatgpt-demo')]).toEqual(['5', '5', '3', '1', '']);
   }, 120_000);
 });

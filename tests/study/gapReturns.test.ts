@@ -105,6 +105,11 @@ describe('gap returns', () => {
     expect(ev('def').gapReturns).toEqual({ estimation: 2, eventWindow: 1, estimationDays: [gap(60, 3), gap(98, 11)], eventWindowDays: [gap(188, 2)], excluded: false });
     expect(ev('def').model!.nObs).toBe(120);
     expect(readFileSync(join(dir, 'def', 'report.md'), 'utf8')).toContain('1 event(s) have 1 in their event windows and 2 in their estimation windows');
+    // RFC 4180 cells: the flags cell is quoted and holds commas.
+    const cells = (l: string) => Array.from(l.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g), (m) => m[1]);
+    const csv = readFileSync(join(dir, 'def', 'events.csv'), 'utf8').trim().split(/\r?\n/).map(cells);
+    const cell = (name: string) => csv[1][csv[0].indexOf(name)];
+    expect([cell('gap_returns_estimation'), cell('gap_returns_event_window'), cell('estimation_limit_days')]).toEqual(['2', '1', '']);
     expect(ex.code, ex.stderr).toBe(0);
     expect(ev('ex').gapReturns!.excluded).toBe(true);
     expect(ev('ex').model!.nObs).toBe(118);
