@@ -83,6 +83,12 @@ export const eventWindowSchema = z.strictObject({
   /** Dates of the closes used by rawReturn: close(a-1) and close(b). */
   fromDate: isoDate.nullable().optional(),
   toDate: isoDate.nullable().optional(),
+  /**
+   * The window's last day closed at the price limit (A-shares): the CAR measured on to the first day
+   * of the event window whose close is off the limit (Kim & Rhee 1997), `to` that day's offset;
+   * stillBinding when the limit binds up to the event window's end.
+   */
+  limitExtended: z.strictObject({ to: z.number().int(), car: nullableNum, carT: nullableNum, stillBinding: z.boolean() }).optional(),
 });
 
 export const eventModelSchema = z.strictObject({

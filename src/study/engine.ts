@@ -485,6 +485,7 @@ function runOne(
   const windows: [number, number][] = s.carWindows.some(([a, b]) => a === 0 && b === 0) ? s.carWindows : [...s.carWindows, [0, 0]];
   // The [0,0] move is always reported: claims like "next-day intraday high" refer to it.
   for (const [a, b] of windows) json.windows.push(windowStats(sec, m, i0, a, b, s));
+  if (limits) extendPastLimits(json, limits, m, sec, i0, s);
 
   const d0 = json.days.find((d) => d.day === 0);
   if (d0 && d0.ar === null && outsideDays === 0)
@@ -505,6 +506,29 @@ function runOne(
     windowDays: [sec.days[i0 + w0], sec.days[i0 + w1]],
     estDays: [sec.days[Math.max(0, i0 + e0)], sec.days[Math.max(0, i0 + e1)]],
   };
+}
+
+/**
+ * A CAR window ending on a limit day stops while the price is still held back: the reaction runs on
+ * (Kim & Rhee 1997). Measure it again to the first day of the event window whose close is off the
+ * limit, beside the window as asked, and say so in a flag.
+ */
+function extendPastLimits(json: EventResultJson, limits: Int8Array, m: FittedModel, sec: SecurityData, i0: number, s: EngineSettings): void {
+  const [w0, w1] = s.window;
+  const said: string[] = [];
+  for (const w of json.windows) {
+    const [a, b] = w.window;
+    if (b < w0 || b > w1 || limits[b - w0] === 0) continue;
+    let to = b;
+    while (to < w1 && limits[to - w0] !== 0) to++;
+    const stillBinding = limits[to - w0] !== 0;
+    const c = carWindow(m, sec.returns, i0, a, to);
+    const complete = c.missing === 0;
+    w.limitExtended = { to, car: complete ? fin(c.car) : null, carT: complete ? fin(c.carT) : null, stillBinding };
+    const pct = complete && Number.isFinite(c.car) ? `${c.car >= 0 ? '+' : ''}${(c.car * 100).toFixed(2)}%${Number.isFinite(c.carT) ? ` (t ${c.carT.toFixed(2)})` : ''}` : 'not computed';
+    said.push(`CAR ${win([a, b])} to ${win([a, to])} ${pct}${stillBinding ? ', limit still binding at the window end' : ''}`);
+  }
+  if (said.length) json.flags!.push(`window ends on a limit day, measured on until the limit stops binding (Kim & Rhee 1997): ${said.join('; ')}`);
 }
 
 function windowStats(

@@ -145,6 +145,11 @@ describe('default study: china-ai-2023', () => {
     const ev = report.events.find((e) => e.id === '360-chatgpt-demo')!;
     expect(ev.days.find((d) => d.date === '2023-02-07')!.limitHit).toBe(1);
     expect(ev.days.find((d) => d.date === '2023-02-08')!.limitHit).toBe(1);
+    // Day +2 (02-09) is a limit day too, +3 is not: [0,+1] is measured on to [0,+3] (Kim & Rhee 1997).
+    const w = ev.windows.find((x) => x.window[0] === 0 && x.window[1] === 1)!;
+    expect(w.limitExtended).toMatchObject({ to: 3, stillBinding: false });
+    expect(w.limitExtended!.car!).toBeCloseTo(0.264536, 6);
+    expect(w.limitExtended!.car!).toBeCloseTo(ev.days.filter((d) => d.day >= 0 && d.day <= 3).reduce((t, d) => t + d.ar!, 0), 12);
     const a = report.events.find((e) => e.id === 'dingtalk-tongyi@9988.HK')!;
     const b = report.events.find((e) => e.id === 'banma-tongyi@9988.HK')!;
     expect(a.flags!.some((f) => f.startsWith('confounded'))).toBe(true);

@@ -5,8 +5,8 @@
  *
  * Hand-checkable fixture: one SSE main-board listing (+-10%), 200 trading days of closes in cents,
  * daily moves under 3% except rows 60, 70, 80 (close at the limit-up price, prev x 1.10 to the cent)
- * and row 90 (limit-down, prev x 0.90). The event on row 180 estimates on rows 50..169, so it holds
- * all four. Alpha and sigma are checked against an OLS written out here, never the engine's own.
+ * and row 90 (limit-down, prev x 0.90), and rows 180-181 (limit-up on day 0 and day +1). The event
+ * on row 180 estimates on rows 50..169, so it holds the first four. Alpha and sigma are checked against an OLS written out here, never the engine's own.
  */
 import { describe, expect, it } from 'vitest';
 import { runEngine } from '../../src/study/engine.js';
@@ -17,7 +17,7 @@ import { dayNumber, formatDay, weekday } from '../../src/util/dayNumber.js';
 
 const N = 200;
 const EV = 180;
-const UP = [60, 70, 80];
+const UP = [60, 70, 80, 180, 181];
 const DOWN = [90];
 const days = new Int32Array(N);
 for (let i = 0, d = dayNumber(2022, 1, 3); i < N; d++) if (weekday(d) !== 0 && weekday(d) !== 6) days[i++] = d;
@@ -58,7 +58,7 @@ function ols(rows: number[]): { alpha: number; sigma: number } {
   return { alpha, sigma: Math.sqrt(ssr / (L - 2)) };
 }
 const estRows = Array.from({ length: 120 }, (_, k) => EV - 130 + k);
-const limitRows = [...UP, ...DOWN];
+const limitRows = [60, 70, 80, 90];
 const clean = ols(estRows.filter((t) => !limitRows.includes(t)));
 const all = ols(estRows);
 
@@ -71,8 +71,7 @@ describe('limit days in estimation windows', () => {
     expect(ex.model!.nObs).toBe(116);
     expect(ex.model!.alpha!).toBeCloseTo(clean.alpha, 12);
     expect(ex.model!.sigma).toBeCloseTo(clean.sigma, 12);
-    // No limit day falls in the event window: the event-window flags are untouched.
-    expect(ex.days.some((d) => d.limitHit)).toBe(false);
+    expect(ex.days.filter((d) => d.limitHit).map((d) => d.day)).toEqual([0, 1]);
 
     const keep = runEngine(events, provider, { ...settings, limitDaysInEstimation: 'keep' }).events[0];
     expect(keep.estimationLimitDays).toEqual({ up: 3, down: 1, dates, excluded: false, inOtherEventWindows: 0 });
@@ -81,6 +80,20 @@ describe('limit days in estimation windows', () => {
     expect(keep.model!.sigma).toBeCloseTo(all.sigma, 12);
     // The +-10% days are what the default keeps out of sigma.
     expect(all.sigma).toBeGreaterThan(1.5 * clean.sigma);
+  });
+
+  it('a CAR window ending on a limit day is measured on to the first day off the limit (Kim & Rhee 1997)', () => {
+    const e = runEngine(events, provider, settings).events[0];
+    const ar = (k: number) => e.days.find((d) => d.day === k)!.ar!;
+    const w = e.windows.find((x) => x.window[0] === 0 && x.window[1] === 1)!;
+    // Days 0 and +1 close at the limit; day +2 does not: [0,+1] is measured on to [0,+2].
+    expect(w.car!).toBeCloseTo(ar(0) + ar(1), 12);
+    expect(w.limitExtended).toMatchObject({ to: 2, stillBinding: false });
+    expect(w.limitExtended!.car!).toBeCloseTo(ar(0) + ar(1) + ar(2), 12);
+    expect(e.flags!.find((f) => f.startsWith('window ends on a limit day'))).toMatch(/CAR \[0,\+1\] to \[0,\+2\] \+\d+\.\d\d% \(t \d+\.\d\d\)/);
+    // The event window ends on day +1, still at the limit: measured to its end and said so.
+    const short = runEngine(events, provider, { ...settings, window: [-5, 1] }).events[0];
+    expect(short.windows.find((x) => x.window[0] === 0 && x.window[1] === 1)!.limitExtended).toMatchObject({ to: 1, stillBinding: true });
   });
 
   it('a listing without price limits (no board) gets no count; too few days left says the limit days were dropped', () => {
