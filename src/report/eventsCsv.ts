@@ -56,6 +56,11 @@ export function eventsCsv(report: ReportJson): string {
     'n_estimation',
     // Days of other events' windows left out of the estimation sample (empty: none, or kept).
     'estimation_excluded_days',
+    // Limit-hit days in the estimation window, and returns spanning several sessions (estimation /
+    // event window): counts a spreadsheet can sum, beside the free-text flags.
+    'estimation_limit_days',
+    'gap_returns_estimation',
+    'gap_returns_event_window',
     'estimation_from',
     'estimation_to',
     'benchmark',
@@ -88,6 +93,9 @@ export function eventsCsv(report: ReportJson): string {
         csvNumber(m?.sigma),
         csvNumber(m?.nObs),
         csvNumber(e.estimationExcluded?.days),
+        csvNumber(e.estimationLimitDays ? e.estimationLimitDays.up + e.estimationLimitDays.down : undefined),
+        csvNumber(e.gapReturns?.estimation),
+        csvNumber(e.gapReturns?.eventWindow),
         m?.estimationFrom ?? '',
         m?.estimationTo ?? '',
         csvText(m?.benchmark),

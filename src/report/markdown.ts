@@ -428,6 +428,30 @@ function contaminationMethod(r: ReportJson): string[] {
   ];
 }
 
+/** What the estimation samples did with limit-hit days (study runs; ad-hoc tables carry no prices). */
+function limitDaysMethod(r: ReportJson): string {
+  const mode = r.settings.limitDaysInEstimation;
+  if (!mode) return '';
+  const hit = r.events.filter((e) => e.estimationLimitDays);
+  const days = hit.reduce((n, e) => n + e.estimationLimitDays!.up + e.estimationLimitDays!.down, 0);
+  const count = hit.length ? `${hit.length} event(s) had ${days} limit day(s) in their estimation windows (flagged per event, \`estimationLimitDays\` in report.json)` : 'no estimation window had one';
+  return mode === 'keep'
+    ? ` Limit days inside estimation windows are counted but kept in the estimation sample (\`limitDaysInEstimation: keep\`, as the peer packages do); ${count}.`
+    : ` Limit days inside estimation windows are left out of the estimation sample (\`limitDaysInEstimation: exclude\`): a censored return is not a normal-return draw; ${count}. \`keep\` fits on them.`;
+}
+
+/** Returns spanning more than one session: how they were found and what the estimation samples did with them. */
+function gapMethod(r: ReportJson): string[] {
+  const mode = r.settings.gapReturns;
+  if (!mode) return [];
+  const hit = r.events.filter((e) => e.gapReturns);
+  const est = hit.reduce((n, e) => n + e.gapReturns!.estimation, 0);
+  const evw = hit.reduce((n, e) => n + e.gapReturns!.eventWindow, 0);
+  return [
+    `- **Gap returns**: a return whose two closes have a session of the listing's benchmark between them (a halt, or a holiday the benchmark's market did not share; the listing's own holidays are no gap) or lie more than 10 calendar days apart spans several sessions but enters with a one-day sigma; ${hit.length ? `${hit.length} event(s) have ${evw} in their event windows and ${est} in their estimation windows (flagged per event, \`gapReturns\` in report.json)` : 'no event has one'}. ${mode === 'exclude' ? 'Those in estimation windows are left out of the estimation sample (`gapReturns: exclude`); event-window ones stay in the CARs, flagged.' : 'They are flagged only (`gapReturns: flag`); `exclude` leaves those in estimation windows out of the sample.'}`,
+  ];
+}
+
 function methods(r: ReportJson): string[] {
   const s = r.settings;
   return [
@@ -436,9 +460,10 @@ function methods(r: ReportJson): string[] {
     `- **Day 0** is the listing's first trading day on or after the announcement (the next one for announcements after the close), in the listing's own exchange time; days are counted in the listing's own trading days, so a holiday elsewhere never creates a zero return. Non-trading-day policy: \`${s.nonTradingDay}\`.`,
     `- **Normal returns**: ${MODEL_LABELS[s.model] ?? s.model}, fitted on each event's own estimation window ${win(s.estimation)} (at least ${s.minEstimation ?? '—'} valid returns, else \`insufficient-estimation\`); residual variance SSR/(L-k) with each model's own degrees of freedom (MacKinlay 1997; Campbell, Lo & MacKinlay 1997, ch. 4). The benchmark return is taken over the same two dates as the stock's.`,
     ...contaminationMethod(r),
+    ...gapMethod(r),
     '- **Abnormal returns**: AR = R - E[R]; CAR = sum of ARs over the window; BHAR = product of (1+R) minus product of (1+E[R]) over the window only (Barber & Lyon 1997); standardized ARs divide by sigma times the prediction-error factor (Patell 1976).',
     '- **Tests** (two-sided p-values): cross-sectional t; Brown & Warner (1980, 1985); Patell (1976); Boehmer, Musumeci & Poulsen (1991); Kolari & Pynnönen (2010) adjustment for cross-correlation; sign test; Cowan (1992) generalized sign; Corrado (1989) rank; Campbell & Wasley (1993) modified rank; Kolari & Pynnönen (2011) GRANK; Wilcoxon signed rank (exact below 30 events); Hall (1992) skewness-adjusted t (as in EventStudyTools); a seeded, centred bootstrap of the cross-sectional t (Efron & Tibshirani 1993, 16.2)' + (s.seed !== undefined ? ` (seed ${s.seed}, ${s.bootstrapSamples ?? ''} resamples, the same resamples for every day and window)` : '') + '.',
-    '- **Price limits**: A-share limit-up/limit-down days are flagged (main board ±10%, ChiNext and STAR ±20%): the observed return on those days is censored by the limit, so the true reaction is larger in magnitude: above the measured return on a limit-up day, below it on a limit-down day.',
+    '- **Price limits**: A-share limit-up/limit-down days are flagged (main board ±10%, ChiNext and STAR ±20%): the observed return on those days is censored by the limit, so the true reaction is larger in magnitude: above the measured return on a limit-up day, below it on a limit-down day.' + limitDaysMethod(r),
     '',
     'References: Brown, S. & Warner, J. (1980, 1985) J. Financial Economics; Patell, J. (1976) J. Accounting Research; Boehmer, E., Musumeci, J. & Poulsen, A. (1991) JFE; Corrado, C. (1989) JFE; Cowan, A. (1992) Review of Quantitative Finance and Accounting; Campbell, C. & Wasley, C. (1993) RQFA; Kolari, J. & Pynnönen, S. (2010) Review of Financial Studies, (2011) J. Empirical Finance; Hall, P. (1992) Annals of Statistics; Barber, B. & Lyon, J. (1997) JFE; MacKinlay, A. C. (1997) J. Economic Literature; Campbell, J., Lo, A. & MacKinlay, A. C. (1997) The Econometrics of Financial Markets.',
   ];

@@ -83,6 +83,12 @@ export const eventWindowSchema = z.strictObject({
   /** Dates of the closes used by rawReturn: close(a-1) and close(b). */
   fromDate: isoDate.nullable().optional(),
   toDate: isoDate.nullable().optional(),
+  /**
+   * The window's last day closed at the price limit (A-shares): the CAR measured on to the first day
+   * of the event window whose close is off the limit (Kim & Rhee 1997), `to` that day's offset;
+   * stillBinding when the limit binds up to the event window's end.
+   */
+  limitExtended: z.strictObject({ to: z.number().int(), car: nullableNum, carT: nullableNum, stillBinding: z.boolean() }).optional(),
 });
 
 export const eventModelSchema = z.strictObject({
@@ -117,6 +123,31 @@ export const eventResultSchema = z.strictObject({
    * quadratic in size).
    */
   estimationExcluded: z.strictObject({ days: z.number().int(), eventCount: z.number().int(), events: z.array(z.string()) }).optional(),
+  /**
+   * A-share limit-hit days inside the estimation window (close at the limit price): limit-up and
+   * limit-down counts, their dates (first 50), and whether they left the estimation sample
+   * (limitDaysInEstimation 'exclude'); inOtherEventWindows counts those already left out as part of
+   * another event's window (estimationContamination 'drop'). Absent when the window has none or the
+   * listing has no limits.
+   */
+  estimationLimitDays: z
+    .strictObject({ up: z.number().int(), down: z.number().int(), dates: z.array(z.string()), excluded: z.boolean(), inOtherEventWindows: z.number().int() })
+    .optional(),
+  /**
+   * Returns spanning more than one session (a benchmark session between the listing's two closes,
+   * or more than 10 calendar days apart) in the estimation and event windows: counts, the first 50
+   * of each (date, previous close's date, sessions spanned when the benchmark's days are known), and
+   * whether the estimation ones left the sample (gapReturns 'exclude').
+   */
+  gapReturns: z
+    .strictObject({
+      estimation: z.number().int(),
+      eventWindow: z.number().int(),
+      estimationDays: z.array(z.strictObject({ date: z.string(), from: z.string(), sessions: z.number().int().nullable() })),
+      eventWindowDays: z.array(z.strictObject({ date: z.string(), from: z.string(), sessions: z.number().int().nullable() })),
+      excluded: z.boolean(),
+    })
+    .optional(),
   group: z.string().nullable(),
   /**
    * Whether this listing's result enters the aggregate, and why not when it does not: its outcome,
@@ -252,6 +283,8 @@ export const reportSchema = z.strictObject({
     varianceConvention: z.string().optional(),
     testConvention: z.string().optional(),
     estimationContamination: z.enum(['drop', 'keep']).optional(),
+    limitDaysInEstimation: z.enum(['exclude', 'keep']).optional(),
+    gapReturns: z.enum(['flag', 'exclude']).optional(),
     /** Cross-listings: primary (one observation per firm-announcement) or separate (every listing). */
     listings: z.enum(['primary', 'average', 'separate']).optional(),
   }),

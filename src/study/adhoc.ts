@@ -26,7 +26,7 @@ import { formatDay } from '../util/dayNumber.js';
 import { exchangeOfSymbol } from '../calendar/index.js';
 import { SCHEMA_VERSION, type ReportJson } from '../report/schema.js';
 import { runEngine, type EngineProgress } from './engine.js';
-import type { DataProvider, EngineSettings, Lookup, RegressorSet, SecurityData, StudyEvent } from './types.js';
+import type { DataProvider, EngineSettings, GapReturnsMode, Lookup, RegressorSet, SecurityData, StudyEvent } from './types.js';
 import type { ModelKind, NonTradingPolicy } from './config.js';
 import { MAX_OFFSET } from './offsets.js';
 
@@ -59,6 +59,8 @@ export interface AdhocOptions {
   variance?: 'model-df' | 'L-1';
   /** Other events' windows inside an estimation window: 'drop' them from the sample (default) or 'keep' them. */
   contamination?: 'drop' | 'keep';
+  /** Returns spanning several sessions (from prices only): 'flag' them (default) or also 'exclude' them from estimation samples. */
+  gapReturns?: GapReturnsMode;
 }
 
 const NEEDS_MARKET: ModelKind[] = ['market', 'market-adjusted', 'scholes-williams', 'dimson'];
@@ -101,6 +103,7 @@ export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Prom
     testConvention: o.testConvention ?? 'estudy2',
     groupBy: 'none',
     estimationContamination: o.contamination ?? 'drop',
+    gapReturns: o.gapReturns ?? 'flag',
   };
   const provider = tableProvider(main, mode, { defaultMarket, marketTable, factors, log: !!o.log, model: o.model });
   const noTiming = evTable.events.every((e) => e.timing === 'unknown');
@@ -146,6 +149,7 @@ export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Prom
       varianceConvention: settings.varianceConvention,
       testConvention: settings.testConvention,
       estimationContamination: settings.estimationContamination,
+      gapReturns: settings.gapReturns,
     },
     inputs: {
       [mode]: main.file,
@@ -300,7 +304,9 @@ function tableProvider(main: ValueTable, mode: 'returns' | 'prices', o: TablePro
         if (f.rf) columns.rf = alignToDays(sec.days, f.days, f.rf);
         labels.push(`factors (${f.file})`);
       }
-      return { ok: true, value: { label: labels.join(' + ') || 'none', columns } };
+      // From prices, a listing's return spans every market session between its two closes (gap returns).
+      const sessionDays = mode === 'prices' && m && NEEDS_MARKET.includes(o.model) ? m.days : undefined;
+      return { ok: true, value: { label: labels.join(' + ') || 'none', columns, ...(sessionDays ? { sessionDays } : {}) } };
     },
   };
 }

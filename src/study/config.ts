@@ -11,7 +11,7 @@ import { yamlToJs } from '../util/yamlToJs.js';
 import { readYamlText } from '../util/readYamlText.js';
 import { MAX_OFFSET } from './offsets.js';
 import { formatPath, valueAt } from '../util/yamlPath.js';
-import { LISTINGS_MODES } from './types.js';
+import { GAP_RETURNS_MODES, LISTINGS_MODES } from './types.js';
 
 export const MODEL_KINDS = ['mean', 'market-adjusted', 'market', 'ff3', 'carhart', 'scholes-williams', 'dimson'] as const;
 export type ModelKind = (typeof MODEL_KINDS)[number];
@@ -122,6 +122,17 @@ export const studySchema = z
      */
     estimationContamination: z.enum(['drop', 'keep']).optional(),
     /**
+     * A-share limit-hit days inside an estimation window (censored returns): `exclude` them from the
+     * estimation sample, or `keep` them (peer packages). Default `exclude`, or `keep` when the file
+     * asks for `testConvention: estudy2`.
+     */
+    limitDaysInEstimation: z.enum(['exclude', 'keep']).optional(),
+    /**
+     * Returns spanning more than one session (a halt, or the benchmark traded in between): `flag`
+     * them per event (default), or also `exclude` those in the estimation window from the sample.
+     */
+    gapReturns: z.enum(GAP_RETURNS_MODES).default('flag'),
+    /**
      * Cross-listed firms: one observation per firm-announcement (its primary listing) or every
      * listing as its own event. Unset: primary, or separate when the file says testConvention: estudy2.
      */
@@ -209,6 +220,7 @@ export function parseStudy(text: string, file: string, root: string = process.cw
   // Written `testConvention: estudy2` asks to reproduce the peers, who fit on the window as it is;
   // the zod default of testConvention cannot tell that from a file that never mentions it.
   parsed.data.estimationContamination ??= (raw as { testConvention?: unknown }).testConvention === 'estudy2' ? 'keep' : 'drop';
+  parsed.data.limitDaysInEstimation ??= (raw as { testConvention?: unknown }).testConvention === 'estudy2' ? 'keep' : 'exclude';
   const chartEventLines = parsed.data.charts?.events?.map((_, i) => keyLine(doc, text, ['charts', 'events', i]));
   // Written-out estudy2 is the peer-reproduction mode: listings are separate events there, as in the peers.
   const explicitEstudy2 = (raw as { testConvention?: unknown }).testConvention === 'estudy2';

@@ -18,6 +18,7 @@ import { alignEvent, type Aligned } from './align.js';
 import { aggregatePanel, type AggregateOptions } from './aggregate.js';
 import { defaultThreads, parallelThreshold, warmWorkers } from './parallel.js';
 import { priceLimitFlags } from './limits.js';
+import { gapFlags } from '../core/returns.js';
 import { abnormalReturns, carWindow, perEventInput, rawReturn, maxHighReturn, minLowReturn, type PerEventInput } from '../core/index.js';
 import type { FittedModel } from '../core/models/types.js';
 import { win } from '../report/format.js';
@@ -206,6 +207,89 @@ function contamination(listing: ListingDay0s, id: string, i0: number, n: number,
   return { rows, days, eventCount, ids };
 }
 
+interface EstimationLimits {
+  /** Rows of the estimation window whose close is at the limit price, ascending. */
+  rows: Int32Array;
+  up: number;
+  down: number;
+}
+
+/**
+ * Limit-hit rows inside the estimation window [i0+e0, i0+e1] (the event-window rule of
+ * study/limits.ts, applied to the estimation rows): a censored return is not a draw from the normal
+ * return distribution, so it biases alpha and sigma (Kim & Rhee 1997). Null when there is none or
+ * the listing has no price limits.
+ */
+function estimationLimits(sec: SecurityData, i0: number, n: number, s: EngineSettings): EstimationLimits | null {
+  const from = Math.max(1, i0 + s.estimation[0]);
+  const to = Math.min(n - 1, i0 + s.estimation[1]);
+  if (to < from) return null;
+  const window = new Int32Array(to - from + 1);
+  for (let k = 0; k < window.length; k++) window[k] = from + k;
+  const hits = priceLimitFlags(sec, window);
+  if (!hits) return null;
+  let up = 0;
+  let down = 0;
+  for (let k = 0; k < hits.length; k++) {
+    if (hits[k] > 0) up++;
+    else if (hits[k] < 0) down++;
+  }
+  if (up + down === 0) return null;
+  const rows = new Int32Array(up + down);
+  for (let k = 0, j = 0; k < hits.length; k++) if (hits[k] !== 0) rows[j++] = window[k];
+  return { rows, up, down };
+}
+
+interface GapReturns {
+  /** Gap rows inside the estimation window and inside the event window, ascending. */
+  estimation: Int32Array;
+  event: Int32Array;
+  /** Sessions the return spans (1 + benchmark sessions between its two closes), where known. */
+  sessions: Map<number, number>;
+}
+
+/** gapFlags per listing, computed once: a market-wide study asks for each listing thousands of times. */
+const calendarGaps = new WeakMap<Int32Array, Uint8Array>();
+
+/**
+ * Returns in the estimation and event windows that span more than one session: a benchmark session
+ * lies strictly between the listing's two closes (a halt, or a holiday of the listing's exchange
+ * that the benchmark's market did not share; the listing's own holidays with its own benchmark are
+ * no gap), or the two closes are more than 10 calendar days apart (gapFlags: a suspension, whatever
+ * the benchmark). Such a return is a multi-day move entering with a one-day sigma. Null when none.
+ */
+function gapReturns(sec: SecurityData, sessionDays: Int32Array | undefined, i0: number, n: number, s: EngineSettings): GapReturns | null {
+  // Returns given as such (an ad-hoc returns table) are one-day returns whatever rows are missing
+  // around them; only returns taken between two closes on the listing's own days can span a gap.
+  if (!sec.close) return null;
+  let cal = calendarGaps.get(sec.days);
+  if (!cal) {
+    cal = gapFlags(sec.days);
+    calendarGaps.set(sec.days, cal);
+  }
+  const sessions = new Map<number, number>();
+  const scan = (lo: number, hi: number): Int32Array => {
+    const out: number[] = [];
+    for (let r = Math.max(1, lo); r <= Math.min(n - 1, hi); r++) {
+      let between = 0;
+      if (sessionDays) between = lowerBound(sessionDays, sec.days[r]) - lowerBound(sessionDays, sec.days[r - 1] + 1);
+      if (between > 0) sessions.set(r, between + 1);
+      if (between > 0 || cal[r]) out.push(r);
+    }
+    return Int32Array.from(out);
+  };
+  const estimation = scan(i0 + s.estimation[0], i0 + s.estimation[1]);
+  const event = scan(i0 + s.window[0], i0 + s.window[1]);
+  return estimation.length + event.length ? { estimation, event, sessions } : null;
+}
+
+/** Rows in either list (each ascending), once each; null when both are empty or absent. */
+function unionRows(a: Int32Array | null, b: Int32Array | null): Int32Array | null {
+  if (!a?.length) return b?.length ? b : null;
+  if (!b?.length) return a;
+  return Int32Array.from(new Set([...a, ...b])).sort();
+}
+
 /**
  * One scratch copy of each listing's returns, masked for one fit and restored after it: a copy per
  * event would allocate the whole series 20,000 times in a market-wide study. No fitted model keeps
@@ -321,10 +405,47 @@ function runOne(
     droppedText = `${dropped.days} day(s) in the event window${dropped.eventCount > 1 ? 's' : ''} of ${someIds(dropped.ids.slice(0, FLAG_IDS), dropped.eventCount)}`;
     json.flags!.push(`estimation sample excludes ${droppedText}`);
   }
-  const fit = dropped ? fitWithout(s.model, sec, regs.value, i0, s, dropped.rows) : fitEventModel(s.model, sec, regs.value, i0, s);
+  const censored = estimationLimits(sec, i0, n, s);
+  const excludeLimits = censored !== null && s.limitDaysInEstimation !== 'keep';
+  if (censored) {
+    const { up, down, rows } = censored;
+    const dates = Array.from(rows.subarray(0, EXCLUDED_IDS), (r) => formatDay(sec.days[r]));
+    // Limit days inside another event's window have left the sample already (estimationContamination).
+    let inOtherWindows = 0;
+    if (dropped)
+      for (let k = 0; k < rows.length; k++) {
+        const at = lowerBound(dropped.rows, rows[k]);
+        if (at < dropped.rows.length && dropped.rows[at] === rows[k]) inOtherWindows++;
+      }
+    json.estimationLimitDays = { up, down, dates, excluded: excludeLimits, inOtherEventWindows: inOtherWindows };
+    const what = [up ? `${up} limit-up` : '', down ? `${down} limit-down` : ''].filter(Boolean).join(' and ');
+    const shown = dates.slice(0, FLAG_IDS).join(', ') + (rows.length > FLAG_IDS ? ` and ${rows.length - FLAG_IDS} more` : '');
+    const already = inOtherWindows ? ` (${inOtherWindows} of them in another event's window)` : '';
+    json.flags!.push(
+      `estimation window has ${what} day(s) (returns censored at the price limit): ${shown}${already}; ${excludeLimits ? 'left out of the estimation sample' : 'kept in the estimation sample (limitDaysInEstimation: keep)'}`,
+    );
+  }
+  const spanning = gapReturns(sec, regs.value.sessionDays, i0, n, s);
+  const excludeGaps = spanning !== null && spanning.estimation.length > 0 && s.gapReturns === 'exclude';
+  if (spanning) {
+    const show = (rows: Int32Array): string =>
+      Array.from(rows.subarray(0, FLAG_IDS), (r) => `${formatDay(sec.days[r])} (from ${formatDay(sec.days[r - 1])}${spanning.sessions.get(r) ? `, ${spanning.sessions.get(r)} benchmark sessions` : ''})`).join(', ') +
+      (rows.length > FLAG_IDS ? ` and ${rows.length - FLAG_IDS} more` : '');
+    const detail = (rows: Int32Array): { date: string; from: string; sessions: number | null }[] =>
+      Array.from(rows.subarray(0, EXCLUDED_IDS), (r) => ({ date: formatDay(sec.days[r]), from: formatDay(sec.days[r - 1]), sessions: spanning.sessions.get(r) ?? null }));
+    json.gapReturns = { estimation: spanning.estimation.length, eventWindow: spanning.event.length, estimationDays: detail(spanning.estimation), eventWindowDays: detail(spanning.event), excluded: excludeGaps };
+    const parts: string[] = [];
+    if (spanning.event.length) parts.push(`event window ${show(spanning.event)}`);
+    if (spanning.estimation.length) parts.push(`estimation window ${show(spanning.estimation)}${excludeGaps ? ', left out of the estimation sample' : ''}`);
+    json.flags!.push(`gap return (spans more than one session, a one-day sigma understates its variance): ${parts.join('; ')}`);
+  }
+  const masked = unionRows(unionRows(dropped?.rows ?? null, excludeLimits ? censored.rows : null), excludeGaps ? spanning.estimation : null);
+  const limitText = [excludeLimits ? `${censored.rows.length} limit day(s)` : '', excludeGaps ? `${spanning.estimation.length} gap return(s)` : ''].filter(Boolean).join(' and ');
+  const fit = masked ? fitWithout(s.model, sec, regs.value, i0, s, masked) : fitEventModel(s.model, sec, regs.value, i0, s);
   if (!fit.ok) {
     json.outcome = 'insufficient-estimation';
-    json.reason = `${fit.reason}${dropped ? ` after excluding ${droppedText}` : ''} (${sec.symbol} data run ${formatDay(sec.days[0])} .. ${formatDay(sec.days[n - 1])}; day 0 ${formatDay(sec.days[i0])})`;
+    const excludedText = [droppedText, limitText].filter(Boolean).join(' and ');
+    json.reason = `${fit.reason}${excludedText ? ` after excluding ${excludedText}` : ''} (${sec.symbol} data run ${formatDay(sec.days[0])} .. ${formatDay(sec.days[n - 1])}; day 0 ${formatDay(sec.days[i0])})`;
     return { ...base, json };
   }
   const m = fit.model;
@@ -364,6 +485,7 @@ function runOne(
   const windows: [number, number][] = s.carWindows.some(([a, b]) => a === 0 && b === 0) ? s.carWindows : [...s.carWindows, [0, 0]];
   // The [0,0] move is always reported: claims like "next-day intraday high" refer to it.
   for (const [a, b] of windows) json.windows.push(windowStats(sec, m, i0, a, b, s));
+  if (limits) extendPastLimits(json, limits, m, sec, i0, s);
 
   const d0 = json.days.find((d) => d.day === 0);
   if (d0 && d0.ar === null && outsideDays === 0)
@@ -384,6 +506,29 @@ function runOne(
     windowDays: [sec.days[i0 + w0], sec.days[i0 + w1]],
     estDays: [sec.days[Math.max(0, i0 + e0)], sec.days[Math.max(0, i0 + e1)]],
   };
+}
+
+/**
+ * A CAR window ending on a limit day stops while the price is still held back: the reaction runs on
+ * (Kim & Rhee 1997). Measure it again to the first day of the event window whose close is off the
+ * limit, beside the window as asked, and say so in a flag.
+ */
+function extendPastLimits(json: EventResultJson, limits: Int8Array, m: FittedModel, sec: SecurityData, i0: number, s: EngineSettings): void {
+  const [w0, w1] = s.window;
+  const said: string[] = [];
+  for (const w of json.windows) {
+    const [a, b] = w.window;
+    if (b < w0 || b > w1 || limits[b - w0] === 0) continue;
+    let to = b;
+    while (to < w1 && limits[to - w0] !== 0) to++;
+    const stillBinding = limits[to - w0] !== 0;
+    const c = carWindow(m, sec.returns, i0, a, to);
+    const complete = c.missing === 0;
+    w.limitExtended = { to, car: complete ? fin(c.car) : null, carT: complete ? fin(c.carT) : null, stillBinding };
+    const pct = complete && Number.isFinite(c.car) ? `${c.car >= 0 ? '+' : ''}${(c.car * 100).toFixed(2)}%${Number.isFinite(c.carT) ? ` (t ${c.carT.toFixed(2)})` : ''}` : 'not computed';
+    said.push(`CAR ${win([a, b])} to ${win([a, to])} ${pct}${stillBinding ? ', limit still binding at the window end' : ''}`);
+  }
+  if (said.length) json.flags!.push(`window ends on a limit day, measured on until the limit stops binding (Kim & Rhee 1997): ${said.join('; ')}`);
 }
 
 function windowStats(

@@ -36,6 +36,8 @@ export function settingsOf(c: StudyConfig): EngineSettings {
     testConvention: c.testConvention,
     groupBy: c.groupBy,
     estimationContamination: c.estimationContamination,
+    limitDaysInEstimation: c.limitDaysInEstimation,
+    gapReturns: c.gapReturns,
     listings: c.listings ?? 'primary',
   };
 }
@@ -138,6 +140,8 @@ export function runStudy(study: LoadedStudy, opts: RunOptions = {}): ReportJson 
       varianceConvention: settings.varianceConvention,
       testConvention: settings.testConvention,
       estimationContamination: settings.estimationContamination,
+      limitDaysInEstimation: settings.limitDaysInEstimation,
+      gapReturns: settings.gapReturns,
       listings: settings.listings,
     },
     inputs: {

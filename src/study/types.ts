@@ -34,6 +34,12 @@ export interface RegressorSet {
   /** Human-readable name of the benchmark / factor source, for the report. */
   label: string;
   columns: Regressors;
+  /**
+   * The benchmark's own trading days, ascending, when known: a listing's return whose two closes
+   * have a benchmark session between them spans more than one session (a halt, or a holiday the
+   * benchmark's market did not share) and is flagged as a gap return.
+   */
+  sessionDays?: Int32Array;
 }
 
 export type Lookup<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -100,7 +106,25 @@ export interface EngineSettings {
    * behaviour). Absent = 'separate'.
    */
   listings?: ListingsMode;
+  /**
+   * A-share limit-hit days (close at the limit price) inside an event's estimation window: their
+   * return is censored at the limit, not a draw of the normal return, so 'exclude' (default when
+   * absent) leaves them out of the estimation sample; 'keep' fits on them as the peer packages do.
+   * Either way they are counted and flagged per event.
+   */
+  limitDaysInEstimation?: 'exclude' | 'keep';
+  /**
+   * Returns that span more than one session (the listing has no bar on a day its benchmark traded,
+   * or more than 10 calendar days pass between its bars): 'flag' (default when absent) counts and
+   * flags them per event and changes no number; 'exclude' also leaves those inside the estimation
+   * window out of the estimation sample (event-window ones stay in the CAR, flagged: they carry the
+   * reaction across the gap).
+   */
+  gapReturns?: GapReturnsMode;
 }
+
+export const GAP_RETURNS_MODES = ['flag', 'exclude'] as const;
+export type GapReturnsMode = (typeof GAP_RETURNS_MODES)[number];
 
 export const LISTINGS_MODES = ['primary', 'average', 'separate'] as const;
 export type ListingsMode = (typeof LISTINGS_MODES)[number];
@@ -125,4 +149,6 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   testConvention: 'estudy2',
   groupBy: 'none',
   estimationContamination: 'drop',
+  limitDaysInEstimation: 'exclude',
+  gapReturns: 'flag',
 };

@@ -25,6 +25,7 @@ const DOCUMENTED = {
   varianceConvention: 'model-df',
   testConvention: 'estudy2',
   estimationContamination: 'drop',
+  gapReturns: 'flag',
 };
 
 describe('evstudy study defaults', () => {
@@ -70,8 +71,10 @@ describe('evstudy study defaults', () => {
   }, 60_000);
 
   it('DEFAULT_SETTINGS carries the same defaults as the CLI', () => {
-    const { returnType, groupBy, ...rest } = DEFAULT_SETTINGS;
+    const { returnType, groupBy, limitDaysInEstimation, ...rest } = DEFAULT_SETTINGS;
     expect(rest).toEqual(DOCUMENTED);
+    // Study runs only: an ad-hoc returns table has no closes, so no limit days and no such setting.
+    expect(limitDaysInEstimation).toBe('exclude');
     expect(returnType).toBe('simple');
     expect(groupBy).toBe('none');
   });

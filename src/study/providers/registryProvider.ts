@@ -67,7 +67,7 @@ export function registryProvider(store: PriceStore, opts: RegistryProviderOption
           const name = store.entry(b).name;
           out = {
             ok: true,
-            value: { label: `${b} ${name}`, columns: { market: alignedReturns(sec.days, bs.days, bs.close, opts.returnType) } },
+            value: { label: `${b} ${name}`, columns: { market: alignedReturns(sec.days, bs.days, bs.close, opts.returnType) }, sessionDays: bs.days },
           };
         } catch (e) {
           if (!(e instanceof EvstudyError)) throw e;

@@ -1,0 +1,132 @@
+/**
+ * Gap returns (issue 12 §2): a return whose two closes have benchmark sessions between them (a
+ * halt), or lie more than 10 calendar days apart, spans several sessions but would enter with a
+ * one-day sigma. Flagged per event by default; `gapReturns: exclude` also leaves those in the
+ * estimation window out of the estimation sample.
+ *
+ * Hand-checkable fixture: a benchmark trading every weekday (230 sessions); the listing has no bar on
+ * sessions 60-61 (a two-day halt), 100-109 (a two-week suspension) and 200. Its row 60 then spans 3
+ * sessions, row 98 spans 11 (and 15 calendar days), row 188 spans 2. The event on row 190 estimates
+ * on rows 60..179 (both halts) and its window [-5,5] is rows 185..195 (the third).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runEngine } from '../../src/study/engine.js';
+import { parseStudy } from '../../src/study/config.js';
+import { ConfigError } from '../../src/util/errors.js';
+import { DEFAULT_SETTINGS, type DataProvider, type EngineSettings, type StudyEvent } from '../../src/study/types.js';
+import { dayNumber, formatDay, weekday } from '../../src/util/dayNumber.js';
+import type { ReportJson } from '../../src/report/schema.js';
+import { runBuilt, tempDir } from '../helpers/cli.js';
+
+const NB = 230;
+const sessions = new Int32Array(NB);
+for (let i = 0, d = dayNumber(2022, 1, 3); i < NB; d++) if (weekday(d) !== 0 && weekday(d) !== 6) sessions[i++] = d;
+const halted = new Set([60, 61, ...Array.from({ length: 10 }, (_, k) => 100 + k), 200]);
+const days = Int32Array.from([...sessions].filter((_, i) => !halted.has(i)));
+const N = days.length;
+let seed = 5;
+const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+const market = Float64Array.from({ length: N }, (_, i) => (i === 0 ? NaN : (rnd() - 0.5) * 0.02));
+const stock = Float64Array.from({ length: N }, (_, i) => (i === 0 ? NaN : 0.0003 + 0.9 * market[i] + (rnd() - 0.5) * 0.02 + (i === 60 || i === 98 ? 0.08 : 0)));
+
+// Closes on the listing's own days: only a return taken between two closes can span a gap.
+const close = new Float64Array(N);
+close[0] = 50;
+for (let i = 1; i < N; i++) close[i] = close[i - 1] * (1 + stock[i]);
+const withSessions = (sessionDays?: Int32Array, closes: Float64Array | null = close): DataProvider => ({
+  security: (symbol) => ({ ok: true, value: { symbol, market: 'Hong Kong', days, returns: stock, close: closes, high: null, low: null } }),
+  regressors: () => ({ ok: true, value: { label: 'M', columns: { market }, ...(sessionDays ? { sessionDays } : {}) } }),
+});
+const EV = 190;
+const settings: EngineSettings = { ...DEFAULT_SETTINGS, estimation: [-130, -11], window: [-5, 5], carWindows: [[-5, 5]], bootstrapSamples: 9 };
+const events: StudyEvent[] = [{ id: 'E', eventId: 'E', symbol: '0001.HK', day: days[EV], timing: 'intraday' }];
+
+function olsAlpha(rows: number[]): number {
+  const L = rows.length;
+  const mx = rows.reduce((s, t) => s + market[t], 0) / L;
+  const my = rows.reduce((s, t) => s + stock[t], 0) / L;
+  let sxy = 0;
+  let sxx = 0;
+  for (const t of rows) {
+    sxy += (market[t] - mx) * (stock[t] - my);
+    sxx += (market[t] - mx) ** 2;
+  }
+  return my - (sxy / sxx) * mx;
+}
+const estRows = Array.from({ length: 120 }, (_, k) => EV - 130 + k);
+const gap = (r: number, n: number | null) => ({ date: formatDay(days[r]), from: formatDay(days[r - 1]), sessions: n });
+
+describe('gap returns', () => {
+  it('flag (default): the three multi-session returns are counted and flagged, no number changes; exclude: the two in the estimation window leave the sample', () => {
+    expect([days[59], days[60], days[97], days[98], days[187], days[188]]).toEqual([sessions[59], sessions[62], sessions[99], sessions[110], sessions[199], sessions[201]]);
+    const flag = runEngine(events, withSessions(sessions), settings).events[0];
+    expect(flag.gapReturns).toEqual({ estimation: 2, eventWindow: 1, estimationDays: [gap(60, 3), gap(98, 11)], eventWindowDays: [gap(188, 2)], excluded: false });
+    expect(flag.flags).toContain(
+      `gap return (spans more than one session, a one-day sigma understates its variance): event window ${formatDay(days[188])} (from ${formatDay(days[187])}, 2 benchmark sessions); estimation window ${formatDay(days[60])} (from ${formatDay(days[59])}, 3 benchmark sessions), ${formatDay(days[98])} (from ${formatDay(days[97])}, 11 benchmark sessions)`,
+    );
+    expect(flag.model!.nObs).toBe(120);
+    expect(flag.model!.alpha!).toBeCloseTo(olsAlpha(estRows), 12);
+
+    const ex = runEngine(events, withSessions(sessions), { ...settings, gapReturns: 'exclude' }).events[0];
+    expect(ex.gapReturns).toMatchObject({ estimation: 2, eventWindow: 1, excluded: true });
+    expect(ex.model!.nObs).toBe(118);
+    expect(ex.model!.alpha!).toBeCloseTo(olsAlpha(estRows.filter((r) => r !== 60 && r !== 98)), 12);
+    expect(Math.abs(ex.model!.alpha! - flag.model!.alpha!)).toBeGreaterThan(1e-4);
+    // The event-window gap stays in the CAR: it carries the reaction across the halt.
+    expect(ex.windows.find((w) => w.window[0] === -5)!.missingDays).toBe(0);
+  });
+
+  it("without the benchmark's sessions only the suspension longer than 10 calendar days is seen (gapFlags)", () => {
+    const r = runEngine(events, withSessions(), settings).events[0];
+    expect(r.gapReturns).toEqual({ estimation: 1, eventWindow: 0, estimationDays: [gap(98, null)], eventWindowDays: [], excluded: false });
+    // Returns given as returns (no closes) are one-day returns, whatever rows are missing around them.
+    expect(runEngine(events, withSessions(sessions, null), settings).events[0].gapReturns).toBeUndefined();
+  });
+
+  it('the built CLI from --prices: flagged by default (report.json, report.md), --gap-returns exclude drops them from the fit, a bad mode exits 2', async () => {
+    const dir = tempDir();
+    // Closes and a market index as prices, to 6 decimals; the market file has every session.
+    let idx = 1000;
+    const idxClose = Array.from(sessions, () => (idx *= 1 + (rnd() - 0.5) * 0.02).toFixed(6));
+    writeFileSync(join(dir, 'p.csv'), ['date,symbol,close', ...Array.from(days, (d, i) => `${formatDay(d)},X,${close[i].toFixed(6)}`)].join('\n') + '\n');
+    writeFileSync(join(dir, 'm.csv'), ['date,close', ...Array.from(sessions, (d, i) => `${formatDay(d)},${idxClose[i]}`)].join('\n') + '\n');
+    writeFileSync(join(dir, 'e.csv'), `id,symbol,event_date\nE,X,${formatDay(days[EV])}\n`);
+    const args = (out: string, ...more: string[]) =>
+      ['study', '--prices', join(dir, 'p.csv'), '--market', join(dir, 'm.csv'), '--events', join(dir, 'e.csv'), '--window=-5:5', '--car=-5:5', '--bootstrap', '9', '--no-charts', '--out', join(dir, out), ...more];
+    const [def, ex, bad] = await Promise.all([
+      runBuilt(args('def'), { cwd: dir }),
+      runBuilt(args('ex', '--gap-returns', 'exclude'), { cwd: dir }),
+      runBuilt(args('bad', '--gap-returns', 'scale'), { cwd: dir }),
+    ]);
+    const ev = (out: string) => (JSON.parse(readFileSync(join(dir, out, 'report.json'), 'utf8')) as ReportJson).events[0];
+    expect(def.code, def.stderr).toBe(0);
+    expect(ev('def').gapReturns).toEqual({ estimation: 2, eventWindow: 1, estimationDays: [gap(60, 3), gap(98, 11)], eventWindowDays: [gap(188, 2)], excluded: false });
+    expect(ev('def').model!.nObs).toBe(120);
+    expect(readFileSync(join(dir, 'def', 'report.md'), 'utf8')).toContain('1 event(s) have 1 in their event windows and 2 in their estimation windows');
+    // RFC 4180 cells: the flags cell is quoted and holds commas.
+    const cells = (l: string) => Array.from(l.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g), (m) => m[1]);
+    const csv = readFileSync(join(dir, 'def', 'events.csv'), 'utf8').trim().split(/\r?\n/).map(cells);
+    const cell = (name: string) => csv[1][csv[0].indexOf(name)];
+    expect([cell('gap_returns_estimation'), cell('gap_returns_event_window'), cell('estimation_limit_days')]).toEqual(['2', '1', '']);
+    expect(ex.code, ex.stderr).toBe(0);
+    expect(ev('ex').gapReturns!.excluded).toBe(true);
+    expect(ev('ex').model!.nObs).toBe(118);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--gap-returns/);
+  });
+
+  it('study file: flag by default, exclude on request, a typo names file, line and field', () => {
+    const base = 'id: s1\ntitle: T\n';
+    expect(parseStudy(base, 's.yaml').config.gapReturns).toBe('flag');
+    expect(parseStudy(base + 'gapReturns: exclude\n', 's.yaml').config.gapReturns).toBe('exclude');
+    try {
+      parseStudy(base + 'gapReturns: scale\n', 's.yaml');
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      expect((e as ConfigError).location).toMatchObject({ file: 's.yaml', line: 3, field: 'gapReturns' });
+    }
+  });
+});
