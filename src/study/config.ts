@@ -220,7 +220,8 @@ export function parseStudy(text: string, file: string, root: string = process.cw
   // Written `testConvention: estudy2` asks to reproduce the peers, who fit on the window as it is;
   // the zod default of testConvention cannot tell that from a file that never mentions it.
   parsed.data.estimationContamination ??= (raw as { testConvention?: unknown }).testConvention === 'estudy2' ? 'keep' : 'drop';
-  parsed.data.limitDaysInEstimation ??= (raw as { testConvention?: unknown }).testConvention === 'estudy2' ? 'keep' : 'exclude';
+  // Limit days stay in the estimation sample unless a study asks otherwise (why: EngineSettings).
+  parsed.data.limitDaysInEstimation ??= 'keep';
   const chartEventLines = parsed.data.charts?.events?.map((_, i) => keyLine(doc, text, ['charts', 'events', i]));
   // Written-out estudy2 is the peer-reproduction mode: listings are separate events there, as in the peers.
   const explicitEstudy2 = (raw as { testConvention?: unknown }).testConvention === 'estudy2';

@@ -406,7 +406,7 @@ function runOne(
     json.flags!.push(`estimation sample excludes ${droppedText}`);
   }
   const censored = estimationLimits(sec, i0, n, s);
-  const excludeLimits = censored !== null && s.limitDaysInEstimation !== 'keep';
+  const excludeLimits = censored !== null && s.limitDaysInEstimation === 'exclude';
   if (censored) {
     const { up, down, rows } = censored;
     const dates = Array.from(rows.subarray(0, EXCLUDED_IDS), (r) => formatDay(sec.days[r]));

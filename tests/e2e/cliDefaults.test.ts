@@ -74,7 +74,7 @@ describe('evstudy study defaults', () => {
     const { returnType, groupBy, limitDaysInEstimation, ...rest } = DEFAULT_SETTINGS;
     expect(rest).toEqual(DOCUMENTED);
     // Study runs only: an ad-hoc returns table has no closes, so no limit days and no such setting.
-    expect(limitDaysInEstimation).toBe('exclude');
+    expect(limitDaysInEstimation).toBe('keep');
     expect(returnType).toBe('simple');
     expect(groupBy).toBe('none');
   });

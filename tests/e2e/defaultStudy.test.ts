@@ -104,22 +104,22 @@ describe('default study: china-ai-2023', () => {
     expect(report.events.find((e) => e.id === '360-chatgpt-demo')!.estimationExcluded).toBeUndefined();
   });
 
-  it('counts limit-hit days in estimation windows and leaves them out of the sample (issue 12 §2)', () => {
-    expect(report.settings.limitDaysInEstimation).toBe('exclude');
+  it('counts and flags limit-hit days in estimation windows, and keeps them in the sample by default (issue 12 §2)', () => {
+    expect(report.settings.limitDaysInEstimation).toBe('keep');
     const lim = Object.fromEntries(report.events.filter((e) => e.estimationLimitDays).map((e) => [e.id, e.estimationLimitDays]));
     // The issue's counts: 360-zhinao 5, CloudWalk 5, iFlytek 3; Kunlun has one too (2023-03-24, +20% on ChiNext).
     expect(lim).toEqual({
-      '360-zhinao': { up: 5, down: 0, dates: ['2023-02-07', '2023-02-08', '2023-02-09', '2023-02-15', '2023-02-20'], excluded: true, inOtherEventWindows: 5 },
-      'cloudwalk-congrong': { up: 4, down: 1, dates: ['2023-01-30', '2023-02-03', '2023-02-06', '2023-04-03', '2023-04-10'], excluded: true, inOtherEventWindows: 0 },
-      'iflytek-spark': { up: 2, down: 1, dates: ['2023-01-30', '2023-03-23', '2023-04-10'], excluded: true, inOtherEventWindows: 0 },
-      'kunlun-tiangong': { up: 1, down: 0, dates: ['2023-03-24'], excluded: true, inOtherEventWindows: 0 },
+      '360-zhinao': { up: 5, down: 0, dates: ['2023-02-07', '2023-02-08', '2023-02-09', '2023-02-15', '2023-02-20'], excluded: false, inOtherEventWindows: 5 },
+      'cloudwalk-congrong': { up: 4, down: 1, dates: ['2023-01-30', '2023-02-03', '2023-02-06', '2023-04-03', '2023-04-10'], excluded: false, inOtherEventWindows: 0 },
+      'iflytek-spark': { up: 2, down: 1, dates: ['2023-01-30', '2023-03-23', '2023-04-10'], excluded: false, inOtherEventWindows: 0 },
+      'kunlun-tiangong': { up: 1, down: 0, dates: ['2023-03-24'], excluded: false, inOtherEventWindows: 0 },
     });
-    // 360-zhinao's five all lie in 360-chatgpt-demo's window, already dropped: its sample stays at 99 days.
+    // 360-zhinao's five all lie in 360-chatgpt-demo's window, dropped as contamination: 99 days; the others fit on all 120.
     expect(report.events.find((e) => e.id === '360-zhinao')!.model!.nObs).toBe(99);
-    expect(report.events.find((e) => e.id === 'cloudwalk-congrong')!.model!.nObs).toBe(115);
-    expect(report.events.find((e) => e.id === 'iflytek-spark')!.model!.nObs).toBe(117);
+    expect(report.events.find((e) => e.id === 'cloudwalk-congrong')!.model!.nObs).toBe(120);
+    expect(report.events.find((e) => e.id === 'iflytek-spark')!.model!.nObs).toBe(120);
     expect(report.events.find((e) => e.id === 'iflytek-spark')!.flags).toContain(
-      'estimation window has 2 limit-up and 1 limit-down day(s) (returns censored at the price limit): 2023-01-30, 2023-03-23, 2023-04-10; left out of the estimation sample',
+      'estimation window has 2 limit-up and 1 limit-down day(s) (returns censored at the price limit): 2023-01-30, 2023-03-23, 2023-04-10; kept in the estimation sample (limitDaysInEstimation: keep)',
     );
   });
 
@@ -191,11 +191,11 @@ describe('default study: china-ai-2023', () => {
     expect(report.aggregate.n).toBe(13);
     const w = report.aggregate.windows.find((x) => x.window[0] === 0 && x.window[1] === 1)!;
     expect(w.n).toBe(13);
-    // 1.7631 with estimation windows kept as they are (estimationContamination and limitDaysInEstimation
-    // keep, tests/study/listings.test.ts); dropping 360-chatgpt-demo's window from 360-zhinao's estimation
-    // sample moves it to 1.8313, and leaving the limit days of Kunlun, iFlytek and CloudWalk out of theirs
-    // (both defaults) to 1.9112.
-    expect(w.tests.csectT.stat).toBeCloseTo(1.9112, 4);
+    // 1.7631 with estimation windows kept as they are (estimationContamination: keep,
+    // tests/study/listings.test.ts); dropping 360-chatgpt-demo's window from 360-zhinao's estimation
+    // sample (the default) moves it to 1.8313. Limit days stay in (limitDaysInEstimation: keep, the
+    // default); excluding them would give 1.9112.
+    expect(w.tests.csectT.stat).toBeCloseTo(1.8313, 4);
     const why = Object.fromEntries(report.events.filter((e) => !e.inAggregate).map((e) => [e.id, e.notInAggregate]));
     expect(why).toEqual({
       'baidu-ernie-confirmed@BIDU': 'secondary-listing of baidu-ernie-confirmed@9888.HK',
@@ -210,11 +210,11 @@ describe('default study: china-ai-2023', () => {
     // SAIC is another firm in the Banma announcement: it keeps its own observation.
     expect(report.events.find((e) => e.id === 'banma-tongyi@600104.SH')!.inAggregate).toBe(true);
     // Robustness beside it: every listing as its own event (the issue's t 1.75 at N = 17 is with
-    // contaminated estimation windows kept; 1.82 with them dropped, 1.89 with limit days left out too).
+    // contaminated estimation windows kept; 1.82 with them dropped (the default), 1.89 with limit days left out too).
     expect(report.listings).toMatchObject({ mode: 'primary', observations: 13, setAside: 4 });
     const s = report.listings!.separate!.windows.find((x) => x.window[0] === 0 && x.window[1] === 1)!;
     expect(s.n).toBe(17);
-    expect(s.tests.csectT.stat).toBeCloseTo(1.8871, 4);
+    expect(s.tests.csectT.stat).toBeCloseTo(1.8193, 4);
   });
 
   it('groups A-share, Hong Kong and US listings', () => {
@@ -241,10 +241,11 @@ describe('evstudy run (what npm start does)', () => {
     expect(md).not.toMatch(/true reaction is at least the measured one/);
     expect(md).toContain('**Gap returns**: a return whose two closes have a session of the listing\'s benchmark between them');
     expect(md).toContain('no event has one. They are flagged only (`gapReturns: flag`)');
-    expect(md).toContain('Limit days inside estimation windows are left out of the estimation sample (`limitDaysInEstimation: exclude`): a censored return is not a normal-return draw; 4 event(s) had 14 limit day(s) in their estimation windows');
+    expect(md).toContain('Limit days inside estimation windows are counted but kept in the estimation sample (`limitDaysInEstimation: keep`, the default');
+    expect(md).toContain('4 event(s) had 14 limit day(s) in their estimation windows');
     // The unit of observation and the every-listing robustness line; significant CARs counted over the 13 observations, not 19 listing results.
     expect(md).toMatch(/\*\*Unit of observation\*\*: one firm-announcement \(`listings: primary`\): 13 in the aggregate; 4 secondary listings/);
-    expect(md).toMatch(/\*\*Robustness, every listing as its own event\*\* \(`listings: separate`\): CAAR \[0,\+1\] across 17 listings \+3\.\d\d%; cross-sectional t 1\.89/);
+    expect(md).toMatch(/\*\*Robustness, every listing as its own event\*\* \(`listings: separate`\): CAAR \[0,\+1\] across 17 listings \+3\.72%; cross-sectional t 1\.82/);
     expect(md).toMatch(/- 5 of 13 observations in the aggregate have a CAR \[0,\+1\] significant/);
     expect(md).toContain('  - baidu-ernie-confirmed@BIDU (BIDU): `ok` — secondary-listing of baidu-ernie-confirmed@9888.HK');
     // events.csv says the same: the ADR is ok but not in the aggregate.

@@ -39,7 +39,7 @@ const provider: DataProvider = {
   security: (symbol) => ({ ok: true, value: { symbol, market: 'A-share', exchange: 'SSE', board: 'main', days, returns: stock, close, high: null, low: null } }),
   regressors: () => ({ ok: true, value: { label: 'M', columns: { market } } }),
 };
-const settings: EngineSettings = { ...DEFAULT_SETTINGS, estimation: [-130, -11], window: [-5, 5], carWindows: [[0, 1]], bootstrapSamples: 9 };
+const settings: EngineSettings = { ...DEFAULT_SETTINGS, estimation: [-130, -11], window: [-5, 5], carWindows: [[0, 1]], bootstrapSamples: 9, limitDaysInEstimation: 'exclude' };
 const events: StudyEvent[] = [{ id: 'E', eventId: 'E', symbol: '600000.SH', day: days[EV], timing: 'intraday' }];
 
 function ols(rows: number[]): { alpha: number; sigma: number } {
@@ -63,7 +63,7 @@ const clean = ols(estRows.filter((t) => !limitRows.includes(t)));
 const all = ols(estRows);
 
 describe('limit days in estimation windows', () => {
-  it('exclude (default): four limit days counted, flagged and left out of the fit; keep: counted, fitted on all 120', () => {
+  it('exclude: four limit days counted, flagged and left out of the fit; keep: counted, fitted on all 120', () => {
     const ex = runEngine(events, provider, settings).events[0];
     const dates = limitRows.map((r) => formatDay(days[r]));
     expect(ex.estimationLimitDays).toEqual({ up: 3, down: 1, dates, excluded: true, inOtherEventWindows: 0 });
@@ -106,12 +106,13 @@ describe('limit days in estimation windows', () => {
     expect(short.reason).toMatch(/^116 valid returns in \[-130,-11\], need 118 after excluding 4 limit day\(s\) /);
   });
 
-  it('study file: exclude by default, keep when it asks for testConvention estudy2, a typo names file, line and field', () => {
+  it('study file: keep by default (exclude over-rejects at random dates), exclude when asked, a typo names file, line and field', () => {
     const base = 'id: s1\ntitle: T\n';
-    expect(parseStudy(base, 's.yaml').config.limitDaysInEstimation).toBe('exclude');
+    expect(parseStudy(base, 's.yaml').config.limitDaysInEstimation).toBe('keep');
     expect(parseStudy(base + 'testConvention: estudy2\n', 's.yaml').config.limitDaysInEstimation).toBe('keep');
     expect(parseStudy(base + 'testConvention: estudy2\nlimitDaysInEstimation: exclude\n', 's.yaml').config.limitDaysInEstimation).toBe('exclude');
-    expect(parseStudy(base + 'testConvention: paper\n', 's.yaml').config.limitDaysInEstimation).toBe('exclude');
+    expect(parseStudy(base + 'testConvention: paper\n', 's.yaml').config.limitDaysInEstimation).toBe('keep');
+    expect(parseStudy(base + 'limitDaysInEstimation: exclude\n', 's.yaml').config.limitDaysInEstimation).toBe('exclude');
     try {
       parseStudy(base + 'limitDaysInEstimation: drop\n', 's.yaml');
       expect.unreachable();
