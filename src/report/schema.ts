@@ -152,6 +152,23 @@ export const aggregateWindowSchema = z.strictObject({
   sharePositive: nullableNum.optional(),
   tests: testsSchema,
   varianceRatio: varianceRatioSchema.optional(),
+  /**
+   * Kolari-Pynnönen r-bar of this window's CARs (src/stats/rbarWindow.ts), used by its KP tests: the
+   * mean over `total` pairs of rho_ij x calendar overlap of the summed days; `estimated` pairs share
+   * days and had rho estimated, `disjoint` share no day (0), `short` had < 30 common estimation days
+   * (0), `degenerate` left out. Absent under the estudy2 convention (day-level r-bar for windows).
+   */
+  rbar: z
+    .strictObject({
+      value: nullableNum,
+      total: z.number().int(),
+      estimated: z.number().int(),
+      disjoint: z.number().int(),
+      short: z.number().int(),
+      degenerate: z.number().int(),
+      reason: z.string().optional(),
+    })
+    .optional(),
 });
 
 export const aggregateSchema = z

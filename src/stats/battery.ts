@@ -188,7 +188,10 @@ export function windowAggregate(ctx: StatsContext, a: number, b: number, r: Reso
   const cs = ctx.windowSection(a, b);
   const s = summary(cs.x);
   const vr = varianceRatio(ctx, cs);
-  return { window: [a, b], n: cs.x.length, caar: s.mean, sharePositive: s.sharePositive, tests: markUnreliable(runSection(ctx, cs, r), vr), varianceRatio: vr };
+  const out: WindowAggregate = { window: [a, b], n: cs.x.length, caar: s.mean, sharePositive: s.sharePositive, tests: markUnreliable(runSection(ctx, cs, r), vr), varianceRatio: vr };
+  // With the day-level r-bar for windows (estudy2 reproduction) the report stays as it was.
+  if (r.kpWindowRbar === 'overlap') out.rbar = ctx.windowRbar(cs);
+  return out;
 }
 
 /**

@@ -59,6 +59,8 @@ export interface AdhocOptions {
   variance?: 'model-df' | 'L-1';
   /** Other events' windows inside an estimation window: 'drop' them from the sample (default) or 'keep' them. */
   contamination?: 'drop' | 'keep';
+  /** KP r-bar of the window tests: 'overlap' (default) or the day-level 'day' (explicit --convention estudy2). */
+  kpWindowRbar?: 'overlap' | 'day';
 }
 
 const NEEDS_MARKET: ModelKind[] = ['market', 'market-adjusted', 'scholes-williams', 'dimson'];
@@ -101,6 +103,7 @@ export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Prom
     testConvention: o.testConvention ?? 'estudy2',
     groupBy: 'none',
     estimationContamination: o.contamination ?? 'drop',
+    kpWindowRbar: o.kpWindowRbar ?? 'overlap',
   };
   const provider = tableProvider(main, mode, { defaultMarket, marketTable, factors, log: !!o.log, model: o.model });
   const noTiming = evTable.events.every((e) => e.timing === 'unknown');

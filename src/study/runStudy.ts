@@ -37,6 +37,7 @@ export function settingsOf(c: StudyConfig): EngineSettings {
     groupBy: c.groupBy,
     estimationContamination: c.estimationContamination,
     listings: c.listings ?? 'primary',
+    kpWindowRbar: c.kpWindowRbar ?? 'overlap',
   };
 }
 

@@ -100,6 +100,12 @@ export interface EngineSettings {
    * behaviour). Absent = 'separate'.
    */
   listings?: ListingsMode;
+  /**
+   * Kolari-Pynnönen r-bar of the window tests (src/stats/rbarWindow.ts): 'overlap' the r-bar of the
+   * CARs summed, 'day' the day-level r-bar for every window (explicit estudy2 reproduction).
+   * Absent = 'overlap'.
+   */
+  kpWindowRbar?: 'overlap' | 'day';
 }
 
 export const LISTINGS_MODES = ['primary', 'average', 'separate'] as const;

@@ -177,6 +177,8 @@ export function register(program: Command): void {
             testConvention: f.convention as 'estudy2' | 'paper',
             variance: f.variance as 'model-df' | 'L-1',
             contamination,
+            // An explicit --convention estudy2 reproduces old outputs: the day-level r-bar for windows too.
+            kpWindowRbar: cmd.getOptionValueSource('convention') === 'cli' && f.convention === 'estudy2' ? 'day' : 'overlap',
           },
           bar.update,
         );

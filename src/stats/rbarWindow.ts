@@ -1,0 +1,221 @@
+/**
+ * Kolari & Pynnönen (2010) r-bar for a CAR window: the mean pairwise correlation of the quantities
+ * the window test actually sums, the events' CARs over [a, b].
+ *
+ * Kolari, J.W. & Pynnönen, S. (2010), RFS 23(11):3996-4025, section 1.3: the adjustment of eq. (12)
+ * needs r-bar of the cumulated (standardised) ARs. With residual correlation rho_ij between events i
+ * and j on a common calendar day and none across days,
+ *   Corr(CAR_i, CAR_j) = rho_ij |W_i ∩ W_j| / sqrt(|W_i| |W_j|),
+ * W_i being the calendar days event i sums over. The day-level r-bar (rbar.ts) sets every pair with
+ * different day-0 dates to zero, which is right for a day but wrong for windows that overlap in
+ * calendar time (9988.HK announced on 04-11 and 04-18: their [-5, 5] windows share days). So:
+ *   r-bar_W = (1 / P) sum_{i<j} rho_ij * ov_ij,  ov_ij = |W_i ∩ W_j| / sqrt(|W_i| |W_j|),
+ * over the P pairs of the window's events (those with a complete window, the test's N). rho_ij is the
+ * Pearson correlation of the two events' estimation residuals over their common calendar days, as in
+ * rbar.ts. A pair whose windows share no day is exactly 0 (counted, not estimated); a pair that shares
+ * days but has fewer than `minOverlap` common estimation days is 0 ('zero') or left out ('exclude');
+ * a constant series is left out (degenerate).
+ *
+ * Calendar days are the panel's day numbers (evDays / estDays): two events of different markets share
+ * a day when the calendar DATE is equal (no time-zone shift: HK and US closes of the same date count as
+ * one day). Without evDays every window is taken as the same days (ov = 1), the plain KP r-bar.
+ *
+ * Cost: O(pairs with overlapping windows x E), the rho of a pair cached for all windows (the caller
+ * keeps `cache`). Above BUDGET multiply-adds the r-bar is not computed (null, with the reason) rather
+ * than spending minutes: the KP window tests then say why they are missing.
+ */
+import type { EventPanel } from './types.js';
+
+export interface WindowRbarInfo {
+  rbar: number | null;
+  /** Pairs of the window's events. */
+  pairsTotal: number;
+  /** Pairs whose windows share no calendar day: correlation exactly 0. */
+  pairsDisjoint: number;
+  /** Pairs whose windows overlap and whose rho was estimated. */
+  pairsEstimated: number;
+  /** Overlapping pairs with fewer than minOverlap common estimation days (0 or excluded). */
+  pairsShort: number;
+  /** Overlapping pairs with a constant residual series (excluded). */
+  pairsDegenerate: number;
+  /** Why rbar is null. */
+  reason?: string;
+}
+
+/** Multiply-adds allowed for the rho of the overlapping pairs of one panel window. */
+export const WINDOW_RBAR_BUDGET = 4e7;
+
+/** rho of pair (i, j), NaN = short, -Infinity = degenerate; keyed i * n + j with i < j. */
+export type RhoCache = Map<number, number>;
+
+function rho(panel: EventPanel, E: number, i: number, j: number, minOverlap: number): number {
+  const { estDays, estAR } = panel;
+  // Residuals are stored in day order (rbar.ts); merge the two day lists.
+  let p = i * E;
+  let q = j * E;
+  const pe = p + E;
+  const qe = q + E;
+  let m = 0;
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let syy = 0;
+  let sxy = 0;
+  // Shifted sums (by each series' first common value) keep the one-pass form accurate.
+  let x0 = NaN;
+  let y0 = NaN;
+  while (p < pe && q < qe) {
+    const dp = estDays[p];
+    const dq = estDays[q];
+    if (dp < 0 || !Number.isFinite(estAR[p])) {
+      p++;
+      continue;
+    }
+    if (dq < 0 || !Number.isFinite(estAR[q])) {
+      q++;
+      continue;
+    }
+    if (dp < dq) p++;
+    else if (dp > dq) q++;
+    else {
+      if (m === 0) {
+        x0 = estAR[p];
+        y0 = estAR[q];
+      }
+      const x = estAR[p] - x0;
+      const y = estAR[q] - y0;
+      sx += x;
+      sy += y;
+      sxx += x * x;
+      syy += y * y;
+      sxy += x * y;
+      m++;
+      p++;
+      q++;
+    }
+  }
+  if (m < minOverlap) return NaN;
+  const vx = sxx - (sx * sx) / m;
+  const vy = syy - (sy * sy) / m;
+  if (!(vx > 0 && vy > 0)) return -Infinity;
+  return (sxy - (sx * sy) / m) / Math.sqrt(vx * vy);
+}
+
+/**
+ * r-bar of window [a, b] over the events `rows` (the window's cross-section). `cache` carries the
+ * pairs' rho between windows of the same panel and options.
+ */
+export function windowRbar(
+  panel: EventPanel,
+  rows: Int32Array,
+  a: number,
+  b: number,
+  opts: { minOverlap: number; shortPairs: 'exclude' | 'zero' },
+  cache: RhoCache,
+): WindowRbarInfo {
+  const N = rows.length;
+  const W = panel.winEnd - panel.winStart + 1;
+  const E = panel.estEnd - panel.estStart + 1;
+  const minOverlap = Math.max(3, opts.minOverlap);
+  const len = b - a + 1;
+  const ca = a - panel.winStart;
+  const total = (N * (N - 1)) / 2;
+  // Each event's window days (ascending: the engine stores event time in calendar order).
+  const days = new Int32Array(N * len);
+  const cnt = new Int32Array(N);
+  const first = new Float64Array(N);
+  const last = new Float64Array(N);
+  const ev = panel.evDays;
+  for (let k = 0; k < N; k++) {
+    const i = rows[k];
+    let c = 0;
+    for (let t = 0; t < len; t++) {
+      const d = ev ? ev[i * W + ca + t] : t;
+      if (d >= 0) days[k * len + c++] = d;
+    }
+    cnt[k] = c;
+    first[k] = c > 0 ? days[k * len] : Infinity;
+    last[k] = c > 0 ? days[k * len + c - 1] : -Infinity;
+  }
+  // Sweep in order of first day: only pairs whose spans meet can share a day.
+  const order = Array.from({ length: N }, (_, k) => k).sort((p, q) => first[p] - first[q] || p - q);
+  const pairs: number[] = [];
+  for (let u = 0; u < N; u++) {
+    const k = order[u];
+    if (cnt[k] === 0) continue;
+    for (let v = u + 1; v < N; v++) {
+      const l = order[v];
+      if (first[l] > last[k]) break;
+      pairs.push(k, l);
+    }
+  }
+  let uncached = 0;
+  for (let s = 0; s < pairs.length; s += 2) {
+    const i = rows[pairs[s]];
+    const j = rows[pairs[s + 1]];
+    if (!cache.has(i < j ? i * panel.n + j : j * panel.n + i)) uncached++;
+  }
+  const spanPairs = pairs.length / 2;
+  if (uncached * E > WINDOW_RBAR_BUDGET) {
+    return {
+      rbar: null,
+      pairsTotal: total,
+      pairsDisjoint: total - spanPairs,
+      pairsEstimated: 0,
+      pairsShort: 0,
+      pairsDegenerate: 0,
+      reason: `${spanPairs} pairs of events with overlapping windows: their residual correlations exceed the computing budget`,
+    };
+  }
+  let sum = 0;
+  let estimated = 0;
+  let short = 0;
+  let degenerate = 0;
+  let overlapping = 0;
+  for (let s = 0; s < pairs.length; s += 2) {
+    const k = pairs[s];
+    const l = pairs[s + 1];
+    // |W_k ∩ W_l| by merging the two sorted day lists.
+    let p = k * len;
+    let q = l * len;
+    const pe = p + cnt[k];
+    const qe = q + cnt[l];
+    let common = 0;
+    while (p < pe && q < qe) {
+      if (days[p] < days[q]) p++;
+      else if (days[p] > days[q]) q++;
+      else {
+        common++;
+        p++;
+        q++;
+      }
+    }
+    if (common === 0) continue;
+    overlapping++;
+    const i = rows[k];
+    const j = rows[l];
+    const key = i < j ? i * panel.n + j : j * panel.n + i;
+    let r = cache.get(key);
+    if (r === undefined) {
+      r = rho(panel, E, Math.min(i, j), Math.max(i, j), minOverlap);
+      cache.set(key, r);
+    }
+    if (Number.isNaN(r)) short++;
+    else if (r === -Infinity) degenerate++;
+    else {
+      sum += (r * common) / Math.sqrt(cnt[k] * cnt[l]);
+      estimated++;
+    }
+  }
+  const disjoint = total - overlapping;
+  const denom = total - degenerate - (opts.shortPairs === 'zero' ? 0 : short);
+  return {
+    rbar: denom > 0 ? sum / denom : null,
+    pairsTotal: total,
+    pairsDisjoint: disjoint,
+    pairsEstimated: estimated,
+    pairsShort: short,
+    pairsDegenerate: degenerate,
+    ...(denom > 0 ? {} : { reason: 'no pair of events left to form r-bar' }),
+  };
+}
