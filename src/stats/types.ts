@@ -170,6 +170,8 @@ export interface WindowAggregate {
   varianceRatio?: import('./varianceRatio.js').VarianceRatio | null;
   /** Kolari-Pynnönen r-bar of the window's CARs (rbarWindow.ts); absent under estudy2. */
   rbar?: import('./rbarWindow.js').WindowRbarInfo;
+  /** Calendar-time portfolio test (calendarTime.ts); absent with kpWindowRbar 'day' (estudy2 reproduction). */
+  calendarTime?: import('./calendarTime.js').CalendarTimeResult;
 }
 
 /** Kolari-Pynnönen r-bar diagnostics (added). */

@@ -65,6 +65,7 @@ export function aggregatePanel(rows: PerEventInput[], s: EngineSettings, o: Aggr
             },
           }
         : {}),
+      ...(w.calendarTime ? { calendarTime: w.calendarTime } : {}),
     })),
   };
   return withHolm(out, primaryWindow(s.carWindows));
