@@ -400,7 +400,7 @@ function aggregateTables(agg: AggregateJson, carWindows: [number, number][] | nu
   ]);
   out.push('### CAAR by window', '');
   if (pw) out.push(`The primary window ${win(pw)} is the confirmatory test (raw p); every other window and day shows its Holm-adjusted p over that family beside the raw one, and its stars follow the adjusted p.`, '');
-  out.push(table(['window', 'N', 'CAAR', '% positive', ...keys.map((k) => TEST_LABELS[k]), 'var. ratio', ...(hasWr ? ['KP r̄'] : []), ...(hasCt ? ['calendar-time Z'] : [])], wrows));
+  out.push(table(['window', 'N', 'CAAR', '% positive', ...keys.map((k) => TEST_LABELS[k]), 'var. ratio', ...(hasWr ? ['KP r̄'] : []), ...(hasCt ? ['calendar-time t'] : [])], wrows));
   out.push('');
   const dkeys = ['csectT', 'patell', 'bmp', 'kpBmp', 'generalizedSign', 'rank'] as const;
   const drows = agg.days.map((d) => [String(d.day), String(d.n), pct(d.aar, 3), pct(d.sharePositive ?? null, 0), ...dkeys.map((k) => testCell(d.tests[k])), vrCell(d.varianceRatio)]);
@@ -409,7 +409,7 @@ function aggregateTables(agg: AggregateJson, carWindows: [number, number][] | nu
   if (hasCt) {
     out.push(
       '',
-      'calendar-time Z (Jaffe 1974; Mandelker 1974): each calendar day one equal-weighted portfolio of the ARs of the events whose window covers it, standardised by that portfolio\'s estimation-period residual sd, summed over days: events clustered on the same dates are one observation per day, so their cross-correlation cannot inflate it.',
+      'calendar-time t (Jaffe 1974; Mandelker 1974): each calendar day one equal-weighted portfolio of the ARs of the events whose window covers it, standardised by that portfolio\'s estimation-period residual sd; t of their mean over the days, from their own spread across days. Events clustered on the same dates are one observation per day, so their cross-correlation cannot inflate it.',
     );
   }
   out.push('', 'var. ratio: cross-sectional variance of the standardized ARs / CARs over its no-event value (Boehmer, Musumeci & Poulsen 1991); ⚠ = far above 1 (chi-square p < 1%): Patell, KP-Patell, BW 1980 and BW 1985 assume it away and are unreliable there; BMP does not.');

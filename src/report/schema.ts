@@ -172,13 +172,15 @@ export const aggregateWindowSchema = z.strictObject({
   /**
    * Calendar-time portfolio test (Jaffe 1974; Mandelker 1974; src/stats/calendarTime.ts): each
    * calendar day's equal-weighted portfolio AR of the events whose window covers it, standardised
-   * by the portfolio's estimation-period residual sd; `stat` is N(0, 1) under H0. `days` calendar
-   * days covered, `daysUsed` entered; `meanAR` their mean portfolio AR. Absent under estudy2.
+   * by the portfolio's estimation-period residual sd; `stat` is the t of their mean over the days
+   * (t(df), df = daysUsed - 1). `days` calendar days covered, `daysUsed` entered; `meanAR` their
+   * mean portfolio AR. Absent under estudy2.
    */
   calendarTime: z
     .strictObject({
       stat: nullableNum,
       p: nullableNum,
+      df: z.number().int().nullable(),
       days: z.number().int(),
       daysUsed: z.number().int(),
       meanAR: nullableNum,

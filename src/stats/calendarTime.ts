@@ -12,19 +12,25 @@
  * standardisation):
  *   s_p,t = sample sd (divisor L_t - 1) of the members' estimation residuals averaged per calendar day
  *           over the L_t days on which every member has a residual,
- *   Z_t = AR_p,t / s_p,t ~ t(L_t - 1), Var(Z_t) = (L_t - 1) / (L_t - 3),
- *   Z = sum_t Z_t / sqrt( sum_t (L_t - 1) / (L_t - 3) ) ~ N(0, 1) under H0 (as Patell 1976 sums SARs).
+ *   Z_t = AR_p,t / s_p,t,
+ *   t = mean_t(Z_t) / ( sd_t(Z_t) / sqrt(T) ) ~ t(T - 1) under H0, over the T days used,
+ * the standardised calendar-time AR tested with its own time-series spread across the days (as
+ * Mitchell & Stafford 2000, J. Business 73(3), describe the Jaffe-Mandelker method). Using the
+ * spread of the Z_t rather than their nominal unit variance keeps the test valid under event-induced
+ * variance (which the default study shows: variance ratios of 6-10), as BMP does across events.
  * A day whose members share fewer than `minDays` estimation days is left out and counted.
  * Calendar days are the panel's day numbers: listings of different markets share a day when the
  * date is equal (as for r-bar, rbarWindow.ts).
  */
-import { pNormal2 } from './pvalue.js';
+import { pStudent2 } from './pvalue.js';
 import type { EventPanel } from './types.js';
 
 export interface CalendarTimeResult {
-  /** Z of the standardised calendar-time portfolio ARs, or null with `reason`. */
+  /** t of the standardised calendar-time portfolio ARs, or null with `reason`. */
   stat: number | null;
   p: number | null;
+  /** Degrees of freedom of the reference t (days used - 1). */
+  df: number | null;
   /** Calendar days covered by some event's window, and those that entered Z. */
   days: number;
   daysUsed: number;
@@ -99,7 +105,7 @@ function portfolioSd(panel: EventPanel, members: number[], S: Scratch): { sd: nu
 
 /** The calendar-time portfolio test of window [a, b] over the events `rows` (see the file comment). */
 export function calendarTimeTest(panel: EventPanel, rows: Int32Array, a: number, b: number, minDays = 30): CalendarTimeResult {
-  const none = (reason: string, days = 0): CalendarTimeResult => ({ stat: null, p: null, days, daysUsed: 0, meanAR: null, reason });
+  const none = (reason: string, days = 0): CalendarTimeResult => ({ stat: null, p: null, df: null, days, daysUsed: 0, meanAR: null, reason });
   if (!panel.evDays) return none('the panel has no calendar days for the event window');
   const W = panel.winEnd - panel.winStart + 1;
   const ca = a - panel.winStart;
@@ -124,8 +130,7 @@ export function calendarTimeTest(panel: EventPanel, rows: Int32Array, a: number,
   const sdOf = new Map<string, { sd: number; L: number }>();
   const S = scratchOf(panel);
   if (!S) return none('no estimation residuals with a calendar day', days);
-  let zSum = 0;
-  let vSum = 0;
+  const zs = new Float64Array(days);
   let arSum = 0;
   let used = 0;
   for (const { members, sum } of byDay.values()) {
@@ -135,14 +140,19 @@ export function calendarTimeTest(panel: EventPanel, rows: Int32Array, a: number,
     if (!s) sdOf.set(key, (s = portfolioSd(panel, members, S)));
     if (s.L < Math.max(4, minDays) || !(s.sd > 0)) continue;
     const ar = sum / members.length;
-    zSum += ar / s.sd;
-    vSum += (s.L - 1) / (s.L - 3);
+    zs[used++] = ar / s.sd;
     arSum += ar;
-    used++;
   }
-  if (used === 0) return none(`no calendar day's portfolio has ${Math.max(4, minDays)} estimation days common to its members`, days);
-  const z = zSum / Math.sqrt(vSum);
-  const out: CalendarTimeResult = { stat: z, p: pNormal2(z), days, daysUsed: used, meanAR: arSum / used };
+  if (used < 2) return none(`fewer than 2 calendar days whose portfolio has ${Math.max(4, minDays)} estimation days common to its members`, days);
+  let zm = 0;
+  for (let k = 0; k < used; k++) zm += zs[k];
+  zm /= used;
+  let ss = 0;
+  for (let k = 0; k < used; k++) ss += (zs[k] - zm) * (zs[k] - zm);
+  const sdz = Math.sqrt(ss / (used - 1));
+  if (!(sdz > 0)) return none('the standardised portfolio ARs do not vary across days', days);
+  const t = zm / (sdz / Math.sqrt(used));
+  const out: CalendarTimeResult = { stat: t, p: pStudent2(t, used - 1), df: used - 1, days, daysUsed: used, meanAR: arSum / used };
   if (used < days) out.note = `${days - used} of ${days} calendar days left out: their members share fewer than ${Math.max(4, minDays)} estimation days`;
   return out;
 }

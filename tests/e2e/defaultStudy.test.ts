@@ -200,6 +200,11 @@ describe('default study: china-ai-2023', () => {
     // The adjusted BMP now differs from BMP by KP (2010) eq. 12 with that r-bar.
     const r = w55.rbar!.value!;
     expect(w55.tests.kpBmp.stat!).toBeCloseTo(w55.tests.bmp.stat! * Math.sqrt((1 - r) / (1 + 12 * r)), 10);
+    // Calendar-time portfolio test beside it: 19 calendar days carry the 13 [0, +1] windows
+    // (several firms announced on the same dates), t 1.85 on 18 df against BMP's 1.96.
+    const ct = rb(report.aggregate, 0, 1).calendarTime!;
+    expect(ct).toMatchObject({ days: 19, daysUsed: 19, df: 18 });
+    expect(ct.stat!).toBeCloseTo(1.8518, 4);
   });
 
   it('groups A-share, Hong Kong and US listings', () => {

@@ -43,9 +43,9 @@ describe('calendar-time portfolio test', () => {
     const sB = sd(B.vals);
     const sAB = sd(ab);
     const zs = [arA[0] / sA, arA[1] / sA, (arA[2] + arB[0]) / 2 / sAB, arB[1] / sB, arB[2] / sB];
-    const v = 4 * (59 / 57) + 57 / 55; // (L - 1) / (L - 3): L = 60 alone, 58 together
-    const expected = zs.reduce((s, x) => s + x, 0) / Math.sqrt(v);
-    expect(ct.stat!).toBeCloseTo(expected, 12);
+    const zm = zs.reduce((s, x) => s + x, 0) / 5;
+    expect(ct.stat!).toBeCloseTo(zm / (sd(zs) / Math.sqrt(5)), 12);
+    expect(ct.df).toBe(4);
     expect(ct).toMatchObject({ days: 5, daysUsed: 5 });
     expect(ct.meanAR!).toBeCloseTo((arA[0] + arA[1] + (arA[2] + arB[0]) / 2 + arB[1] + arB[2]) / 5, 15);
     expect(ct.p!).toBeGreaterThan(0);
