@@ -21,9 +21,10 @@
  * one day). Without evDays every window is taken as the same days (ov = 1), the plain KP r-bar.
  *
  * Cost: O(pairs with overlapping windows x E), the rho of a pair cached for all windows (the caller
- * keeps `cache`). Above WINDOW_RBAR_BUDGET / E such pairs the r-bar is not computed (null, with the
- * reason) rather than spending minutes: the KP window tests then say why they are missing instead of
- * applying a day-level r-bar known to be wrong for windows.
+ * keeps `cache`); pairs that cannot reach minOverlap common estimation days are counted short without
+ * a merge. Above WINDOW_RBAR_BUDGET / E correlations or WINDOW_RBAR_MAX_PAIRS visited pairs the r-bar
+ * is not computed (null, with the reason) rather than spending minutes: the KP window tests then say
+ * why they are missing instead of applying a day-level r-bar known to be wrong for windows.
  */
 import type { EventPanel } from './types.js';
 
@@ -45,6 +46,20 @@ export interface WindowRbarInfo {
 
 /** Multiply-adds allowed for the rho of the overlapping pairs of one panel window. */
 export const WINDOW_RBAR_BUDGET = 4e7;
+/** Pairs with overlapping window spans visited per window (and rho values cached per panel). */
+export const WINDOW_RBAR_MAX_PAIRS = 2e7;
+
+function overBudget(total: number, what: string): WindowRbarInfo {
+  return {
+    rbar: null,
+    pairsTotal: total,
+    pairsDisjoint: 0,
+    pairsEstimated: 0,
+    pairsShort: 0,
+    pairsDegenerate: 0,
+    reason: `${what}: over the computing budget, window r-bar not formed`,
+  };
+}
 
 /** rho of pair (i, j), NaN = short, -Infinity = degenerate; keyed i * n + j with i < j. */
 export type RhoCache = Map<number, number>;
@@ -138,74 +153,84 @@ export function windowRbar(
     first[k] = c > 0 ? days[k * len] : Infinity;
     last[k] = c > 0 ? days[k * len + c - 1] : -Infinity;
   }
-  // Sweep in order of first day: only pairs whose spans meet can share a day.
-  const order = Array.from({ length: N }, (_, k) => k).sort((p, q) => first[p] - first[q] || p - q);
-  // Over budget the sweep stops at once (a market-wide study can have millions of such pairs).
-  const maxPairs = Math.floor(WINDOW_RBAR_BUDGET / Math.max(1, E));
-  const pairs: number[] = [];
-  let over = false;
-  for (let u = 0; u < N && !over; u++) {
-    const k = order[u];
-    if (cnt[k] === 0) continue;
-    for (let v = u + 1; v < N; v++) {
-      const l = order[v];
-      if (first[l] > last[k]) break;
-      if (pairs.length >= 2 * maxPairs) {
-        over = true;
-        break;
-      }
-      pairs.push(k, l);
+  // Valid residuals and the calendar span of each event's estimation sample: a pair whose samples
+  // cannot share minOverlap days is short without merging them (a short estimation window makes
+  // every pair short: no correlation is computed at all).
+  const nEst = new Int32Array(N);
+  const eLo = new Float64Array(N);
+  const eHi = new Float64Array(N);
+  for (let k = 0; k < N; k++) {
+    const base = rows[k] * E;
+    let c = 0;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let e = 0; e < E; e++) {
+      const d = panel.estDays[base + e];
+      if (d < 0 || !Number.isFinite(panel.estAR[base + e])) continue;
+      c++;
+      if (d < lo) lo = d;
+      if (d > hi) hi = d;
     }
+    nEst[k] = c;
+    eLo[k] = lo;
+    eHi[k] = hi;
   }
-  if (over) {
-    return {
-      rbar: null,
-      pairsTotal: total,
-      pairsDisjoint: 0,
-      pairsEstimated: 0,
-      pairsShort: 0,
-      pairsDegenerate: 0,
-      reason: `more than ${maxPairs} pairs of events with overlapping windows: their residual correlations exceed the computing budget`,
-    };
-  }
+  // Sweep in order of first day: only pairs whose spans meet can share a day. Budgets: the pairs
+  // visited (a market-wide cluster can have 10^8) and the correlations computed (each O(E)); over
+  // either the r-bar is not formed and says why.
+  const order = Array.from({ length: N }, (_, k) => k).sort((p, q) => first[p] - first[q] || p - q);
+  const maxVisits = WINDOW_RBAR_MAX_PAIRS;
+  const maxRho = Math.floor(WINDOW_RBAR_BUDGET / Math.max(1, E));
+  let visits = 0;
+  let computed = 0;
   let sum = 0;
   let estimated = 0;
   let short = 0;
   let degenerate = 0;
   let overlapping = 0;
-  for (let s = 0; s < pairs.length; s += 2) {
-    const k = pairs[s];
-    const l = pairs[s + 1];
-    // |W_k ∩ W_l| by merging the two sorted day lists.
-    let p = k * len;
-    let q = l * len;
-    const pe = p + cnt[k];
-    const qe = q + cnt[l];
-    let common = 0;
-    while (p < pe && q < qe) {
-      if (days[p] < days[q]) p++;
-      else if (days[p] > days[q]) q++;
-      else {
-        common++;
-        p++;
-        q++;
+  for (let u = 0; u < N; u++) {
+    const k = order[u];
+    if (cnt[k] === 0) continue;
+    for (let v = u + 1; v < N; v++) {
+      const l = order[v];
+      if (first[l] > last[k]) break;
+      if (++visits > maxVisits) return overBudget(total, `more than ${maxVisits} pairs of events with overlapping windows`);
+      // |W_k ∩ W_l| by merging the two sorted day lists.
+      let p = k * len;
+      let q = l * len;
+      const pe = p + cnt[k];
+      const qe = q + cnt[l];
+      let common = 0;
+      while (p < pe && q < qe) {
+        if (days[p] < days[q]) p++;
+        else if (days[p] > days[q]) q++;
+        else {
+          common++;
+          p++;
+          q++;
+        }
       }
-    }
-    if (common === 0) continue;
-    overlapping++;
-    const i = rows[k];
-    const j = rows[l];
-    const key = i < j ? i * panel.n + j : j * panel.n + i;
-    let r = cache.get(key);
-    if (r === undefined) {
-      r = rho(panel, E, Math.min(i, j), Math.max(i, j), minOverlap);
-      cache.set(key, r);
-    }
-    if (Number.isNaN(r)) short++;
-    else if (r === -Infinity) degenerate++;
-    else {
-      sum += (r * common) / Math.sqrt(cnt[k] * cnt[l]);
-      estimated++;
+      if (common === 0) continue;
+      overlapping++;
+      if (nEst[k] < minOverlap || nEst[l] < minOverlap || Math.min(eHi[k], eHi[l]) - Math.max(eLo[k], eLo[l]) + 1 < minOverlap) {
+        short++;
+        continue;
+      }
+      const i = rows[k];
+      const j = rows[l];
+      const key = i < j ? i * panel.n + j : j * panel.n + i;
+      let r = cache.get(key);
+      if (r === undefined) {
+        if (++computed > maxRho) return overBudget(total, `more than ${maxRho} residual correlations of ${E} days to compute`);
+        r = rho(panel, E, Math.min(i, j), Math.max(i, j), minOverlap);
+        if (cache.size < WINDOW_RBAR_MAX_PAIRS) cache.set(key, r);
+      }
+      if (Number.isNaN(r)) short++;
+      else if (r === -Infinity) degenerate++;
+      else {
+        sum += (r * common) / Math.sqrt(cnt[k] * cnt[l]);
+        estimated++;
+      }
     }
   }
   const disjoint = total - overlapping;
