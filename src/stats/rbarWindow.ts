@@ -126,7 +126,7 @@ export function windowRbar(
   rows: Int32Array,
   a: number,
   b: number,
-  opts: { minOverlap: number; shortPairs: 'exclude' | 'zero' },
+  opts: { minOverlap: number; shortPairs: 'exclude' | 'zero'; budget?: number; maxPairs?: number },
   cache: RhoCache,
 ): WindowRbarInfo {
   const N = rows.length;
@@ -179,8 +179,8 @@ export function windowRbar(
   // visited (a market-wide cluster can have 10^8) and the correlations computed (each O(E)); over
   // either the r-bar is not formed and says why.
   const order = Array.from({ length: N }, (_, k) => k).sort((p, q) => first[p] - first[q] || p - q);
-  const maxVisits = WINDOW_RBAR_MAX_PAIRS;
-  const maxRho = Math.floor(WINDOW_RBAR_BUDGET / Math.max(1, E));
+  const maxVisits = opts.maxPairs ?? WINDOW_RBAR_MAX_PAIRS;
+  const maxRho = Math.floor((opts.budget ?? WINDOW_RBAR_BUDGET) / Math.max(1, E));
   let visits = 0;
   let computed = 0;
   let sum = 0;

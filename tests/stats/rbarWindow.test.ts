@@ -77,3 +77,25 @@ describe('KP r-bar per window from the calendar overlap of the summed days', () 
     expect(aggregate(panel, { convention: 'estudy2', windows: [[-2, 2]], bootstrapSamples: 1 }).windows[0].rbar).toBeUndefined();
   });
 });
+
+describe('which studies get the window r-bar', () => {
+  it('a study file: overlap unless it writes testConvention: estudy2 (or kpWindowRbar: day)', async () => {
+    const { parseStudy } = await import('../../src/study/config.js');
+    const k = (extra: string) => parseStudy(`id: x\ntitle: T\n${extra}`, 's.yaml').config.kpWindowRbar;
+    expect(k('')).toBe('overlap');
+    expect(k('testConvention: paper\n')).toBe('overlap');
+    expect(k('testConvention: estudy2\n')).toBe('day');
+    expect(k('testConvention: estudy2\nkpWindowRbar: overlap\n')).toBe('overlap');
+    expect(k('kpWindowRbar: day\n')).toBe('day');
+  });
+
+  it('over the computing budget the window r-bar is null with the reason', async () => {
+    const { windowRbar } = await import('../../src/stats/rbarWindow.js');
+    const all = Int32Array.from({ length: 3 }, (_, i) => i);
+    const o = { minOverlap: 30, shortPairs: 'zero' as const };
+    // A's and B's [-2, 2] windows overlap: one correlation of 60 days is over a budget of 59.
+    expect(windowRbar(panel, all, -2, 2, { ...o, budget: 59 }, new Map())).toMatchObject({ rbar: null, reason: expect.stringMatching(/more than 0 residual correlations of 60 days to compute: over the computing budget/) });
+    expect(windowRbar(panel, all, -2, 2, { ...o, maxPairs: 0 }, new Map()).reason).toMatch(/more than 0 pairs of events with overlapping windows/);
+    expect(windowRbar(panel, all, -2, 2, { ...o, budget: 60 }, new Map()).rbar).toBeGreaterThan(0);
+  });
+});
