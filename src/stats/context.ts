@@ -354,7 +354,8 @@ export class StatsContext {
     const key = `${cs.a}:${cs.b}`;
     const hit = this.windowRbars.get(key);
     if (hit) return hit;
-    const info = windowRbar(this.panel, cs.rows, cs.a, cs.b, { minOverlap: this.opts.kpMinOverlap, shortPairs: this.opts.kpShortPairs }, this.rhoCache);
+    // Over the events the KP tests count (BMP and Patell need a finite standardised CAR).
+    const info = windowRbar(this.panel, finiteZ(cs).rows, cs.a, cs.b, { minOverlap: this.opts.kpMinOverlap, shortPairs: this.opts.kpShortPairs }, this.rhoCache);
     this.windowRbars.set(key, info);
     return info;
   }
