@@ -371,9 +371,10 @@ function aggregateTables(agg: AggregateJson, carWindows: [number, number][] | nu
   const keys = compact ? (['csectT', 'patell', 'bmp', 'kpBmp', 'generalizedSign', 'rank', 'wilcoxon'] as const) : TEST_KEYS;
   if (agg.rbar !== undefined && agg.rbar !== null) {
     const rp = agg.rbarPairs;
+    const perWindow = agg.windows.some((w) => w.rbar);
     // Say how r-bar was formed: most pairs are often set to 0, not estimated, and a reader must know.
     const how = rp
-      ? ` Of ${rp.total} pairs, ${rp.estimated} estimated from their common estimation days; ${rp.otherDay} set to 0 because their day 0 differs (their windows may still overlap in calendar time); ${rp.short} with fewer than 30 common days set to 0; ${rp.degenerate} constant, left out. The same r̄ is applied to every day and window.`
+      ? ` Of ${rp.total} pairs, ${rp.estimated} estimated from their common estimation days; ${rp.otherDay} set to 0 because their day 0 differs (their windows may still overlap in calendar time); ${rp.short} with fewer than 30 common days set to 0; ${rp.degenerate} constant, left out. ${perWindow ? 'This r̄ is applied to every day; each window uses the r̄ of its CARs (column KP r̄: residual correlation x calendar overlap of the summed days, pairs whose windows share no day at 0).' : 'The same r̄ is applied to every day and window.'}`
       : '';
     out.push(`Mean cross-correlation of estimation-window residuals (Kolari-Pynnönen r̄): ${num(agg.rbar, 4)}.${how}`, '');
   }
@@ -381,15 +382,36 @@ function aggregateTables(agg: AggregateJson, carWindows: [number, number][] | nu
   const isPrimary = (w: number[]) => !!pw && w[0] === pw[0] && w[1] === pw[1];
   // The primary (confirmatory) window leads; the rest follow in their order.
   const ordered = [...agg.windows.filter((w) => isPrimary(w.window)), ...agg.windows.filter((w) => !isPrimary(w.window))];
-  const wrows = ordered.map((w) => [isPrimary(w.window) ? `**${win(w.window)} (primary)**` : win(w.window), String(w.n), pct(w.caar), pct(w.sharePositive ?? null, 0), ...keys.map((k) => testCell(w.tests[k])), vrCell(w.varianceRatio)]);
+  const hasWr = agg.windows.some((w) => w.rbar);
+  const hasCt = agg.windows.some((w) => w.calendarTime);
+  // Raw p: the calendar-time test is a robustness check beside the battery, outside the Holm family.
+  const ctCell = (c: (typeof agg.windows)[number]['calendarTime']) =>
+    !c ? '—' : c.stat === null || c.p === null ? 'n/a' : `${num(c.stat, 2)} (p ${pval(c.p)}, ${c.daysUsed} days)${stars(c.p)}`;
+  const wrCell = (w: (typeof agg.windows)[number]) => (w.rbar ? (w.rbar.value === null ? '—' : num(w.rbar.value, 4)) : '—');
+  const wrows = ordered.map((w) => [
+    isPrimary(w.window) ? `**${win(w.window)} (primary)**` : win(w.window),
+    String(w.n),
+    pct(w.caar),
+    pct(w.sharePositive ?? null, 0),
+    ...keys.map((k) => testCell(w.tests[k])),
+    vrCell(w.varianceRatio),
+    ...(hasWr ? [wrCell(w)] : []),
+    ...(hasCt ? [ctCell(w.calendarTime)] : []),
+  ]);
   out.push('### CAAR by window', '');
   if (pw) out.push(`The primary window ${win(pw)} is the confirmatory test (raw p); every other window and day shows its Holm-adjusted p over that family beside the raw one, and its stars follow the adjusted p.`, '');
-  out.push(table(['window', 'N', 'CAAR', '% positive', ...keys.map((k) => TEST_LABELS[k]), 'var. ratio'], wrows));
+  out.push(table(['window', 'N', 'CAAR', '% positive', ...keys.map((k) => TEST_LABELS[k]), 'var. ratio', ...(hasWr ? ['KP r̄'] : []), ...(hasCt ? ['calendar-time t'] : [])], wrows));
   out.push('');
   const dkeys = ['csectT', 'patell', 'bmp', 'kpBmp', 'generalizedSign', 'rank'] as const;
   const drows = agg.days.map((d) => [String(d.day), String(d.n), pct(d.aar, 3), pct(d.sharePositive ?? null, 0), ...dkeys.map((k) => testCell(d.tests[k])), vrCell(d.varianceRatio)]);
   out.push('### AAR by day', '');
   out.push(table(['day', 'N', 'AAR', '% positive', ...dkeys.map((k) => TEST_LABELS[k]), 'var. ratio'], drows));
+  if (hasCt) {
+    out.push(
+      '',
+      'calendar-time t (Jaffe 1974; Mandelker 1974): each calendar day one equal-weighted portfolio of the ARs of the events whose window covers it, standardised by that portfolio\'s estimation-period residual sd; t of their mean over the days, from their own spread across days. Events clustered on the same dates are one observation per day, so their cross-correlation cannot inflate it.',
+    );
+  }
   out.push('', 'var. ratio: cross-sectional variance of the standardized ARs / CARs over its no-event value (Boehmer, Musumeci & Poulsen 1991); ⚠ = far above 1 (chi-square p < 1%): Patell, KP-Patell, BW 1980 and BW 1985 assume it away and are unreliable there; BMP does not.');
   void carWindows;
   return out;

@@ -183,6 +183,42 @@ export const aggregateWindowSchema = z.strictObject({
   sharePositive: nullableNum.optional(),
   tests: testsSchema,
   varianceRatio: varianceRatioSchema.optional(),
+  /**
+   * Kolari-Pynnönen r-bar of this window's CARs (src/stats/rbarWindow.ts), used by its KP tests: the
+   * mean over `total` pairs of rho_ij x calendar overlap of the summed days; `estimated` pairs share
+   * days and had rho estimated, `disjoint` share no day (0), `short` had < 30 common estimation days
+   * (0), `degenerate` left out. Absent under the estudy2 convention (day-level r-bar for windows).
+   */
+  rbar: z
+    .strictObject({
+      value: nullableNum,
+      total: z.number().int(),
+      estimated: z.number().int(),
+      disjoint: z.number().int(),
+      short: z.number().int(),
+      degenerate: z.number().int(),
+      reason: z.string().optional(),
+    })
+    .optional(),
+  /**
+   * Calendar-time portfolio test (Jaffe 1974; Mandelker 1974; src/stats/calendarTime.ts): each
+   * calendar day's equal-weighted portfolio AR of the events whose window covers it, standardised
+   * by the portfolio's estimation-period residual sd; `stat` is the t of their mean over the days
+   * (t(df), df = daysUsed - 1). `days` calendar days covered, `daysUsed` entered; `meanAR` their
+   * mean portfolio AR. Absent under estudy2.
+   */
+  calendarTime: z
+    .strictObject({
+      stat: nullableNum,
+      p: nullableNum,
+      df: z.number().int().nullable(),
+      days: z.number().int(),
+      daysUsed: z.number().int(),
+      meanAR: nullableNum,
+      reason: z.string().optional(),
+      note: z.string().optional(),
+    })
+    .optional(),
 });
 
 export const aggregateSchema = z

@@ -16,6 +16,7 @@ import { bmpSection } from './bmp.js';
 import { bootstrapSection, bootstrapSections } from './bootstrap.js';
 import { bw1980Section } from './brownWarner1980.js';
 import { bw1985Section } from './brownWarner1985.js';
+import { calendarTimeTest } from './calendarTime.js';
 import {
   DEFAULT_WINDOWS,
   getContext,
@@ -188,7 +189,14 @@ export function windowAggregate(ctx: StatsContext, a: number, b: number, r: Reso
   const cs = ctx.windowSection(a, b);
   const s = summary(cs.x);
   const vr = varianceRatio(ctx, cs);
-  return { window: [a, b], n: cs.x.length, caar: s.mean, sharePositive: s.sharePositive, tests: markUnreliable(runSection(ctx, cs, r), vr), varianceRatio: vr };
+  const out: WindowAggregate = { window: [a, b], n: cs.x.length, caar: s.mean, sharePositive: s.sharePositive, tests: markUnreliable(runSection(ctx, cs, r), vr), varianceRatio: vr };
+  // With the day-level r-bar for windows (estudy2 reproduction) the report stays as it was.
+  // The calendar-time portfolio test rides on the same switch: both are new window outputs.
+  if (r.kpWindowRbar === 'overlap') {
+    out.rbar = ctx.windowRbar(cs);
+    out.calendarTime = calendarTimeTest(panel, cs.rows, a, b, r.kpMinOverlap);
+  }
+  return out;
 }
 
 /**

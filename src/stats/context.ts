@@ -14,6 +14,7 @@
 import { panelDims, validatePanel } from './panel.js';
 import type { BatteryOptions, EventPanel, RbarInfo, TestResult } from './types.js';
 import { kpRbar } from './rbar.js';
+import { windowRbar, type RhoCache, type WindowRbarInfo } from './rbarWindow.js';
 import { estimatePhat } from './phat.js';
 import { toShared } from '../util/sharedArrays.js';
 import { allocGrankRows, allocRankRows, grankRows, rankRows, reduceGrank, reduceRanks, type GrankRows, type RankRows, type RankSums } from './rankRows.js';
@@ -29,6 +30,7 @@ export interface ResolvedOptions {
   windows: Array<[number, number]> | undefined;
   kpMinOverlap: number;
   kpShortPairs: 'exclude' | 'zero';
+  kpWindowRbar: 'overlap' | 'day';
   wilcoxonExactBelow: number;
   includeExtras: boolean;
   grankRestandardize: boolean;
@@ -61,6 +63,7 @@ export function resolveOptions(opts: Partial<BatteryOptions> = {}): ResolvedOpti
     windows: opts.windows,
     kpMinOverlap: opts.kpMinOverlap ?? 30,
     kpShortPairs: opts.kpShortPairs ?? 'zero',
+    kpWindowRbar: opts.kpWindowRbar ?? (convention === 'estudy2' ? 'day' : 'overlap'),
     wilcoxonExactBelow: opts.wilcoxonExactBelow ?? 30,
     includeExtras: opts.includeExtras ?? false,
     grankRestandardize: opts.grankRestandardize ?? false,
@@ -154,6 +157,8 @@ export class StatsContext {
   private presets = new Map<string, TestResult>();
   private _estAAR?: EstAARInfo;
   private _rbar?: RbarInfo;
+  private rhoCache: RhoCache = new Map();
+  private windowRbars = new Map<string, WindowRbarInfo>();
   private _ranks?: RankData;
   private _phat?: { phat: number; note: string };
   private phatByLen = new Map<number, { phat: number; note: string }>();
@@ -341,6 +346,21 @@ export class StatsContext {
   }
 
   /**
+   * Kolari-Pynnönen r-bar of a window's CARs: pairwise residual correlations scaled by the calendar
+   * overlap of the days each event sums (rbarWindow.ts); the pairs' correlations are shared by all
+   * windows of the panel.
+   */
+  windowRbar(cs: CrossSection): WindowRbarInfo {
+    const key = `${cs.a}:${cs.b}`;
+    const hit = this.windowRbars.get(key);
+    if (hit) return hit;
+    // Over the events the KP tests count (BMP and Patell need a finite standardised CAR).
+    const info = windowRbar(this.panel, finiteZ(cs).rows, cs.a, cs.b, { minOverlap: this.opts.kpMinOverlap, shortPairs: this.opts.kpShortPairs }, this.rhoCache);
+    this.windowRbars.set(key, info);
+    return info;
+  }
+
+  /**
    * Sets r-bar computed elsewhere for this same panel and options (a worker thread gets it from
    * the main thread instead of recomputing the panel's most expensive ingredient).
    */
@@ -459,7 +479,7 @@ const cache = new WeakMap<EventPanel, Map<string, StatsContext>>();
  * part of the context: pass the resolved options to the test functions alongside it.
  */
 export function getContext(panel: EventPanel, opts: ResolvedOptions): StatsContext {
-  const key = [opts.varianceConvention, opts.convention, opts.kpMinOverlap, opts.kpShortPairs].join('|');
+  const key = [opts.varianceConvention, opts.convention, opts.kpMinOverlap, opts.kpShortPairs, opts.kpWindowRbar].join('|');
   let byKey = cache.get(panel);
   if (!byKey) {
     byKey = new Map();

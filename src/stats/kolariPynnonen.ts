@@ -22,14 +22,17 @@
  * what Var(sum SAR) = N (1 + (N-1) r-bar) needs. Excluding them instead (kpShortPairs 'exclude')
  * applies the mean of the few overlapping pairs to every pair; in our simulation of independent
  * events at random dates that made both adjusted tests reject 8.9% at the 5% level (4.7% with 'zero').
- * r-bar is computed once per panel (per group when the caller passes a group's sub-panel) and used
- * for every day and window.
+ * For a day, r-bar is computed once per panel (per group when the caller passes a group's sub-panel).
+ * For a window it is the r-bar of the CARs actually summed (rbarWindow.ts: rho_ij scaled by the
+ * calendar overlap of the two events' window days), since windows of events a few days apart share
+ * calendar days and their CARs correlate even though their day-0 ARs do not. With kpWindowRbar
+ * 'day' (the default under convention 'estudy2') the day-level r-bar is used for windows as before.
  * Reference distributions: t(N - 1) for the adjusted BMP, N(0, 1) for the adjusted Patell.
  *
  * estudy2 has neither test.
  */
 import { bmpCore } from './bmp.js';
-import { getContext, onDay, onWindow, resolveOptions, type SectionTest, type StatsContext } from './context.js';
+import { getContext, onDay, onWindow, resolveOptions, type CrossSection, type SectionTest, type StatsContext } from './context.js';
 import { patellCore } from './patell.js';
 import { pNormal2, pStudent2 } from './pvalue.js';
 import type { BatteryOptions, EventPanel, RbarInfo, TestResult } from './types.js';
@@ -41,7 +44,8 @@ export function computeRbar(panel: EventPanel, opts: Partial<BatteryOptions> = {
   return getContext(panel, r).rbar();
 }
 
-function rbarOrReason(ctx: StatsContext): { rbar: number; note: string } | { reason: string } {
+function rbarOrReason(ctx: StatsContext, cs: CrossSection): { rbar: number; note: string } | { reason: string } {
+  if (cs.kind === 'window' && ctx.opts.kpWindowRbar === 'overlap') return windowRbarOrReason(ctx, cs);
   const info = ctx.rbar();
   if (info.rbar === null) {
     return {
@@ -61,10 +65,25 @@ function rbarOrReason(ctx: StatsContext): { rbar: number; note: string } | { rea
   return { rbar: info.rbar, note: parts.join('; ') };
 }
 
+function windowRbarOrReason(ctx: StatsContext, cs: CrossSection): { rbar: number; note: string } | { reason: string } {
+  const w = ctx.windowRbar(cs);
+  if (w.rbar === null) return { reason: `window r-bar undefined: ${w.reason ?? 'no usable pair'}` };
+  const parts = [`window r-bar ${fmt(w.rbar)} (rho x calendar overlap of the summed days) from ${w.pairsEstimated} estimated of ${w.pairsTotal} pairs`];
+  if (w.pairsDisjoint > 0) parts.push(`${w.pairsDisjoint} pair(s) whose windows share no calendar day counted as 0`);
+  if (w.pairsShort > 0) {
+    parts.push(`${w.pairsShort} pair(s) with < ${ctx.opts.kpMinOverlap} common estimation days ${ctx.opts.kpShortPairs === 'zero' ? 'counted as 0' : 'excluded'}`);
+  }
+  if (w.pairsDegenerate > 0) parts.push(`${w.pairsDegenerate} degenerate pair(s) excluded`);
+  // The day-level r-bar beside it, so a reader sees what the window adjustment replaced.
+  const day = rbarOrReason(ctx, { ...cs, kind: 'day' });
+  parts.push(`day-level ${'note' in day ? day.note : day.reason}`);
+  return { rbar: w.rbar, note: parts.join('; ') };
+}
+
 export const kpBmpSection: SectionTest = (ctx, cs) => {
   const b = bmpCore(cs);
   if ('reason' in b) return fail(b.reason);
-  const r = rbarOrReason(ctx);
+  const r = rbarOrReason(ctx, cs);
   if ('reason' in r) return fail(r.reason);
   const infl = 1 + (b.n - 1) * r.rbar;
   if (!(infl > 0) || !(1 - r.rbar > 0)) return fail(`r-bar ${fmt(r.rbar)} gives a non-positive variance factor for N = ${b.n}`);
@@ -75,7 +94,7 @@ export const kpBmpSection: SectionTest = (ctx, cs) => {
 export const kpPatellSection: SectionTest = (ctx, cs, opts) => {
   const p = patellCore(ctx, cs, opts);
   if ('reason' in p) return fail(p.reason);
-  const r = rbarOrReason(ctx);
+  const r = rbarOrReason(ctx, cs);
   if ('reason' in r) return fail(r.reason);
   const infl = 1 + (p.n - 1) * r.rbar;
   if (!(infl > 0)) return fail(`r-bar ${fmt(r.rbar)} gives a non-positive variance factor for N = ${p.n}`);

@@ -124,6 +124,12 @@ export interface BatteryOptions {
    * the whole N(N-1) off-diagonal; simulated independent events then over-reject at ~9% for 5%).
    */
   kpShortPairs?: 'exclude' | 'zero';
+  /**
+   * Kolari-Pynnönen r-bar of a window's tests: 'overlap' (default) the r-bar of the CARs summed,
+   * rho_ij x calendar overlap of the two windows (rbarWindow.ts); 'day' the day-level r-bar for
+   * every window, as before (default under convention 'estudy2', which reproduces old outputs).
+   */
+  kpWindowRbar?: 'overlap' | 'day';
   /** Wilcoxon signed rank: exact null distribution when fewer than this many non-zero values (default 30). */
   wilcoxonExactBelow?: number;
   /**
@@ -162,6 +168,10 @@ export interface WindowAggregate {
   tests: ExtendedTestBattery;
   /** Event-induced variance diagnostic (varianceRatio.ts); null with fewer than 3 usable events. */
   varianceRatio?: import('./varianceRatio.js').VarianceRatio | null;
+  /** Kolari-Pynnönen r-bar of the window's CARs (rbarWindow.ts); absent under estudy2. */
+  rbar?: import('./rbarWindow.js').WindowRbarInfo;
+  /** Calendar-time portfolio test (calendarTime.ts); absent with kpWindowRbar 'day' (estudy2 reproduction). */
+  calendarTime?: import('./calendarTime.js').CalendarTimeResult;
 }
 
 /** Kolari-Pynnönen r-bar diagnostics (added). */

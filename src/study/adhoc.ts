@@ -61,6 +61,8 @@ export interface AdhocOptions {
   contamination?: 'drop' | 'keep';
   /** Returns spanning several sessions (from prices only): 'flag' them (default) or also 'exclude' them from estimation samples. */
   gapReturns?: GapReturnsMode;
+  /** KP r-bar of the window tests: 'overlap' (default) or the day-level 'day' (explicit --convention estudy2). */
+  kpWindowRbar?: 'overlap' | 'day';
 }
 
 const NEEDS_MARKET: ModelKind[] = ['market', 'market-adjusted', 'scholes-williams', 'dimson'];
@@ -104,6 +106,7 @@ export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Prom
     groupBy: 'none',
     estimationContamination: o.contamination ?? 'drop',
     gapReturns: o.gapReturns ?? 'flag',
+    kpWindowRbar: o.kpWindowRbar ?? 'overlap',
   };
   const provider = tableProvider(main, mode, { defaultMarket, marketTable, factors, log: !!o.log, model: o.model });
   const noTiming = evTable.events.every((e) => e.timing === 'unknown');

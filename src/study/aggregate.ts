@@ -31,6 +31,7 @@ export function aggregatePanel(rows: PerEventInput[], s: EngineSettings, o: Aggr
     varianceConvention: s.varianceConvention,
     convention: s.testConvention === 'estudy2' ? ('estudy2' as const) : ('default' as const),
     windows: s.carWindows.map(([a, b]) => [a, b] as [number, number]),
+    kpWindowRbar: s.kpWindowRbar ?? ('overlap' as const),
   };
   const agg = parallel ? aggregateParallel(panel, opts, threads) : aggregate(panel, opts);
   const out: AggregateJson = {
@@ -44,7 +45,28 @@ export function aggregatePanel(rows: PerEventInput[], s: EngineSettings, o: Aggr
       degenerate: agg.rbarInfo.pairsDegenerate,
     },
     days: agg.days.map((d) => ({ day: d.day, n: d.n, aar: d.aar, sharePositive: d.sharePositive, tests: d.tests, varianceRatio: d.varianceRatio ?? null })),
-    windows: agg.windows.map((w) => ({ window: w.window, n: w.n, caar: w.caar, sharePositive: w.sharePositive, tests: w.tests, varianceRatio: w.varianceRatio ?? null })),
+    windows: agg.windows.map((w) => ({
+      window: w.window,
+      n: w.n,
+      caar: w.caar,
+      sharePositive: w.sharePositive,
+      tests: w.tests,
+      varianceRatio: w.varianceRatio ?? null,
+      ...(w.rbar
+        ? {
+            rbar: {
+              value: w.rbar.rbar,
+              total: w.rbar.pairsTotal,
+              estimated: w.rbar.pairsEstimated,
+              disjoint: w.rbar.pairsDisjoint,
+              short: w.rbar.pairsShort,
+              degenerate: w.rbar.pairsDegenerate,
+              ...(w.rbar.reason ? { reason: w.rbar.reason } : {}),
+            },
+          }
+        : {}),
+      ...(w.calendarTime ? { calendarTime: w.calendarTime } : {}),
+    })),
   };
   return withHolm(out, primaryWindow(s.carWindows));
 }

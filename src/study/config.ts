@@ -137,6 +137,13 @@ export const studySchema = z
      * listing as its own event. Unset: primary, or separate when the file says testConvention: estudy2.
      */
     listings: z.enum(LISTINGS_MODES).optional(),
+    /**
+     * Kolari-Pynnönen r-bar of the window tests: `overlap`, the r-bar of the CARs summed (residual
+     * correlation x calendar overlap of the two windows, src/stats/rbarWindow.ts), or `day`, the
+     * day-level r-bar for every window (the old behaviour). Unset: overlap, or day when the file says
+     * testConvention: estudy2.
+     */
+    kpWindowRbar: z.enum(['overlap', 'day']).optional(),
     seed: z.number().int().default(20230411),
     bootstrapSamples: z.number().int().min(1).max(100000).default(999),
     /** Events to draw price charts for (default: all up to 20, else the 20 largest |CAR|). */
@@ -225,7 +232,11 @@ export function parseStudy(text: string, file: string, root: string = process.cw
   const chartEventLines = parsed.data.charts?.events?.map((_, i) => keyLine(doc, text, ['charts', 'events', i]));
   // Written-out estudy2 is the peer-reproduction mode: listings are separate events there, as in the peers.
   const explicitEstudy2 = (raw as { testConvention?: unknown }).testConvention === 'estudy2';
-  const config = { ...parsed.data, listings: parsed.data.listings ?? (explicitEstudy2 ? 'separate' : 'primary') } as const;
+  const config = {
+    ...parsed.data,
+    listings: parsed.data.listings ?? (explicitEstudy2 ? 'separate' : 'primary'),
+    kpWindowRbar: parsed.data.kpWindowRbar ?? (explicitEstudy2 ? 'day' : 'overlap'),
+  } as const;
   return { config, file, root: resolve(root), chartEventLines };
 }
 

@@ -39,6 +39,7 @@ export function settingsOf(c: StudyConfig): EngineSettings {
     limitDaysInEstimation: c.limitDaysInEstimation,
     gapReturns: c.gapReturns,
     listings: c.listings ?? 'primary',
+    kpWindowRbar: c.kpWindowRbar ?? 'overlap',
   };
 }
 

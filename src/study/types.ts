@@ -123,6 +123,12 @@ export interface EngineSettings {
    * reaction across the gap).
    */
   gapReturns?: GapReturnsMode;
+  /**
+   * Kolari-Pynnönen r-bar of the window tests (src/stats/rbarWindow.ts): 'overlap' the r-bar of the
+   * CARs summed, 'day' the day-level r-bar for every window (explicit estudy2 reproduction).
+   * Absent = 'overlap'.
+   */
+  kpWindowRbar?: 'overlap' | 'day';
 }
 
 export const GAP_RETURNS_MODES = ['flag', 'exclude'] as const;

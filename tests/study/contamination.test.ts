@@ -140,6 +140,12 @@ describe('contaminated estimation windows', () => {
     expect(report('est').settings.estimationContamination).toBe('keep');
     expect(b('est').estimationExcluded).toBeUndefined();
     expect(b('est').model!.sigma).toBeCloseTo(all.sigma, 10);
+    // Window r-bar and calendar-time test (issue 12 §1) by default; an explicit --convention
+    // estudy2 keeps the day-level r-bar for windows and the report as it was.
+    expect(report('def').aggregate.windows[0].rbar).toBeDefined();
+    expect(report('def').aggregate.windows[0].calendarTime).toBeDefined();
+    expect(report('est').aggregate.windows[0].rbar).toBeUndefined();
+    expect(report('est').aggregate.windows[0].calendarTime).toBeUndefined();
 
     expect(over.code, over.stderr).toBe(0);
     expect(b('over').estimationExcluded).toEqual({ days: 11, eventCount: 1, events: ['A'] });

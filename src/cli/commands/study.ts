@@ -181,6 +181,8 @@ export function register(program: Command): void {
             variance: f.variance as 'model-df' | 'L-1',
             contamination,
             gapReturns: f.gapReturns,
+            // An explicit --convention estudy2 reproduces old outputs: the day-level r-bar for windows too.
+            kpWindowRbar: cmd.getOptionValueSource('convention') === 'cli' && f.convention === 'estudy2' ? 'day' : 'overlap',
           },
           bar.update,
         );
