@@ -56,6 +56,8 @@ interface Run {
   svgs: number;
   bytes: number;
   code: number | null;
+  /** Events in the aggregate, from the CLI's summary line. */
+  included: number;
 }
 
 function runOnce(events: string, charts: boolean, out: string): Run {
@@ -105,6 +107,7 @@ function runOnce(events: string, charts: boolean, out: string): Run {
     svgs,
     bytes,
     code: r.status,
+    included: Number(/(\d+) in the aggregate/.exec(r.stdout ?? '')?.[1] ?? NaN),
   };
 }
 
@@ -120,8 +123,8 @@ function main(): void {
     ];
     console.log(`machine: ${cpus().length} CPUs (${cpus()[0]?.model}), node ${process.version}`);
     console.log(`runs per row: ${runs}; medians of wall and CPU, max of peak RSS\n`);
-    console.log('| workload | charts | exit | wall median | CPU median | peak RSS | SVGs | bytes written | bytes / event | load avg at start |');
-    console.log('|---|---|---|---|---|---|---|---|---|---|');
+    console.log('| workload | charts | exit | in aggregate | wall median | CPU median | peak RSS | SVGs | bytes written | bytes / event | load avg at start |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|');
     for (const [name, events, n] of workloads) {
       for (const charts of [true, false]) {
         const load = loadavg()[0].toFixed(2);
@@ -129,7 +132,7 @@ function main(): void {
         for (let k = 0; k < runs; k++) rs.push(runOnce(events, charts, join(tmp, 'out')));
         const last = rs[rs.length - 1];
         console.log(
-          `| ${name} | ${charts ? 'on (default)' : 'off'} | ${rs.map((r) => r.code).join(',')} | ${median(rs.map((r) => r.wallS)).toFixed(2)} s | ${median(rs.map((r) => r.cpuS)).toFixed(2)} s | ${Math.max(...rs.map((r) => r.rssMB)).toFixed(0)} MB | ${last.svgs} | ${(last.bytes / 1e6).toFixed(1)} MB | ${(last.bytes / n / 1024).toFixed(1)} KiB | ${load} |`,
+          `| ${name} | ${charts ? 'on (default)' : 'off'} | ${rs.map((r) => r.code).join(',')} | ${last.included} | ${median(rs.map((r) => r.wallS)).toFixed(2)} s | ${median(rs.map((r) => r.cpuS)).toFixed(2)} s | ${Math.max(...rs.map((r) => r.rssMB)).toFixed(0)} MB | ${last.svgs} | ${(last.bytes / 1e6).toFixed(1)} MB | ${(last.bytes / n / 1024).toFixed(1)} KiB | ${load} |`,
         );
       }
     }
