@@ -18,6 +18,7 @@ import { DEFAULT_SETTINGS, type DataProvider, type EngineSettings, type StudyEve
 import { dayNumber, formatDay, weekday } from '../../src/util/dayNumber.js';
 import type { ReportJson } from '../../src/report/schema.js';
 import { runBuilt, tempDir } from '../helpers/cli.js';
+import { simpleOls } from '../helpers/simpleOls.js';
 
 const N = 200;
 const A = 100;
@@ -41,22 +42,8 @@ const events: StudyEvent[] = [
   { id: 'B', eventId: 'B', symbol: 'X', day: days[B], timing: 'intraday' },
 ];
 
-/** Simple-regression OLS of stock on market over `rows`: alpha, beta and sigma with L - 2. */
-function ols(rows: number[]): { alpha: number; beta: number; sigma: number; L: number } {
-  const L = rows.length;
-  const mx = rows.reduce((s, t) => s + market[t], 0) / L;
-  const my = rows.reduce((s, t) => s + stock[t], 0) / L;
-  let sxy = 0;
-  let sxx = 0;
-  for (const t of rows) {
-    sxy += (market[t] - mx) * (stock[t] - my);
-    sxx += (market[t] - mx) ** 2;
-  }
-  const beta = sxy / sxx;
-  const alpha = my - beta * mx;
-  const ssr = rows.reduce((s, t) => s + (stock[t] - alpha - beta * market[t]) ** 2, 0);
-  return { alpha, beta, sigma: Math.sqrt(ssr / (L - 2)), L };
-}
+/** Simple-regression OLS of stock on market over `rows` (tests/helpers/simpleOls.ts). */
+const ols = (rows: number[]) => simpleOls(stock, market, rows);
 const estRows = Array.from({ length: 120 }, (_, k) => B - 130 + k);
 const clean = ols(estRows.filter((t) => t < A - 5 || t > A + 5));
 const all = ols(estRows);

@@ -19,6 +19,7 @@ import { DEFAULT_SETTINGS, type DataProvider, type EngineSettings, type StudyEve
 import { dayNumber, formatDay, weekday } from '../../src/util/dayNumber.js';
 import type { ReportJson } from '../../src/report/schema.js';
 import { runBuilt, tempDir } from '../helpers/cli.js';
+import { simpleOls } from '../helpers/simpleOls.js';
 
 const NB = 230;
 const sessions = new Int32Array(NB);
@@ -43,18 +44,7 @@ const EV = 190;
 const settings: EngineSettings = { ...DEFAULT_SETTINGS, estimation: [-130, -11], window: [-5, 5], carWindows: [[-5, 5]], bootstrapSamples: 9 };
 const events: StudyEvent[] = [{ id: 'E', eventId: 'E', symbol: '0001.HK', day: days[EV], timing: 'intraday' }];
 
-function olsAlpha(rows: number[]): number {
-  const L = rows.length;
-  const mx = rows.reduce((s, t) => s + market[t], 0) / L;
-  const my = rows.reduce((s, t) => s + stock[t], 0) / L;
-  let sxy = 0;
-  let sxx = 0;
-  for (const t of rows) {
-    sxy += (market[t] - mx) * (stock[t] - my);
-    sxx += (market[t] - mx) ** 2;
-  }
-  return my - (sxy / sxx) * mx;
-}
+const olsAlpha = (rows: number[]): number => simpleOls(stock, market, rows).alpha;
 const estRows = Array.from({ length: 120 }, (_, k) => EV - 130 + k);
 const gap = (r: number, n: number | null) => ({ date: formatDay(days[r]), from: formatDay(days[r - 1]), sessions: n });
 

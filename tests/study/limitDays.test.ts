@@ -14,6 +14,7 @@ import { parseStudy } from '../../src/study/config.js';
 import { ConfigError } from '../../src/util/errors.js';
 import { DEFAULT_SETTINGS, type DataProvider, type EngineSettings, type StudyEvent } from '../../src/study/types.js';
 import { dayNumber, formatDay, weekday } from '../../src/util/dayNumber.js';
+import { simpleOls } from '../helpers/simpleOls.js';
 
 const N = 200;
 const EV = 180;
@@ -42,21 +43,7 @@ const provider: DataProvider = {
 const settings: EngineSettings = { ...DEFAULT_SETTINGS, estimation: [-130, -11], window: [-5, 5], carWindows: [[0, 1]], bootstrapSamples: 9, limitDaysInEstimation: 'exclude' };
 const events: StudyEvent[] = [{ id: 'E', eventId: 'E', symbol: '600000.SH', day: days[EV], timing: 'intraday' }];
 
-function ols(rows: number[]): { alpha: number; sigma: number } {
-  const L = rows.length;
-  const mx = rows.reduce((s, t) => s + market[t], 0) / L;
-  const my = rows.reduce((s, t) => s + stock[t], 0) / L;
-  let sxy = 0;
-  let sxx = 0;
-  for (const t of rows) {
-    sxy += (market[t] - mx) * (stock[t] - my);
-    sxx += (market[t] - mx) ** 2;
-  }
-  const beta = sxy / sxx;
-  const alpha = my - beta * mx;
-  const ssr = rows.reduce((s, t) => s + (stock[t] - alpha - beta * market[t]) ** 2, 0);
-  return { alpha, sigma: Math.sqrt(ssr / (L - 2)) };
-}
+const ols = (rows: number[]) => simpleOls(stock, market, rows);
 const estRows = Array.from({ length: 120 }, (_, k) => EV - 130 + k);
 const limitRows = [60, 70, 80, 90];
 const clean = ols(estRows.filter((t) => !limitRows.includes(t)));
