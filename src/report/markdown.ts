@@ -152,11 +152,14 @@ function findings(r: ReportJson): string[] {
       out.push(`- ${withCar.filter(isSig).length} of ${withCar.length} listing results have a CAR ${win(focus)} significant at 5% on their own (t-test with estimation error in the variance; per listing, the averaged firm observations have no single-listing t).`);
     else out.push(`- ${sig.length} of ${obs.length} observations in the aggregate have a CAR ${win(focus)} significant at 5% on their own (t-test with estimation error in the variance${all}).`);
   }
-  for (const w of r.aggregate.windows) {
-    if (!(w.window[0] === focus[0] && w.window[1] === focus[1]) && !(w.window[0] === -1 && w.window[1] === 1)) continue;
+  // The primary (confirmatory) window leads the findings as it leads the CAAR table; [-1,+1] follows.
+  const pw = r.aggregate.primaryWindow;
+  const isPrimary = (x: number[]) => !!pw && x[0] === pw[0] && x[1] === pw[1];
+  const headline = r.aggregate.windows.filter((w) => (w.window[0] === focus[0] && w.window[1] === focus[1]) || (w.window[0] === -1 && w.window[1] === 1));
+  for (const w of [...headline.filter((x) => isPrimary(x.window)), ...headline.filter((x) => !isPrimary(x.window))]) {
     const t = w.tests;
     out.push(
-      `- **CAAR ${win(w.window)}** across ${w.n} events: ${pct(w.caar)}; cross-sectional t ${testCell(t.csectT)}, BMP ${testCell(t.bmp)}, Kolari-Pynnönen BMP ${testCell(t.kpBmp)}, generalized sign ${testCell(t.generalizedSign)}. ${w.n < 10 ? 'With so few events the tests have little power: read the per-event figures.' : ''}`,
+      `- **CAAR ${win(w.window)}**${isPrimary(w.window) ? ' (primary window)' : ''} across ${w.n} events: ${pct(w.caar)}; cross-sectional t ${testCell(t.csectT)}, BMP ${testCell(t.bmp)}, Kolari-Pynnönen BMP ${testCell(t.kpBmp)}, generalized sign ${testCell(t.generalizedSign)}. ${w.n < 10 ? 'With so few events the tests have little power: read the per-event figures.' : ''}`,
     );
   }
   // Many groups have their own table (groupSections); the findings name the first few.

@@ -273,6 +273,10 @@ describe('evstudy run (what npm start does)', () => {
     expect(md).toMatch(/\*\*Unit of observation\*\*: one firm-announcement \(`listings: primary`\): 13 in the aggregate; 4 secondary listings/);
     expect(md).toMatch(/\*\*Robustness, every listing as its own event\*\* \(`listings: separate`\): CAAR \[0,\+1\] across 17 listings \+3\.72%; cross-sectional t 1\.82/);
     expect(md).toMatch(/- 5 of 13 observations in the aggregate have a CAR \[0,\+1\] significant/);
+    // The primary window leads the findings (as it leads the CAAR table), before [-1,+1] (issue 12 §3).
+    const primaryAt = md.indexOf('- **CAAR [0,+1]** (primary window) across 13 events');
+    expect(primaryAt).toBeGreaterThan(0);
+    expect(primaryAt).toBeLessThan(md.indexOf('- **CAAR [-1,+1]** across'));
     expect(md).toContain('  - baidu-ernie-confirmed@BIDU (BIDU): `ok` — secondary-listing of baidu-ernie-confirmed@9888.HK');
     // events.csv says the same: the ADR is ok but not in the aggregate.
     const csv = readFileSync(join(out, 'events.csv'), 'utf8').split('\n');
