@@ -13,12 +13,15 @@ export function checkSelection(study: LoadedStudy, all: readonly EventRecord[], 
   const sel = study.config.select;
   const known = new Set(all.map((e) => e.id));
   const where = `${study.config.eventsDir} (${all.length} event file${all.length === 1 ? '' : 's'})`;
-  const unknown = (sel.ids ?? []).map((id, i) => ({ id, i })).filter((x) => !known.has(x.id));
+  // An unknown id in exclude is as much a typo as one in ids: it would quietly exclude nothing.
+  const unknown = (['ids', 'exclude'] as const).flatMap((key) =>
+    (sel[key] ?? []).map((id, i) => ({ key, id, i })).filter((x) => !known.has(x.id)),
+  );
   const errors = unknown.map(
-    ({ id, i }) => new ConfigError(`no event with this id in ${where}`, { file: study.file, line: lineAt(study.file, ['select', 'ids', i]), field: `select.ids[${i}]`, value: id }),
+    ({ key, id, i }) => new ConfigError(`no event with this id in ${where}`, { file: study.file, line: lineAt(study.file, ['select', key, i]), field: `select.${key}[${i}]`, value: id }),
   );
   if (errors.length === 1) throw errors[0];
-  if (errors.length > 1) throw new ConfigError(`${errors.length} ids in select.ids are not in ${where}`, { file: study.file }, errors);
+  if (errors.length > 1) throw new ConfigError(`${errors.length} ids in select are not in ${where}`, { file: study.file }, errors);
   if (selected.length === 0) {
     const filters = Object.entries(sel)
       .filter(([, v]) => v !== undefined)

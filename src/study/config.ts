@@ -122,9 +122,9 @@ export const studySchema = z
      */
     estimationContamination: z.enum(['drop', 'keep']).optional(),
     /**
-     * A-share limit-hit days inside an estimation window (censored returns): `exclude` them from the
-     * estimation sample, or `keep` them (peer packages). Default `exclude`, or `keep` when the file
-     * asks for `testConvention: estudy2`.
+     * A-share limit-hit days inside an estimation window (censored returns): `keep` them (default, as
+     * the peer packages do; why: EngineSettings.limitDaysInEstimation) or `exclude` them from the
+     * estimation sample.
      */
     limitDaysInEstimation: z.enum(['exclude', 'keep']).optional(),
     /**
