@@ -80,6 +80,13 @@ export const eventWindowSchema = z.strictObject({
   minLowReturn: nullableNum,
   /** Trading days inside the window without a return (suspension, missing data). */
   missingDays: z.number().int().optional(),
+  /**
+   * Market-adjusted CAR: sum over the window of R_i - R_m (alpha = 0, beta = 1), beside the model
+   * CAR; null when a day lacks a return or the model has no market series (factor models).
+   */
+  marketAdjustedCar: nullableNum.optional(),
+  /** Fitted alpha x window length in trading days: what the model subtracts from the CAR for alpha alone. */
+  alphaDrift: nullableNum.optional(),
   /** Dates of the closes used by rawReturn: close(a-1) and close(b). */
   fromDate: isoDate.nullable().optional(),
   toDate: isoDate.nullable().optional(),

@@ -484,8 +484,10 @@ function runOne(
 
   const windows: [number, number][] = s.carWindows.some(([a, b]) => a === 0 && b === 0) ? s.carWindows : [...s.carWindows, [0, 0]];
   // The [0,0] move is always reported: claims like "next-day intraday high" refer to it.
-  for (const [a, b] of windows) json.windows.push(windowStats(sec, m, i0, a, b, s));
+  for (const [a, b] of windows) json.windows.push(windowStats(sec, m, i0, a, b, s, regs.value.columns.market));
   if (limits) extendPastLimits(json, limits, m, sec, i0, s);
+  const drift = alphaDriftFlag(json, m.alpha);
+  if (drift) json.flags!.push(drift);
 
   const d0 = json.days.find((d) => d.day === 0);
   if (d0 && d0.ar === null && outsideDays === 0)
@@ -538,6 +540,7 @@ function windowStats(
   a: number,
   b: number,
   s: EngineSettings,
+  market?: Float64Array,
 ): EventResultJson['windows'][number] {
   const n = sec.days.length;
   const c = carWindow(m, sec.returns, i0, a, b);
@@ -570,10 +573,48 @@ function windowStats(
     maxHighReturn: fin(hi),
     minLowReturn: fin(lo),
     missingDays: c.missing,
+    marketAdjustedCar: market ? fin(marketAdjustedCar(sec.returns, market, first, last)) : null,
+    alphaDrift: m.alpha === undefined ? null : fin(m.alpha * (b - a + 1)),
     fromDate: first >= 1 && first - 1 < n ? formatDay(sec.days[first - 1]) : null,
     toDate: last >= 0 && last < n ? formatDay(sec.days[last]) : null,
   };
 }
+
+/**
+ * Sum of R_i - R_m over the window rows: the market-adjusted CAR (alpha = 0, beta = 1). It needs
+ * no estimation window, so a drift in the fitted alpha (an estimation window inside a rally) cannot
+ * reach it; beta = 1 rather than the fitted beta keeps it free of every estimated parameter. NaN
+ * when a day of the window has no return or no benchmark return, or the window leaves the data.
+ */
+function marketAdjustedCar(y: Float64Array, market: Float64Array, first: number, last: number): number {
+  if (first < 1 || last >= y.length) return NaN;
+  let sum = 0;
+  for (let r = first; r <= last; r++) sum += y[r] - market[r];
+  return sum;
+}
+
+/** |alpha| x window length above which the alpha projected into a CAR window is flagged. */
+export const ALPHA_DRIFT_LIMIT = 0.05;
+
+/**
+ * The fitted alpha is subtracted on every day of a CAR window: an estimation window inside a rally
+ * (alpha +1%/day) takes 11% off an 11-day CAR with no news in it. Say so per window where
+ * |alpha| x length exceeds 5%, beside the market-adjusted CAR that has no alpha in it.
+ */
+function alphaDriftFlag(json: EventResultJson, alpha: number | undefined): string | null {
+  if (alpha === undefined || !Number.isFinite(alpha)) return null;
+  const said: string[] = [];
+  for (const w of json.windows) {
+    const d = w.alphaDrift;
+    if (d === null || d === undefined || Math.abs(d) <= ALPHA_DRIFT_LIMIT) continue;
+    const len = w.window[1] - w.window[0] + 1;
+    const ma = w.marketAdjustedCar === null || w.marketAdjustedCar === undefined ? '' : ` (market-adjusted CAR ${pctSigned(w.marketAdjustedCar)}, model CAR ${w.car === null ? 'not computed' : pctSigned(w.car)})`;
+    said.push(`CAR ${win(w.window)}: alpha ${pctSigned(alpha, 3)}/day over ${len} days = ${pctSigned(-d)} of the CAR${ma}`);
+  }
+  return said.length ? `alpha drift: ${said.join('; ')}` : null;
+}
+
+const pctSigned = (x: number, digits = 2): string => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(digits)}%`;
 
 /** How many ids a flag or note names; the rest are a count, so output grows with events, not pairs. */
 export const FLAG_IDS = 5;

@@ -104,6 +104,28 @@ describe('default study: china-ai-2023', () => {
     expect(report.events.find((e) => e.id === '360-chatgpt-demo')!.estimationExcluded).toBeUndefined();
   });
 
+  it('shows the market-adjusted CAR beside the model CAR and flags alpha drift (issue 12 §2)', () => {
+    const kunlun = report.events.find((e) => e.id === 'kunlun-tiangong')!;
+    const m = kunlun.model!;
+    // The issue's figure: an estimation window inside the 2023 rally, alpha about +1.0%/day.
+    expect(m.alpha!).toBeGreaterThan(0.0095);
+    expect(m.alpha!).toBeLessThan(0.0105);
+    const w010 = kunlun.windows.find((w) => w.window[0] === 0 && w.window[1] === 10)!;
+    expect(w010.alphaDrift!).toBeCloseTo(11 * m.alpha!, 12);
+    // R_m from the day rows (expected = alpha + beta R_m): market-adjusted CAR = sum of R - R_m.
+    const days = kunlun.days.filter((d) => d.day >= 0 && d.day <= 10);
+    const ma = days.reduce((acc, d) => acc + d.return! - (d.expected! - m.alpha!) / m.beta!, 0);
+    expect(w010.marketAdjustedCar!).toBeCloseTo(ma, 10);
+    expect(kunlun.flags!.find((f) => f.startsWith('alpha drift:'))).toMatch(/CAR \[0,\+10\]: alpha \+0\.999%\/day over 11 days = -10\.98% of the CAR \(market-adjusted CAR \+45\.10%, model CAR \+31\.11%\)/);
+    // Every event with a model has both per window; the flag appears exactly where |alpha| x length > 5%.
+    for (const e of report.events.filter((x) => x.model && x.model.alpha !== undefined && x.model.alpha !== null)) {
+      const over = e.windows.filter((w) => Math.abs(w.alphaDrift!) > 0.05).map((w) => w.window.join(','));
+      const flag = e.flags!.find((f) => f.startsWith('alpha drift:'));
+      expect(flag === undefined, e.id).toBe(over.length === 0);
+      for (const w of e.windows) expect(w.marketAdjustedCar === undefined, e.id).toBe(false);
+    }
+  });
+
   it('counts and flags limit-hit days in estimation windows, and keeps them in the sample by default (issue 12 §2)', () => {
     expect(report.settings.limitDaysInEstimation).toBe('keep');
     const lim = Object.fromEntries(report.events.filter((e) => e.estimationLimitDays).map((e) => [e.id, e.estimationLimitDays]));
