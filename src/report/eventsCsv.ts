@@ -26,12 +26,14 @@ export function csvNumber(x: number | null | undefined): string {
 /** `-1` -> `m1`, as in chart file names: a header cell must not start with a minus either. */
 const slug = ([a, b]: readonly number[]): string => `${a < 0 ? `m${-a}` : a}_${b < 0 ? `m${-b}` : b}`;
 
-const WINDOW_FIELDS = ['car', 'car_t', 'car_p', 'bhar', 'raw', 'max_high', 'min_low', 'missing_days'] as const;
+// market_adj_car: sum of R - R_m over the window (alpha 0, beta 1), beside the model CAR;
+// alpha_drift: the fitted alpha x window length, what the model CAR loses to alpha alone.
+const WINDOW_FIELDS = ['car', 'car_t', 'car_p', 'bhar', 'raw', 'max_high', 'min_low', 'missing_days', 'market_adj_car', 'alpha_drift'] as const;
 
 function windowCells(e: EventResultJson, [a, b]: readonly number[]): string[] {
   const w = e.windows.find((x) => x.window[0] === a && x.window[1] === b);
   if (!w) return WINDOW_FIELDS.map(() => '');
-  return [w.car, w.carT, w.carP, w.bhar, w.rawReturn, w.maxHighReturn, w.minLowReturn, w.missingDays].map(csvNumber);
+  return [w.car, w.carT, w.carP, w.bhar, w.rawReturn, w.maxHighReturn, w.minLowReturn, w.missingDays, w.marketAdjustedCar, w.alphaDrift].map(csvNumber);
 }
 
 export function eventsCsv(report: ReportJson): string {

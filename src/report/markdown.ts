@@ -236,7 +236,13 @@ function periodsSection(r: ReportJson): string[] {
 
 function eventHeader(r: ReportJson): string[] {
   const wins = r.settings.carWindows.filter(([a, b]) => !(a === 0 && b === 0));
-  return ['id', 'symbol', 'name', 'day 0', 'outcome', 'AR day 0', ...wins.map((w) => `CAR ${win(w)} (t, p)`), 'raw [0,0]', 'best high [0,0]', 'raw [0,+1]'];
+  return ['id', 'symbol', 'name', 'day 0', 'outcome', 'AR day 0', ...wins.map((w) => `CAR ${win(w)} (t, p)`), `market-adj. CAR ${win(headWindow(r))}`, 'raw [0,0]', 'best high [0,0]', 'raw [0,+1]'];
+}
+
+/** The window whose market-adjusted CAR (alpha 0, beta 1) stands beside the model CARs: the primary one. */
+function headWindow(r: ReportJson): [number, number] {
+  const w = r.aggregate.primaryWindow ?? r.settings.carWindows.find(([a, b]) => a === 0 && b === 1) ?? r.settings.carWindows[0];
+  return [w[0], w[1]];
 }
 
 function eventRow(r: ReportJson, e: EventResultJson): string[] {
@@ -258,6 +264,7 @@ function eventRow(r: ReportJson, e: EventResultJson): string[] {
       const x = findWindow(e, w[0], w[1]);
       return x && x.car !== null ? `${pct(x.car)} (${num(x.carT)}, ${pval(x.carP)})${stars(x.carP)}` : '—';
     }),
+    pct(findWindow(e, ...headWindow(r))?.marketAdjustedCar ?? null),
     pct(w00?.rawReturn ?? null),
     pct(w00?.maxHighReturn ?? null),
     pct(w01?.rawReturn ?? null),
@@ -430,6 +437,11 @@ function dataNotes(r: ReportJson, large = false): string[] {
     out.push(`- **Events not in the aggregate** (${dropped.length}):`);
     out.push(...capped(dropped.map((e) => `  - ${mdText(e.id)} (${mdText(e.symbol)}): \`${e.outcome}\` — ${mdText(why(e))}`), large, 'events.csv and report.json list all'));
   }
+  const drift = r.events.filter((e) => e.flags?.some((f) => f.startsWith('alpha drift:')));
+  if (drift.length)
+    out.push(
+      `- **Alpha drift** (${drift.length} event(s): ${drift.slice(0, 5).map((e) => mdText(e.id)).join(', ')}${drift.length > 5 ? ` and ${drift.length - 5} more` : ''}): the fitted alpha times a CAR window's length exceeds 5%, so the model CAR there is mostly the estimation window's trend projected forward; compare the market-adjusted CAR (\`marketAdjustedCar\` in report.json, \`market_adj_car_*\` in events.csv).`,
+    );
   const flagged = r.events.filter((e) => e.flags && e.flags.length);
   if (flagged.length) {
     out.push(`- **Flags** (${flagged.length} event(s)):`);

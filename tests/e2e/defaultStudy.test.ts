@@ -310,5 +310,13 @@ describe('evstudy run (what npm start does)', () => {
     const limCol = csv[0].split(',').indexOf('estimation_limit_days');
     const lim = (id: string) => cells(csv.find((l) => l.startsWith(`${id},`))!)[limCol];
     expect([lim('360-zhinao'), lim('cloudwalk-congrong'), lim('iflytek-spark'), lim('kunlun-tiangong'), lim('360-chatgpt-demo')]).toEqual(['5', '5', '3', '1', '']);
+    // Market-adjusted CAR and alpha drift: a column per window in events.csv, the primary window's in report.md, drift counted in Data notes.
+    const maCol = csv[0].split(',').indexOf('market_adj_car_0_10');
+    const driftCol = csv[0].split(',').indexOf('alpha_drift_0_10');
+    const kunlunCells = cells(csv.find((l) => l.startsWith('kunlun-tiangong,'))!);
+    expect(+kunlunCells[maCol]).toBeCloseTo(0.451, 3);
+    expect(+kunlunCells[driftCol]).toBeCloseTo(0.1098, 4);
+    expect(md).toContain('| market-adj. CAR [0,+1] |');
+    expect(md).toMatch(/- \*\*Alpha drift\*\* \(2 event\(s\): kunlun-tiangong, cloudwalk-congrong\)/);
   }, 120_000);
 });
