@@ -452,6 +452,16 @@ function dataNotes(r: ReportJson, large = false): string[] {
   return out;
 }
 
+/** The study's estimationEndsBefore: which events' estimation windows it moved, and why one would. */
+function estimationEndsMethod(r: ReportJson): string[] {
+  const d = r.settings.estimationEndsBefore;
+  if (!d) return [];
+  const moved = r.events.filter((e) => e.flags?.some((f) => f.startsWith(`estimation window ends before ${d}`))).length;
+  return [
+    `- **Estimation window ends before ${d}** (\`estimationEndsBefore\`): an estimation window reaching that date is moved earlier as a whole, keeping its ${win(r.settings.estimation)} length, to end on the listing's last trading day before it, so a market-wide wave after it does not enter alpha; ${moved} event(s) moved (flagged per event; the fitted window is \`estimationFrom\`..\`estimationTo\` in report.json). An event whose moved window has fewer than ${r.settings.minEstimation ?? '—'} valid returns is \`insufficient-estimation\`.`,
+  ];
+}
+
 /** What the estimation samples did with other events' windows, and how many events it touched. */
 function contaminationMethod(r: ReportJson): string[] {
   const mode = r.settings.estimationContamination;
@@ -496,6 +506,7 @@ function methods(r: ReportJson): string[] {
     '',
     `- **Day 0** is the listing's first trading day on or after the announcement (the next one for announcements after the close), in the listing's own exchange time; days are counted in the listing's own trading days, so a holiday elsewhere never creates a zero return. Non-trading-day policy: \`${s.nonTradingDay}\`.`,
     `- **Normal returns**: ${MODEL_LABELS[s.model] ?? s.model}, fitted on each event's own estimation window ${win(s.estimation)} (at least ${s.minEstimation ?? '—'} valid returns, else \`insufficient-estimation\`); residual variance SSR/(L-k) with each model's own degrees of freedom (MacKinlay 1997; Campbell, Lo & MacKinlay 1997, ch. 4). The benchmark return is taken over the same two dates as the stock's.`,
+    ...estimationEndsMethod(r),
     ...contaminationMethod(r),
     ...gapMethod(r),
     '- **Abnormal returns**: AR = R - E[R]; CAR = sum of ARs over the window; BHAR = product of (1+R) minus product of (1+E[R]) over the window only (Barber & Lyon 1997); standardized ARs divide by sigma times the prediction-error factor (Patell 1976).',

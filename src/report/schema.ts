@@ -316,6 +316,8 @@ export const reportSchema = z.strictObject({
   settings: z.strictObject({
     model: z.string(),
     estimation: windowTuple,
+    /** Study setting: every estimation window ends on the last trading day before this date (kept length). */
+    estimationEndsBefore: isoDate.optional(),
     window: windowTuple,
     carWindows: z.array(windowTuple),
     nonTradingDay: z.enum(['next', 'previous', 'skip', 'error']),

@@ -98,6 +98,8 @@ export const studySchema = z
     /** Benchmark overrides by symbol; otherwise the manifest's benchmark for the listing. */
     benchmarks: z.record(z.string(), z.string()).default({}),
     estimation: offsetWindow.default([-130, -11]),
+    /** End every estimation window before this date (trading days strictly before it), keeping its length. */
+    estimationEndsBefore: dateField.optional(),
     window: offsetWindow.default([-10, 10]),
     carWindows: z.array(offsetWindow).min(1).default([[-1, 1], [0, 1], [0, 2], [-5, 5], [0, 10]]),
     minEstimation: z.number().int().min(3).default(60),

@@ -383,6 +383,14 @@ function runOne(
   }
   const i0 = aligned.index;
   const n = sec.days.length;
+  // estimationEndsBefore: this event's estimation window, moved earlier as a whole; every use below
+  // (contamination, limit and gap scans, the fit, the r-bar overlap) then sees the moved window.
+  let movedBy = 0;
+  if (s.estimationEndsBefore !== undefined) {
+    const lastBefore = lowerBound(sec.days, s.estimationEndsBefore) - 1;
+    movedBy = Math.max(0, i0 + s.estimation[1] - lastBefore);
+    if (movedBy) s = { ...s, estimation: [s.estimation[0] - movedBy, s.estimation[1] - movedBy] };
+  }
   const [e0, e1] = s.estimation;
   const [w0, w1] = s.window;
   const json = emptyResult(ev, aligned.shifted ? 'shifted' : 'ok', '', group, sec.name);
@@ -390,6 +398,8 @@ function runOne(
   json.day0 = formatDay(sec.days[i0]);
   json.shift = aligned.note;
   if (aligned.flag) json.flags!.push(aligned.flag);
+  const beforeText = movedBy ? `estimation window ends before ${formatDay(s.estimationEndsBefore!)} (estimationEndsBefore): ${win(s.estimation)}, ${movedBy} trading day(s) earlier than set` : '';
+  if (beforeText) json.flags!.push(beforeText);
 
   const regs = provider.regressors(sec, ev);
   if (!regs.ok) {
@@ -445,7 +455,7 @@ function runOne(
   if (!fit.ok) {
     json.outcome = 'insufficient-estimation';
     const excludedText = [droppedText, limitText].filter(Boolean).join(' and ');
-    json.reason = `${fit.reason}${excludedText ? ` after excluding ${excludedText}` : ''} (${sec.symbol} data run ${formatDay(sec.days[0])} .. ${formatDay(sec.days[n - 1])}; day 0 ${formatDay(sec.days[i0])})`;
+    json.reason = `${fit.reason}${excludedText ? ` after excluding ${excludedText}` : ''}${beforeText ? `; ${beforeText}` : ''} (${sec.symbol} data run ${formatDay(sec.days[0])} .. ${formatDay(sec.days[n - 1])}; day 0 ${formatDay(sec.days[i0])})`;
     return { ...base, json };
   }
   const m = fit.model;

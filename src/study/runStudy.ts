@@ -40,6 +40,7 @@ export function settingsOf(c: StudyConfig): EngineSettings {
     gapReturns: c.gapReturns,
     listings: c.listings ?? 'primary',
     kpWindowRbar: c.kpWindowRbar ?? 'overlap',
+    ...(c.estimationEndsBefore ? { estimationEndsBefore: parseIsoDay(c.estimationEndsBefore) } : {}),
   };
 }
 
@@ -131,6 +132,7 @@ export function runStudy(study: LoadedStudy, opts: RunOptions = {}): ReportJson 
     settings: {
       model: c.model,
       estimation: c.estimation,
+      ...(c.estimationEndsBefore ? { estimationEndsBefore: c.estimationEndsBefore } : {}),
       window: c.window,
       carWindows: c.carWindows,
       nonTradingDay: c.nonTradingDay,

@@ -129,6 +129,12 @@ export interface EngineSettings {
    * Absent = 'overlap'.
    */
   kpWindowRbar?: 'overlap' | 'day';
+  /**
+   * Day number: every event's estimation window ends on the last trading day strictly before it,
+   * moved earlier by whole trading days and keeping its length, so a wave of repricing (the 2023 AI
+   * rally) does not enter alpha. Windows already ending before it are unchanged. Absent = as set.
+   */
+  estimationEndsBefore?: number;
 }
 
 export const GAP_RETURNS_MODES = ['flag', 'exclude'] as const;
