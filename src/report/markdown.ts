@@ -458,7 +458,7 @@ function estimationEndsMethod(r: ReportJson): string[] {
   if (!d) return [];
   const moved = r.events.filter((e) => e.flags?.some((f) => f.startsWith(`estimation window ends before ${d}`))).length;
   return [
-    `- **Estimation window ends before ${d}** (\`estimationEndsBefore\`): an estimation window reaching that date is moved earlier as a whole, keeping its ${win(r.settings.estimation)} length, to end on the listing's last trading day before it, so a market-wide wave after it does not enter alpha; ${moved} event(s) moved (flagged per event; the fitted window is \`estimationFrom\`..\`estimationTo\` in report.json). An event whose moved window has fewer than ${r.settings.minEstimation ?? '—'} valid returns is \`insufficient-estimation\`.`,
+    `- **Estimation window ends before ${d}** (\`estimationEndsBefore\`): an estimation window reaching that date is moved earlier as a whole, keeping its length (${r.settings.estimation[1] - r.settings.estimation[0] + 1} trading days), to end on the listing's last trading day before it, so a market-wide wave after it does not enter alpha; ${moved} event(s) moved (flagged per event; the fitted window is \`estimationFrom\`..\`estimationTo\` in report.json). An event whose moved window has fewer than ${r.settings.minEstimation ?? '—'} valid returns is \`insufficient-estimation\`.`,
   ];
 }
 
