@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, runCli, studyArgs, tempDir } from '../reliability/helpers.js';
+import { runBuilt } from '../helpers/cli.js';
 
 const BUNDLE = join(REPO, 'dist', 'cli-bundle', 'main.js');
 
@@ -23,9 +24,12 @@ describe('bundled CLI', () => {
     const dir = tempDir();
     const a = join(dir, 'a');
     const b = join(dir, 'b');
-    const inProcess = await runCli(studyArgs({}, a));
+    // Both at once: the subprocess runs while the in-process study holds this worker.
+    const [inProcess, bundled] = await Promise.all([
+      runCli(studyArgs({}, a)),
+      runBuilt(studyArgs({}, b), { env: { EVSTUDY_PARALLEL_MIN_EVENTS: '0', EVSTUDY_THREADS: '2' } }).then((r) => ({ code: r.code, out: r.out, err: r.stderr })),
+    ]);
     expect(inProcess.code, inProcess.err).toBe(0);
-    const bundled = runBundle(studyArgs({}, b), { EVSTUDY_PARALLEL_MIN_EVENTS: '0', EVSTUDY_THREADS: '2' });
     expect(bundled.code, bundled.err).toBe(0);
     // Workers that cannot start fall back to one thread with this warning (parallel.ts): the
     // bytes would still match, so the warning is what shows the bundle's workers ran.
