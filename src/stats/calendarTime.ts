@@ -24,6 +24,7 @@
  */
 import { pStudent2 } from './pvalue.js';
 import type { EventPanel } from './types.js';
+import { mean, sd } from './util.js';
 
 export interface CalendarTimeResult {
   /** t of the standardised calendar-time portfolio ARs, or null with `reason`. */
@@ -144,12 +145,9 @@ export function calendarTimeTest(panel: EventPanel, rows: Int32Array, a: number,
     arSum += ar;
   }
   if (used < 2) return none(`fewer than 2 calendar days whose portfolio has ${Math.max(4, minDays)} estimation days common to its members`, days);
-  let zm = 0;
-  for (let k = 0; k < used; k++) zm += zs[k];
-  zm /= used;
-  let ss = 0;
-  for (let k = 0; k < used; k++) ss += (zs[k] - zm) * (zs[k] - zm);
-  const sdz = Math.sqrt(ss / (used - 1));
+  const z = zs.subarray(0, used);
+  const zm = mean(z);
+  const sdz = sd(z);
   if (!(sdz > 0)) return none('the standardised portfolio ARs do not vary across days', days);
   const t = zm / (sdz / Math.sqrt(used));
   const out: CalendarTimeResult = { stat: t, p: pStudent2(t, used - 1), df: used - 1, days, daysUsed: used, meanAR: arSum / used };
