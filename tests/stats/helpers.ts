@@ -134,3 +134,47 @@ export function normalStream(seed: number): () => number {
   };
   return () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
 }
+
+export interface RowsPanelOptions {
+  /** Prediction-error factors per event and window day (default 1). */
+  C?: number[][];
+  /** Per event (default 1). */
+  sigma?: number[];
+  /** Per event (default 100). */
+  nObs?: number[];
+  /** Per event (default 98). */
+  df?: number[];
+  /** Var(CAR_i over [a, b]) (default b - a + 1). */
+  windowVariance?: EventPanel['windowVariance'];
+  sigmaConvention?: EventPanel['sigmaConvention'];
+}
+
+/**
+ * A panel written out row by row, no model fitted: `est` are the estimation residuals, `ev` the
+ * event-window ARs, SAR = AR / (sigma sqrt C). Event i's estimation column e is calendar day
+ * 100 i + e, so no two events share a day (rows of at most 100 columns).
+ */
+export function rowsPanel(est: number[][], ev: number[][], o: RowsPanelOptions = {}): EventPanel {
+  const n = est.length;
+  const E = est[0].length;
+  const W = ev[0].length;
+  const sigma = o.sigma ?? new Array<number>(n).fill(1);
+  const C = o.C ?? ev.map((r) => r.map(() => 1));
+  return {
+    n,
+    estStart: -E,
+    estEnd: -1,
+    estAR: Float64Array.from(est.flat()),
+    estDays: Int32Array.from(est.flatMap((r, i) => r.map((_, e) => 100 * i + e))),
+    winStart: 0,
+    winEnd: W - 1,
+    evAR: Float64Array.from(ev.flat()),
+    evSAR: Float64Array.from(ev.flatMap((r, i) => r.map((v, w) => v / (sigma[i] * Math.sqrt(C[i][w]))))),
+    evC: Float64Array.from(C.flat()),
+    windowVariance: o.windowVariance ?? ((_i, a, b) => b - a + 1),
+    sigma: Float64Array.from(sigma),
+    nObs: Int32Array.from(o.nObs ?? new Array<number>(n).fill(100)),
+    df: Int32Array.from(o.df ?? new Array<number>(n).fill(98)),
+    ...(o.sigmaConvention ? { sigmaConvention: o.sigmaConvention } : {}),
+  };
+}

@@ -21,6 +21,7 @@ import {
   type EventPanel,
   type TestResult,
 } from '../../src/stats/index.js';
+import { rowsPanel } from './helpers.js';
 
 const n = 3;
 const est = [
@@ -45,23 +46,7 @@ const df = L.map((l) => l - 2);
 const carVar = (i: number, a: number, b: number) => sigma[i] ** 2 * ((b - a + 1) + (b - a + 1) ** 2 / L[i]);
 
 function panel(sigmaConvention?: 'model-df' | 'L-1'): EventPanel {
-  return {
-    n,
-    estStart: -3,
-    estEnd: -1,
-    estAR: Float64Array.from(est.flat()),
-    estDays: Int32Array.from(est.flatMap((r, i) => r.map((_, e) => 100 * i + e))),
-    winStart: 0,
-    winEnd: 1,
-    evAR: Float64Array.from(ev.flat()),
-    evSAR: Float64Array.from(ev.flatMap((r, i) => r.map((v, w) => v / (sigma[i] * Math.sqrt(C[i][w]))))),
-    evC: Float64Array.from(C.flat()),
-    windowVariance: carVar,
-    sigma: Float64Array.from(sigma),
-    nObs: Int32Array.from(L),
-    df: Int32Array.from(df),
-    ...(sigmaConvention ? { sigmaConvention } : {}),
-  };
+  return rowsPanel(est, ev, { C, sigma, nObs: L, df, windowVariance: carVar, sigmaConvention });
 }
 
 const mean = (x: number[]) => x.reduce((s, v) => s + v, 0) / x.length;

@@ -5,30 +5,8 @@
  * generalized sign keeps estudy2's pooled daily p-hat and normal p. Expected values by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { type TestResult, generalizedSignDay, generalizedSignWindow, signDay, wilcoxonDay, type EventPanel } from '../../src/stats/index.js';
-
-/** A panel from rows of estimation residuals and event-window ARs (sigma 1, L 100: only signs matter here). */
-function panel(est: number[][], ev: number[][]): EventPanel {
-  const n = est.length;
-  const E = est[0].length;
-  const W = ev[0].length;
-  return {
-    n,
-    estStart: -E,
-    estEnd: -1,
-    estAR: Float64Array.from(est.flat()),
-    estDays: Int32Array.from(est.flatMap((r, i) => r.map((_, e) => 1000 * i + e))),
-    winStart: 0,
-    winEnd: W - 1,
-    evAR: Float64Array.from(ev.flat()),
-    evSAR: Float64Array.from(ev.flat()),
-    evC: new Float64Array(n * W).fill(1),
-    windowVariance: (_i, a, b) => b - a + 1,
-    sigma: new Float64Array(n).fill(1),
-    nObs: new Int32Array(n).fill(100),
-    df: new Int32Array(n).fill(98),
-  };
-}
+import { type TestResult, generalizedSignDay, generalizedSignWindow, signDay, wilcoxonDay } from '../../src/stats/index.js';
+import { rowsPanel } from './helpers.js';
 
 const note = (r: TestResult) => (r.stat === null ? `(not computed: ${r.reason})` : (r.note ?? ''));
 
@@ -63,7 +41,7 @@ describe('generalized sign: L-day p-hat and exact p', () => {
     [0.03, -0.01],
     [-0.01, 0.02],
   ];
-  const p = panel(est, ev);
+  const p = rowsPanel(est, ev);
 
   it('a 2-day window takes p-hat from 2-day sums, with the exact binomial p', () => {
     const ph = 5 / 8;
@@ -94,8 +72,8 @@ describe('generalized sign: L-day p-hat and exact p', () => {
 describe('tests that cannot reject at this N', () => {
   const est = Array.from({ length: 6 }, () => [1, -1, 1, -1, 0.5, -0.5]);
   const ev6 = [[0.01], [0.02], [0.03], [0.04], [0.05], [-0.06]];
-  const p5 = panel(est.slice(0, 5), ev6.slice(0, 5));
-  const p6 = panel(est, ev6);
+  const p5 = rowsPanel(est.slice(0, 5), ev6.slice(0, 5));
+  const p6 = rowsPanel(est, ev6);
 
   it('sign and Wilcoxon at N = 5: smallest two-sided p 0.0625, said in the note; not at N = 6', () => {
     for (const r of [signDay(p5, 0), wilcoxonDay(p5, 0)]) {

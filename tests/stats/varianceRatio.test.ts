@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { aggregate, type EventPanel } from '../../src/stats/index.js';
+import { rowsPanel } from './helpers.js';
 
 // sigma 1, C 1: the SARs are the ARs. df 98 -> nominal variance 98 / 96.
 const ev = [
@@ -16,22 +17,7 @@ const est = [
   [-1, 0.5, -0.5, 1.5, -1.5, 1],
   [1, -0.5, 0.5, -1, 1.5, -1.5],
 ];
-const panel: EventPanel = {
-  n: 3,
-  estStart: -6,
-  estEnd: -1,
-  estAR: Float64Array.from(est.flat()),
-  estDays: Int32Array.from(est.flatMap((r, i) => r.map((_, e) => 100 * i + e))),
-  winStart: 0,
-  winEnd: 1,
-  evAR: Float64Array.from(ev.flat()),
-  evSAR: Float64Array.from(ev.flat()),
-  evC: new Float64Array(6).fill(1),
-  windowVariance: (_i, a, b) => b - a + 1,
-  sigma: new Float64Array(3).fill(1),
-  nObs: new Int32Array(3).fill(100),
-  df: new Int32Array(3).fill(98),
-};
+const panel: EventPanel = rowsPanel(est, ev);
 
 const s2 = (x: number[]) => {
   const m = x.reduce((a, b) => a + b, 0) / x.length;
