@@ -10,6 +10,7 @@
  */
 import chisqCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 import { finiteZ, type CrossSection, type StatsContext } from './context.js';
+import { variance } from './util.js';
 
 /** Tests whose null variance assumes no event-induced variance. */
 export const NO_EIV_TESTS = ['patell', 'kpPatell', 'bw1980', 'bw1985', 'lamb'] as const;
@@ -42,12 +43,7 @@ export function varianceRatio(ctx: StatsContext, cs: CrossSection): VarianceRati
   const n = use.length;
   if (n < 3) return null;
   nominal /= n;
-  let m = 0;
-  for (const v of use) m += v;
-  m /= n;
-  let ss = 0;
-  for (const v of use) ss += (v - m) * (v - m);
-  const ratio = ss / (n - 1) / nominal;
+  const ratio = variance(use) / nominal;
   const p = 1 - chisqCdf((n - 1) * ratio, n - 1);
   return { ratio, nominal, n, p, unreliable: p < VARIANCE_RATIO_LEVEL && ratio > 1 };
 }
