@@ -86,11 +86,12 @@ export const wilcoxonSection: SectionTest = (_ctx, cs, opts) => {
   const what = cs.kind === 'day' ? 'ARs' : 'CARs';
   if (!d || d.n < 2) return fail(`N = ${d ? d.n : 0} non-zero ${what} on ${describe(cs)}; at least 2 are needed`);
   const zeros = cs.x.length - d.n;
+  // Exact: the most extreme sign pattern (all one sign) has probability 2^-n.
+  const limit = d.exact ? cannotRejectNote(2 * 0.5 ** d.n) : undefined;
   const note =
     `W+ = ${d.wPlus}, n = ${d.n}, z = ${d.z.toPrecision(6)}; ${d.exact ? 'exact' : 'normal approximation (tie-corrected)'} p` +
     (zeros > 0 ? `; ${zeros} zero(s) dropped` : '') +
-    // Exact: the most extreme sign pattern (all one sign) has probability 2^-n.
-    (d.exact && cannotRejectNote(2 * 0.5 ** d.n) ? `; ${cannotRejectNote(2 * 0.5 ** d.n)}` : '');
+    (limit ? `; ${limit}` : '');
   const stat = opts.convention === 'estudy2' ? d.wPlus : d.z;
   return ok(stat, d.p, { n: d.n, note });
 };
