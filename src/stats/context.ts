@@ -160,7 +160,7 @@ export class StatsContext {
   private rhoCache: RhoCache = new Map();
   private windowRbars = new Map<string, WindowRbarInfo>();
   private _ranks?: RankData;
-  private _phat?: { phat: number; note: string };
+  /** p-hat by summed length (1 = daily; the pooled estudy2 p-hat is stored under 1). */
   private phatByLen = new Map<number, { phat: number; note: string }>();
   private _grank?: GrankPrep;
 
@@ -395,11 +395,11 @@ export class StatsContext {
    */
   phat(len = 1): { phat: number; note: string } {
     const pooled = this.opts.convention === 'estudy2';
-    if (len === 1 || pooled) return (this._phat ??= estimatePhat(this.panel, this.E, 1, pooled));
-    let hit = this.phatByLen.get(len);
+    const key = pooled ? 1 : len;
+    let hit = this.phatByLen.get(key);
     if (!hit) {
-      hit = estimatePhat(this.panel, this.E, len, false);
-      this.phatByLen.set(len, hit);
+      hit = estimatePhat(this.panel, this.E, key, pooled);
+      this.phatByLen.set(key, hit);
     }
     return hit;
   }
@@ -447,7 +447,7 @@ export class StatsContext {
   /** Takes ingredients computed by `shareIngredients` on another thread, for the same panel and options. */
   adoptIngredients(x: SharedIngredients): void {
     this._estAAR ??= x.estAAR;
-    this._phat ??= x.phat;
+    if (!this.phatByLen.has(1)) this.phatByLen.set(1, x.phat);
     this._ranks ??= x.ranks;
     this._grank ??= { ...x.grank, sorted: sortedViews(x.grank.sortedFlat, x.grank.off) };
   }
