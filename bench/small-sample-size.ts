@@ -33,6 +33,7 @@ import {
   type EventPanel,
   type TestResult,
 } from '../src/stats/index.js';
+import { meanModelPanel } from '../tests/stats/helpers.js';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -47,47 +48,16 @@ const normal: Draw = (u) => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Mat
 /** Exponential(1) - 1: mean 0, variance 1, skewness 2 (a few large up days, many small down days). */
 const skewed: Draw = (u) => -Math.log(1 - u()) - 1;
 
+/** Event i's L estimation returns then its window returns, drawn in that order (the panel fit: meanModelPanel). */
 function makePanel(n: number, draw: Draw, u: () => number): EventPanel {
   const W = WIN[1] - WIN[0] + 1;
-  const estAR = new Float64Array(n * L);
-  const estDays = new Int32Array(n * L);
-  const evAR = new Float64Array(n * W);
-  const evSAR = new Float64Array(n * W);
-  const evC = new Float64Array(n * W).fill(1 + 1 / L);
-  const sigma = new Float64Array(n);
+  const est: number[][] = [];
+  const ev: number[][] = [];
   for (let i = 0; i < n; i++) {
-    const r = new Float64Array(L);
-    let m = 0;
-    for (let e = 0; e < L; e++) m += r[e] = 0.02 * draw(u);
-    m /= L;
-    let ss = 0;
-    for (let e = 0; e < L; e++) {
-      estAR[i * L + e] = r[e] - m;
-      estDays[i * L + e] = 10_000 * i + e;
-      ss += (r[e] - m) ** 2;
-    }
-    sigma[i] = Math.sqrt(ss / (L - 1));
-    for (let w = 0; w < W; w++) {
-      evAR[i * W + w] = 0.02 * draw(u) - m;
-      evSAR[i * W + w] = evAR[i * W + w] / (sigma[i] * Math.sqrt(1 + 1 / L));
-    }
+    est.push(Array.from({ length: L }, () => 0.02 * draw(u)));
+    ev.push(Array.from({ length: W }, () => 0.02 * draw(u)));
   }
-  return {
-    n,
-    estStart: WIN[0] - L,
-    estEnd: WIN[0] - 1,
-    estAR,
-    estDays,
-    winStart: WIN[0],
-    winEnd: WIN[1],
-    evAR,
-    evSAR,
-    evC,
-    windowVariance: (i, a, b) => sigma[i] ** 2 * ((b - a + 1) + (b - a + 1) ** 2 / L),
-    sigma,
-    nObs: new Int32Array(n).fill(L),
-    df: new Int32Array(n).fill(L - 1),
-  };
+  return meanModelPanel({ est, ev, estStart: WIN[0] - L, winStart: WIN[0], firstDay: Array.from({ length: n }, (_, i) => 10_000 * i) });
 }
 
 type Case = [string, (p: EventPanel) => TestResult];
