@@ -44,8 +44,14 @@ export function computeRbar(panel: EventPanel, opts: Partial<BatteryOptions> = {
   return getContext(panel, r).rbar();
 }
 
-function rbarOrReason(ctx: StatsContext, cs: CrossSection): { rbar: number; note: string } | { reason: string } {
-  if (cs.kind === 'window' && ctx.opts.kpWindowRbar === 'overlap') return windowRbarOrReason(ctx, cs);
+type RbarOrReason = { rbar: number; note: string } | { reason: string };
+
+function rbarOrReason(ctx: StatsContext, cs: CrossSection): RbarOrReason {
+  return cs.kind === 'window' && ctx.opts.kpWindowRbar === 'overlap' ? windowRbarOrReason(ctx, cs) : dayRbarOrReason(ctx);
+}
+
+/** The panel's day-level r-bar (rbar.ts). */
+function dayRbarOrReason(ctx: StatsContext): RbarOrReason {
   const info = ctx.rbar();
   if (info.rbar === null) {
     return {
@@ -65,7 +71,7 @@ function rbarOrReason(ctx: StatsContext, cs: CrossSection): { rbar: number; note
   return { rbar: info.rbar, note: parts.join('; ') };
 }
 
-function windowRbarOrReason(ctx: StatsContext, cs: CrossSection): { rbar: number; note: string } | { reason: string } {
+function windowRbarOrReason(ctx: StatsContext, cs: CrossSection): RbarOrReason {
   const w = ctx.windowRbar(cs);
   if (w.rbar === null) return { reason: `window r-bar undefined: ${w.reason ?? 'no usable pair'}` };
   const parts = [`window r-bar ${fmt(w.rbar)} (rho x calendar overlap of the summed days) from ${w.pairsEstimated} estimated of ${w.pairsTotal} pairs`];
@@ -75,7 +81,7 @@ function windowRbarOrReason(ctx: StatsContext, cs: CrossSection): { rbar: number
   }
   if (w.pairsDegenerate > 0) parts.push(`${w.pairsDegenerate} degenerate pair(s) excluded`);
   // The day-level r-bar beside it, so a reader sees what the window adjustment replaced.
-  const day = rbarOrReason(ctx, { ...cs, kind: 'day' });
+  const day = dayRbarOrReason(ctx);
   parts.push(`day-level ${'note' in day ? day.note : day.reason}`);
   return { rbar: w.rbar, note: parts.join('; ') };
 }
