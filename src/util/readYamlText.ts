@@ -7,7 +7,7 @@
  *   turns invalid bytes into U+FFFD and the names and titles come out garbled, so the bytes must
  *   be valid UTF-8, and the error names the first line that is not.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { ConfigError } from './errors.js';
 
 /** A YAML configuration file larger than this is not one a person wrote; refuse it before reading. */
@@ -61,12 +61,13 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
   }
 }
 
-function kindOf(st: import('node:fs').Stats): string {
+/** What a path that is not a regular file is, for messages ("a FIFO"); also used for price files (store.ts). */
+export function kindOf(st: Stats): string {
   if (st.isDirectory()) return 'a folder';
   if (st.isFIFO()) return 'a FIFO';
   if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
   if (st.isSocket()) return 'a socket';
-  return 'not a file';
+  return 'a special file';
 }
 
 function fsError(e: unknown, file: string, what: string): ConfigError {
