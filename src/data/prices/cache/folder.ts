@@ -126,7 +126,7 @@ export function writeEntryFile(folder: CacheFolder, sub: string, name: string, d
   }
   const known = usage.get(folder.dir);
   // The first write of this thread scans the folder, new entry included.
-  const bytes = known === undefined ? scan(folder.dir).bytes : known + byteLength(data);
+  const bytes = known === undefined ? scan(folder.dir).bytes : known + Buffer.byteLength(data);
   usage.set(folder.dir, bytes);
   if (bytes > folder.maxBytes) usage.set(folder.dir, evict(folder.dir, Math.floor(folder.maxBytes * 0.9)));
 }
@@ -206,8 +206,4 @@ export function clearFolder(dir: string): { entries: number; bytes: number } {
   for (const sub of ENTRY_FOLDERS) rmSync(join(dir, sub), { recursive: true, force: true });
   usage.delete(dir);
   return { entries: entries.length, bytes };
-}
-
-function byteLength(data: string | Uint8Array): number {
-  return typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
 }
