@@ -98,7 +98,8 @@ function checked(text: string, encoding: TextEncodingName, file: string): Decode
   return { text, encoding };
 }
 
-function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+/** The bytes begin with `prefix` (a byte-order mark); also used by the chunked decoder (stream/decodeChunks.ts). */
+export function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
   return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
 }
 
