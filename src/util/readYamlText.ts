@@ -7,8 +7,9 @@
  *   turns invalid bytes into U+FFFD and the names and titles come out garbled, so the bytes must
  *   be valid UTF-8, and the error names the first line that is not.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { ConfigError } from './errors.js';
+import { firstInvalidUtf8, lineOfOffset } from './utf8.js';
 
 /** A YAML configuration file larger than this is not one a person wrote; refuse it before reading. */
 export const MAX_YAML_BYTES = 64 * 1024 * 1024;
@@ -39,21 +40,8 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
   try {
     return strict.decode(bytes);
   } catch {
-    // 0x0A never occurs inside a multi-byte UTF-8 sequence (nor as a GB18030 trail byte), so the
-    // first line that fails to decode on its own is where the encoding goes wrong.
-    let line = 1;
-    let start = 0;
-    for (let i = 0; i <= bytes.length; i++) {
-      if (i === bytes.length || bytes[i] === 0x0a) {
-        try {
-          new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, i));
-        } catch {
-          break;
-        }
-        line++;
-        start = i + 1;
-      }
-    }
+    // The line of the first byte that is not UTF-8 is where the encoding goes wrong.
+    const line = lineOfOffset(bytes, firstInvalidUtf8(bytes));
     throw new ConfigError('YAML must be UTF-8: this line is not valid UTF-8 (was the file saved as GB18030/GBK or UTF-16? save it as UTF-8)', {
       file,
       line,
@@ -61,12 +49,13 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
   }
 }
 
-function kindOf(st: import('node:fs').Stats): string {
+/** What a path that is not a regular file is, for messages ("a FIFO"); also used for price files (store.ts). */
+export function kindOf(st: Stats): string {
   if (st.isDirectory()) return 'a folder';
   if (st.isFIFO()) return 'a FIFO';
   if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
   if (st.isSocket()) return 'a socket';
-  return 'not a file';
+  return 'a special file';
 }
 
 function fsError(e: unknown, file: string, what: string): ConfigError {

@@ -12,6 +12,8 @@ import { MAX_OFFSET } from '../../study/offsets.js';
 import { progressBar } from '../progress.js';
 import { outFlag } from './outFlag.js';
 import { openOutputDir } from '../../report/outputDir.js';
+// Cheap to load: the chart modules import vega only when a chart is drawn (charts/render.ts).
+import { MAX_CHART_EVENTS } from '../../report/charts/index.js';
 import { requireAggregate } from '../../study/requireAggregate.js';
 
 interface StudyFlags {
@@ -42,9 +44,6 @@ interface StudyFlags {
   force?: boolean;
   chartEvents?: string;
 }
-
-/** Price charts are bounded: the same cap as a study file's `charts.events`. */
-const MAX_CHART_EVENTS = 40;
 
 function chartEventList(text: string): string[] {
   const ids = text.split(',').map((s) => s.trim());

@@ -65,12 +65,14 @@ export function checkPricesCached(path: string, options: ParsePricesOptions, cac
       `ignored a column cache entry that failed verification (${file}: damaged, or not written by this user's evstudy); prices were parsed from ${options.file ?? path} and the entry rebuilt`,
     );
   }
-  const { read, ...result } = checkPriceSource(bytesSrc, options, { hash: true, chunkBytes });
-  // The entry is keyed by the hash of the bytes actually parsed (same pass): a file rewritten
-  // between the two passes is cached under its new content, never the old name.
-  if (result.prices && read.sha256 !== null) {
-    const parsedName = entryName(read.sha256, id.okey);
-    writeEntryFile(folder, 'columns', parsedName, encodeEntry(result.prices, { ...id, source: read.sha256 }));
+  // A one-chunk file is parsed from the very bytes already hashed: no second hash. A larger file is
+  // hashed again in the parsing pass, and the entry keyed by the hash of the bytes actually parsed:
+  // a file rewritten between the two passes is cached under its new content, never the old name.
+  const { read, ...result } = checkPriceSource(bytesSrc, options, { hash: one === null, chunkBytes });
+  const parsedHash = one === null ? read.sha256 : hash;
+  if (result.prices && parsedHash !== null) {
+    const parsedName = entryName(parsedHash, id.okey);
+    writeEntryFile(folder, 'columns', parsedName, encodeEntry(result.prices, { ...id, source: parsedHash }));
   }
   return { ...result, source: 'parsed' };
 }

@@ -27,42 +27,6 @@ export function readCsvRecords(text: string, file: string): CsvRecord[] {
   return text.includes('"') ? readQuoted(text, file) : readUnquoted(text);
 }
 
-/**
- * The records one at a time, for the row-by-row price reader: a quote-free file (nearly all) is
- * cut line by line as it is consumed, so no array of every line and every cell is ever held (a
- * 50 MB file made 3.4 GB of them). Same records and line numbers as readCsvRecords.
- */
-export function* eachCsvRecord(text: string, file: string): Generator<CsvRecord> {
-  if (text.includes('"')) {
-    yield* readQuoted(text, file);
-    return;
-  }
-  const crlf = text.includes('\r');
-  const breaks = /\r\n|\n|\r/g;
-  let pos = 0;
-  let lineNo = 0;
-  const n = text.length;
-  while (pos < n) {
-    lineNo++;
-    let end: number;
-    let next: number;
-    if (crlf) {
-      breaks.lastIndex = pos;
-      const m = breaks.exec(text);
-      end = m ? m.index : n;
-      next = m ? m.index + m[0].length : n;
-    } else {
-      const i = text.indexOf('\n', pos);
-      end = i < 0 ? n : i;
-      next = i < 0 ? n : i + 1;
-    }
-    const line = text.slice(pos, end);
-    pos = next;
-    const fields = lineFields(line);
-    if (fields) yield { line: lineNo, fields };
-  }
-}
-
 /** Quote-free text: lines, then cells on commas; blank (or all-blank) lines skipped, as csv-parse does. */
 export function readUnquoted(text: string): CsvRecord[] {
   const out: CsvRecord[] = [];

@@ -8,6 +8,7 @@
  */
 import iconv from 'iconv-lite';
 import { DataError } from '../../util/errors.js';
+import { firstInvalidUtf8, lineOfOffset } from '../../util/utf8.js';
 import type { TextEncodingName } from './types.js';
 
 export interface DecodedText {
@@ -49,45 +50,13 @@ function strictUtf8(bytes: Uint8Array, file: string, label: TextEncodingName): s
     if (err instanceof DataError) throw err;
     // Name the line of the first invalid byte (e.g. GB18030 text saved behind a UTF-8 BOM).
     const at = firstInvalidUtf8(bytes);
-    let line = 1;
-    for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
+    const line = lineOfOffset(bytes, at);
     const shown = Array.from(bytes.subarray(at, at + 8), (b) => b.toString(16).padStart(2, '0')).join(' ');
     throw new DataError(
       'the file starts with a UTF-8 byte-order mark but is not valid UTF-8 (GB18030/GBK text behind a UTF-8 BOM? save it again as UTF-8)',
       { file, line, field: 'bytes', value: shown },
     );
   }
-}
-
-/** Offset of the first byte that makes `bytes` invalid UTF-8 (bytes.length when none). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let lo = 0;
-  let hi = bytes.length;
-  // Binary search on the longest valid prefix, backing off a possibly cut multi-byte sequence.
-  const valid = (n: number): boolean => {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (valid(mid)) lo = mid;
-    else hi = mid - 1;
-  }
-  // `lo` may stop inside a sequence whose lead byte was fine alone: back off to its start.
-  const complete = (n: number): boolean => {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n));
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  while (lo > 0 && !complete(lo)) lo--;
-  return lo;
 }
 
 /** A NUL character means a binary file (or UTF-16 without a BOM), never a CSV we can read. */
@@ -98,7 +67,8 @@ function checked(text: string, encoding: TextEncodingName, file: string): Decode
   return { text, encoding };
 }
 
-function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+/** The bytes begin with `prefix` (a byte-order mark); also used by the chunked decoder (stream/decodeChunks.ts). */
+export function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
   return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
 }
 

@@ -10,14 +10,14 @@
  */
 import { DataError, type Warning } from '../../util/errors.js';
 import { bindColumns, type ColumnBinding } from './columns.js';
-import { eachCsvRecord, lineText, type CsvRecord } from './csv.js';
+import { lineText, type CsvRecord } from './csv.js';
 import { OffsetTracker, timeOfDay, utcOffsetMinutes } from './offsets.js';
 import { formatDay, weekday } from '../../util/dayNumber.js';
 import { parseDate, type DateFormatId } from './dates.js';
 import { decodePriceBytes, type DecodedText } from './decode.js';
 import { bytesSource, countingReader, DEFAULT_CHUNK_BYTES, type ByteSource, type ChunkReader, type ReadStats } from './stream/chunks.js';
 import { decodeChunks, Restart, Undecodable, type DecodeState, type PassMode } from './stream/decodeChunks.js';
-import { splitRecords, type SplitState } from './stream/records.js';
+import { eachCsvRecord, splitRecords, type SplitState } from './stream/records.js';
 import { requireLayout } from './detect.js';
 import { ADAPTERS } from './formats/index.js';
 import type { HeaderInfo, LayoutAdapter, PriceField } from './formats/types.js';

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, DataError } from '../../util/errors.js';
-import { readYamlText } from '../../util/readYamlText.js';
+import { kindOf, readYamlText } from '../../util/readYamlText.js';
 import { MANIFEST_FILE, parseManifest } from './manifest.js';
 import { cacheDirFromEnv, checkPricesCached, memoJson, textHash, type CacheSource } from './cache.js';
 import { combineErrors, type PriceCheck } from './parse.js';
@@ -142,11 +142,7 @@ function notRegular(path: string): string | undefined {
   } catch {
     return undefined; // missing: reported by the read, with the full path
   }
-  if (st.isFile()) return undefined;
-  if (st.isFIFO()) return 'a FIFO';
-  if (st.isDirectory()) return 'a folder';
-  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
-  return 'a socket or other special file';
+  return st.isFile() ? undefined : kindOf(st);
 }
 
 function unreadable(err: unknown, file: string, symbol: string): DataError {

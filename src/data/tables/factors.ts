@@ -16,6 +16,7 @@ import { DataError } from '../../util/errors.js';
 import { DATE_ALIASES, findColumn, listNames } from './columns.js';
 import { CsvCursor } from './csv.js';
 import type { HeaderAt } from './rows.js';
+import { summarizeScale } from './scale.js';
 import type { FactorTable } from './types.js';
 import { readWide } from './wide.js';
 import { WarningSink } from './warnings.js';
@@ -75,7 +76,7 @@ export function readFactorTable(text: string, opts: FactorTableOptions): FactorT
   const option = opts.percent ?? 'auto';
   let percent: boolean;
   if (option === 'auto') {
-    const m = medianAbs(mktRf);
+    const m = summarizeScale([mktRf]).medianAbs;
     if (Number.isNaN(m)) {
       throw new DataError('the market factor column has no values', { file, line: head.line, field: header[cols.mktRf], value: 'NA' });
     }
@@ -120,13 +121,4 @@ function findHeader(cursor: CsvCursor): HeaderAt {
     `no market factor column: expected one of ${FACTOR_COLUMNS.mktRf.join(', ')} (case-insensitive); the header has ${listNames(first.header)}`,
     { file, line: first.line, field: 'Mkt-RF', value: first.header.join(',') },
   );
-}
-
-function medianAbs(values: Float64Array): number {
-  const a: number[] = [];
-  for (const v of values) if (Number.isFinite(v)) a.push(Math.abs(v));
-  if (a.length === 0) return NaN;
-  a.sort((x, y) => x - y);
-  const mid = a.length >> 1;
-  return a.length % 2 === 1 ? a[mid] : (a[mid - 1] + a[mid]) / 2;
 }

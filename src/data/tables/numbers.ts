@@ -69,8 +69,8 @@ export function checkPositiveCell(v: number, cell: string, place: CellPlace): nu
  * percent): a price cannot fall by 100% or more, so such a value is a wrong column, a wrong scale
  * or log returns, and any CAR built on it would be a quiet wrong number.
  */
-export function checkReturnFloor(v: number, cell: string, place: CellPlace, floor: number): number {
-  if (!(v <= floor)) return v;
+export function checkReturnFloor(v: number, cell: string, place: CellPlace, floor: number): void {
+  if (!(v <= floor)) return;
   const pct = floor === -100;
   throw new DataError(
     `a simple return of ${pct ? '' : '-1 ('}-100%${pct ? '' : ')'} or less is impossible (the price would be zero or negative)` +

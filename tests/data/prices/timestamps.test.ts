@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eachCsvRecord, readCsvRecords } from '../../../src/data/prices/csv.js';
+import { readCsvRecords } from '../../../src/data/prices/csv.js';
+import { eachCsvRecord } from '../../../src/data/prices/stream/records.js';
 import { OffsetTracker, utcOffsetMinutes } from '../../../src/data/prices/offsets.js';
 import { checkPrices, combineErrors, parsePrices } from '../../../src/data/prices/parse.js';
 import { DataError, clipValue } from '../../../src/util/errors.js';

@@ -77,7 +77,7 @@ function loadKey(dir: string): Buffer {
   }
   // Written aside, then linked into place: link fails if another process won the race, and then
   // its key (complete, since it too was written before linking) is the one to use.
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const tmp = tmpName(file);
   try {
     writeFileSync(tmp, randomBytes(KEY_BYTES), { mode: 0o600, flag: 'wx' });
     try {
@@ -110,7 +110,7 @@ const usage = new Map<string, number>();
  */
 export function writeEntryFile(folder: CacheFolder, sub: string, name: string, data: string | Uint8Array): void {
   const file = join(folder.dir, sub, name);
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const tmp = tmpName(file);
   try {
     try {
       writeFileSync(tmp, data, { flag: 'wx', mode: 0o600 });
@@ -126,7 +126,7 @@ export function writeEntryFile(folder: CacheFolder, sub: string, name: string, d
   }
   const known = usage.get(folder.dir);
   // The first write of this thread scans the folder, new entry included.
-  const bytes = known === undefined ? scan(folder.dir).bytes : known + byteLength(data);
+  const bytes = known === undefined ? scan(folder.dir).bytes : known + Buffer.byteLength(data);
   usage.set(folder.dir, bytes);
   if (bytes > folder.maxBytes) usage.set(folder.dir, evict(folder.dir, Math.floor(folder.maxBytes * 0.9)));
 }
@@ -208,6 +208,7 @@ export function clearFolder(dir: string): { entries: number; bytes: number } {
   return { entries: entries.length, bytes };
 }
 
-function byteLength(data: string | Uint8Array): number {
-  return typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+/** A name beside `file` no other writer (thread or process) picks, to write before linking or renaming into place. */
+function tmpName(file: string): string {
+  return `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
 }

@@ -6,6 +6,7 @@
  * thrown away and read again, and the output is the one the whole-file decode gave.
  */
 import iconv from 'iconv-lite';
+import { startsWith } from '../decode.js';
 import type { TextEncodingName } from '../types.js';
 import type { ChunkReader } from './chunks.js';
 
@@ -89,8 +90,4 @@ function strictUtf8(onInvalid: () => never): (b: Uint8Array | null) => string {
       return onInvalid();
     }
   };
-}
-
-function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
-  return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
 }

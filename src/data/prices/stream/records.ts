@@ -1,13 +1,13 @@
 /**
  * Text pieces -> CSV records, cut line by line as the pieces arrive, with the same records and line
- * numbers as eachCsvRecord (csv.ts) gives for the whole text: blank lines skipped but counted, CRLF /
+ * numbers as readCsvRecords (csv.ts) gives for the whole text: blank lines skipped but counted, CRLF /
  * LF / CR each end a line, cells trimmed when the line has blanks. A line cut between two pieces is
  * carried over; a CR at the end of a piece waits for the next (it may be the first half of a CRLF).
  *
  * Quote-free text only: a piece with a double quote ends the pass with a Restart in quoted mode
  * (csv-parse, on the whole text, as before).
  */
-import { lineFields, type CsvRecord } from '../csv.js';
+import { lineFields, readQuoted, type CsvRecord } from '../csv.js';
 import { Restart, type PassMode } from './decodeChunks.js';
 
 export interface SplitState {
@@ -70,3 +70,16 @@ export function* splitRecords(pieces: Iterable<string>, mode: PassMode, state: S
   if (carry !== '') yield* lines(carry, true);
 }
 
+/**
+ * The records of a whole text one at a time, for the row-by-row price reader: a quote-free text
+ * (nearly all) is cut line by line as it is consumed (splitRecords on one piece), so no array of
+ * every line and every cell is ever held (a 50 MB file made 3.4 GB of them). Same records and line
+ * numbers as readCsvRecords (csv.ts).
+ */
+export function* eachCsvRecord(text: string, file: string): Generator<CsvRecord> {
+  if (text.includes('"')) {
+    yield* readQuoted(text, file);
+    return;
+  }
+  yield* splitRecords([text], { gb18030: false, quoted: false }, {});
+}
