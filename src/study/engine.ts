@@ -19,6 +19,7 @@ import { aggregatePanel, type AggregateOptions } from './aggregate.js';
 import { defaultThreads, parallelThreshold, warmWorkers } from './parallel.js';
 import { priceLimitFlags } from './limits.js';
 import { gapFlags } from '../core/returns.js';
+import { indexOfDay, lowerBound } from '../calendar/index.js';
 import { abnormalReturns, carWindow, perEventInput, rawReturn, maxHighReturn, minLowReturn, type PerEventInput } from '../core/index.js';
 import type { FittedModel } from '../core/models/types.js';
 import { win } from '../report/format.js';
@@ -423,10 +424,7 @@ function runOne(
     // Limit days inside another event's window have left the sample already (estimationContamination).
     let inOtherWindows = 0;
     if (dropped)
-      for (let k = 0; k < rows.length; k++) {
-        const at = lowerBound(dropped.rows, rows[k]);
-        if (at < dropped.rows.length && dropped.rows[at] === rows[k]) inOtherWindows++;
-      }
+      for (let k = 0; k < rows.length; k++) if (indexOfDay(dropped.rows, rows[k]) >= 0) inOtherWindows++;
     json.estimationLimitDays = { up, down, dates, excluded: excludeLimits, inOtherEventWindows: inOtherWindows };
     const what = [up ? `${up} limit-up` : '', down ? `${down} limit-down` : ''].filter(Boolean).join(' and ');
     const shown = dates.slice(0, FLAG_IDS).join(', ') + (rows.length > FLAG_IDS ? ` and ${rows.length - FLAG_IDS} more` : '');
@@ -632,18 +630,6 @@ export const FLAG_IDS = 5;
 /** `a, b, c and 7 more`: the first ids and a count of the rest. */
 function someIds(ids: string[], total: number): string {
   return ids.join(', ') + (total > ids.length ? ` and ${total - ids.length} more` : '');
-}
-
-/** First index in the sorted `xs` whose value is >= x. */
-function lowerBound(xs: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
