@@ -41,6 +41,8 @@ interface Computed {
   day0: number | null;
   windowDays: [number, number] | null;
   estDays: [number, number] | null;
+  /** Id of the event of the same listing and day 0 that stands for this one in the aggregate. */
+  duplicateOf?: string;
 }
 
 export interface EngineProgress {
@@ -689,6 +691,7 @@ function flagOverlaps(computed: Computed[], s: EngineSettings): string[] {
           const B = list[k];
           if (!B.row) continue;
           B.row = null;
+          B.duplicateOf = first.json.id;
           B.json.reason = `same listing and day 0 as ${first.json.id}: its abnormal returns are the same observation, counted once in the aggregate (under ${first.json.id})`;
         }
         const dup = j - i - 1;
