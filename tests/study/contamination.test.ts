@@ -12,14 +12,12 @@ import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runEngine } from '../../src/study/engine.js';
-import { parseStudy } from '../../src/study/config.js';
-import { ConfigError } from '../../src/util/errors.js';
 import { DEFAULT_SETTINGS, type EngineSettings, type StudyEvent } from '../../src/study/types.js';
 import { formatDay } from '../../src/util/dayNumber.js';
 import type { ReportJson } from '../../src/report/schema.js';
 import { runBuilt, tempDir } from '../helpers/cli.js';
 import { simpleOls } from '../helpers/simpleOls.js';
-import { lcg, oneListingProvider, weekdays } from './fixtures.js';
+import { expectFieldError, lcg, oneListingProvider, studyWith, weekdays } from './fixtures.js';
 
 const N = 200;
 const A = 100;
@@ -73,18 +71,11 @@ describe('contaminated estimation windows', () => {
   });
 
   it('study file: drop by default, keep when it asks for testConvention estudy2, a typo names the field', () => {
-    const base = 'id: s1\ntitle: T\n';
-    expect(parseStudy(base, 's.yaml').config.estimationContamination).toBe('drop');
-    expect(parseStudy(base + 'testConvention: estudy2\n', 's.yaml').config.estimationContamination).toBe('keep');
-    expect(parseStudy(base + 'testConvention: estudy2\nestimationContamination: drop\n', 's.yaml').config.estimationContamination).toBe('drop');
-    expect(parseStudy(base + 'testConvention: paper\n', 's.yaml').config.estimationContamination).toBe('drop');
-    try {
-      parseStudy(base + 'estimationContamination: dummies\n', 's.yaml');
-      expect.unreachable();
-    } catch (e) {
-      expect(e).toBeInstanceOf(ConfigError);
-      expect((e as ConfigError).location).toMatchObject({ file: 's.yaml', line: 3, field: 'estimationContamination' });
-    }
+    expect(studyWith().estimationContamination).toBe('drop');
+    expect(studyWith('testConvention: estudy2\n').estimationContamination).toBe('keep');
+    expect(studyWith('testConvention: estudy2\nestimationContamination: drop\n').estimationContamination).toBe('drop');
+    expect(studyWith('testConvention: paper\n').estimationContamination).toBe('drop');
+    expectFieldError('estimationContamination', 'dummies');
   });
 
   it('the built CLI: drop by default (report.json, report.md, events.csv), keep under --convention estudy2, --contaminated overrides, a bad mode exits 2', async () => {

@@ -13,14 +13,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runEngine } from '../../src/study/engine.js';
-import { parseStudy } from '../../src/study/config.js';
-import { ConfigError } from '../../src/util/errors.js';
 import { DEFAULT_SETTINGS, type DataProvider, type EngineSettings, type StudyEvent } from '../../src/study/types.js';
 import { formatDay } from '../../src/util/dayNumber.js';
 import type { ReportJson } from '../../src/report/schema.js';
 import { runBuilt, tempDir } from '../helpers/cli.js';
 import { simpleOls } from '../helpers/simpleOls.js';
-import { lcg, oneListingProvider, weekdays } from './fixtures.js';
+import { expectFieldError, lcg, oneListingProvider, studyWith, weekdays } from './fixtures.js';
 
 const NB = 230;
 const sessions = weekdays(NB);
@@ -105,15 +103,8 @@ describe('gap returns', () => {
   });
 
   it('study file: flag by default, exclude on request, a typo names file, line and field', () => {
-    const base = 'id: s1\ntitle: T\n';
-    expect(parseStudy(base, 's.yaml').config.gapReturns).toBe('flag');
-    expect(parseStudy(base + 'gapReturns: exclude\n', 's.yaml').config.gapReturns).toBe('exclude');
-    try {
-      parseStudy(base + 'gapReturns: scale\n', 's.yaml');
-      expect.unreachable();
-    } catch (e) {
-      expect(e).toBeInstanceOf(ConfigError);
-      expect((e as ConfigError).location).toMatchObject({ file: 's.yaml', line: 3, field: 'gapReturns' });
-    }
+    expect(studyWith().gapReturns).toBe('flag');
+    expect(studyWith('gapReturns: exclude\n').gapReturns).toBe('exclude');
+    expectFieldError('gapReturns', 'scale');
   });
 });

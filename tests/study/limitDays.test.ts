@@ -10,12 +10,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runEngine } from '../../src/study/engine.js';
-import { parseStudy } from '../../src/study/config.js';
-import { ConfigError } from '../../src/util/errors.js';
 import { DEFAULT_SETTINGS, type EngineSettings, type StudyEvent } from '../../src/study/types.js';
 import { formatDay } from '../../src/util/dayNumber.js';
 import { simpleOls } from '../helpers/simpleOls.js';
-import { lcg, oneListingProvider, weekdays } from './fixtures.js';
+import { expectFieldError, lcg, oneListingProvider, studyWith, weekdays } from './fixtures.js';
 
 const N = 200;
 const EV = 180;
@@ -90,18 +88,11 @@ describe('limit days in estimation windows', () => {
   });
 
   it('study file: keep by default (exclude over-rejects at random dates), exclude when asked, a typo names file, line and field', () => {
-    const base = 'id: s1\ntitle: T\n';
-    expect(parseStudy(base, 's.yaml').config.limitDaysInEstimation).toBe('keep');
-    expect(parseStudy(base + 'testConvention: estudy2\n', 's.yaml').config.limitDaysInEstimation).toBe('keep');
-    expect(parseStudy(base + 'testConvention: estudy2\nlimitDaysInEstimation: exclude\n', 's.yaml').config.limitDaysInEstimation).toBe('exclude');
-    expect(parseStudy(base + 'testConvention: paper\n', 's.yaml').config.limitDaysInEstimation).toBe('keep');
-    expect(parseStudy(base + 'limitDaysInEstimation: exclude\n', 's.yaml').config.limitDaysInEstimation).toBe('exclude');
-    try {
-      parseStudy(base + 'limitDaysInEstimation: drop\n', 's.yaml');
-      expect.unreachable();
-    } catch (e) {
-      expect(e).toBeInstanceOf(ConfigError);
-      expect((e as ConfigError).location).toMatchObject({ file: 's.yaml', line: 3, field: 'limitDaysInEstimation' });
-    }
+    expect(studyWith().limitDaysInEstimation).toBe('keep');
+    expect(studyWith('testConvention: estudy2\n').limitDaysInEstimation).toBe('keep');
+    expect(studyWith('testConvention: estudy2\nlimitDaysInEstimation: exclude\n').limitDaysInEstimation).toBe('exclude');
+    expect(studyWith('testConvention: paper\n').limitDaysInEstimation).toBe('keep');
+    expect(studyWith('limitDaysInEstimation: exclude\n').limitDaysInEstimation).toBe('exclude');
+    expectFieldError('limitDaysInEstimation', 'drop');
   });
 });
