@@ -429,7 +429,7 @@ function runOne(
       for (let k = 0; k < rows.length; k++) if (indexOfDay(dropped.rows, rows[k]) >= 0) inOtherWindows++;
     json.estimationLimitDays = { up, down, dates, excluded: excludeLimits, inOtherEventWindows: inOtherWindows };
     const what = [up ? `${up} limit-up` : '', down ? `${down} limit-down` : ''].filter(Boolean).join(' and ');
-    const shown = dates.slice(0, FLAG_IDS).join(', ') + (rows.length > FLAG_IDS ? ` and ${rows.length - FLAG_IDS} more` : '');
+    const shown = someIds(dates.slice(0, FLAG_IDS), rows.length);
     const already = inOtherWindows ? ` (${inOtherWindows} of them in another event's window)` : '';
     json.flags!.push(
       `estimation window has ${what} day(s) (returns censored at the price limit): ${shown}${already}; ${excludeLimits ? 'left out of the estimation sample' : 'kept in the estimation sample (limitDaysInEstimation: keep)'}`,
@@ -439,8 +439,10 @@ function runOne(
   const excludeGaps = spanning !== null && spanning.estimation.length > 0 && s.gapReturns === 'exclude';
   if (spanning) {
     const show = (rows: Int32Array): string =>
-      Array.from(rows.subarray(0, FLAG_IDS), (r) => `${formatDay(sec.days[r])} (from ${formatDay(sec.days[r - 1])}${spanning.sessions.get(r) ? `, ${spanning.sessions.get(r)} benchmark sessions` : ''})`).join(', ') +
-      (rows.length > FLAG_IDS ? ` and ${rows.length - FLAG_IDS} more` : '');
+      someIds(
+        Array.from(rows.subarray(0, FLAG_IDS), (r) => `${formatDay(sec.days[r])} (from ${formatDay(sec.days[r - 1])}${spanning.sessions.get(r) ? `, ${spanning.sessions.get(r)} benchmark sessions` : ''})`),
+        rows.length,
+      );
     const detail = (rows: Int32Array): { date: string; from: string; sessions: number | null }[] =>
       Array.from(rows.subarray(0, EXCLUDED_IDS), (r) => ({ date: formatDay(sec.days[r]), from: formatDay(sec.days[r - 1]), sessions: spanning.sessions.get(r) ?? null }));
     json.gapReturns = { estimation: spanning.estimation.length, eventWindow: spanning.event.length, estimationDays: detail(spanning.estimation), eventWindowDays: detail(spanning.event), excluded: excludeGaps };
@@ -629,7 +631,7 @@ const pctSigned = (x: number, digits = 2): string => `${x >= 0 ? '+' : ''}${(x *
 /** How many ids a flag or note names; the rest are a count, so output grows with events, not pairs. */
 export const FLAG_IDS = 5;
 
-/** `a, b, c and 7 more`: the first ids and a count of the rest. */
+/** `a, b, c and 7 more`: the first ids (or dates) and a count of the rest. */
 function someIds(ids: string[], total: number): string {
   return ids.join(', ') + (total > ids.length ? ` and ${total - ids.length} more` : '');
 }
