@@ -130,6 +130,12 @@ describe('default study: china-ai-2023', () => {
     const ma = days.reduce((acc, d) => acc + d.return! - (d.expected! - m.alpha!) / m.beta!, 0);
     expect(w010.marketAdjustedCar!).toBeCloseTo(ma, 10);
     expect(kunlun.flags!.find((f) => f.startsWith('alpha drift:'))).toMatch(/CAR \[0,\+10\]: alpha \+0\.999%\/day over 11 days = -10\.98% of the CAR \(market-adjusted CAR \+45\.10%, model CAR \+31\.11%\)/);
+    // The flag's figures, rebuilt from the model and the day rows: alpha, 11 x alpha, sum of R - R_m, sum of the ARs.
+    const pct = (x: number, digits = 2) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(digits)}%`;
+    const car = days.reduce((acc, d) => acc + d.ar!, 0);
+    expect(kunlun.flags!.find((f) => f.startsWith('alpha drift:'))).toContain(
+      `CAR [0,+10]: alpha ${pct(m.alpha!, 3)}/day over 11 days = ${pct(-11 * m.alpha!)} of the CAR (market-adjusted CAR ${pct(ma)}, model CAR ${pct(car)})`,
+    );
     // Every event with a model has both per window; the flag appears exactly where |alpha| x length > 5%.
     for (const e of report.events.filter((x) => x.model && x.model.alpha !== undefined && x.model.alpha !== null)) {
       const over = e.windows.filter((w) => Math.abs(w.alphaDrift!) > 0.05).map((w) => w.window.join(','));
