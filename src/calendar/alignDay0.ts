@@ -67,8 +67,8 @@ export interface AlignOptions {
   exchangeDays?: Int32Array;
 }
 
-/** First index i with days[i] >= day (days.length when none). */
-export function lowerBound(days: Int32Array, day: number): number {
+/** First index i with days[i] >= day (days.length when none); any ascending array. */
+export function lowerBound(days: ArrayLike<number>, day: number): number {
   let lo = 0;
   let hi = days.length;
   while (lo < hi) {
@@ -80,7 +80,7 @@ export function lowerBound(days: Int32Array, day: number): number {
 }
 
 /** Index of `day` in `days`, or -1. */
-export function indexOfDay(days: Int32Array, day: number): number {
+export function indexOfDay(days: ArrayLike<number>, day: number): number {
   const i = lowerBound(days, day);
   return i < days.length && days[i] === day ? i : -1;
 }

@@ -226,16 +226,16 @@ export function parseStudy(text: string, file: string, root: string = process.cw
     if (errors.length === 1) throw errors[0];
     throw new ConfigError(`${errors.length} problem(s) in study file`, { file }, errors);
   }
-  // Written `testConvention: estudy2` asks to reproduce the peers, who fit on the window as it is;
-  // the zod default of testConvention cannot tell that from a file that never mentions it.
-  parsed.data.estimationContamination ??= (raw as { testConvention?: unknown }).testConvention === 'estudy2' ? 'keep' : 'drop';
-  // Limit days stay in the estimation sample unless a study asks otherwise (why: EngineSettings).
-  parsed.data.limitDaysInEstimation ??= 'keep';
   const chartEventLines = parsed.data.charts?.events?.map((_, i) => keyLine(doc, text, ['charts', 'events', i]));
-  // Written-out estudy2 is the peer-reproduction mode: listings are separate events there, as in the peers.
+  // Written-out `testConvention: estudy2` is the peer-reproduction mode (the zod default of
+  // testConvention cannot tell it from a file that never mentions it): the peers fit on the
+  // estimation window as it is, count every listing as its own event and use the day-level r-bar.
   const explicitEstudy2 = (raw as { testConvention?: unknown }).testConvention === 'estudy2';
   const config = {
     ...parsed.data,
+    estimationContamination: parsed.data.estimationContamination ?? (explicitEstudy2 ? 'keep' : 'drop'),
+    // Limit days stay in the estimation sample unless a study asks otherwise (why: EngineSettings).
+    limitDaysInEstimation: parsed.data.limitDaysInEstimation ?? 'keep',
     listings: parsed.data.listings ?? (explicitEstudy2 ? 'separate' : 'primary'),
     kpWindowRbar: parsed.data.kpWindowRbar ?? (explicitEstudy2 ? 'day' : 'overlap'),
   } as const;

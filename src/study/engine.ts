@@ -19,6 +19,7 @@ import { aggregatePanel, type AggregateOptions } from './aggregate.js';
 import { defaultThreads, parallelThreshold, warmWorkers } from './parallel.js';
 import { priceLimitFlags } from './limits.js';
 import { gapFlags } from '../core/returns.js';
+import { indexOfDay, lowerBound } from '../calendar/index.js';
 import { abnormalReturns, carWindow, perEventInput, rawReturn, maxHighReturn, minLowReturn, type PerEventInput } from '../core/index.js';
 import type { FittedModel } from '../core/models/types.js';
 import { win } from '../report/format.js';
@@ -40,6 +41,8 @@ interface Computed {
   day0: number | null;
   windowDays: [number, number] | null;
   estDays: [number, number] | null;
+  /** Id of the event of the same listing and day 0 that stands for this one in the aggregate. */
+  duplicateOf?: string;
 }
 
 export interface EngineProgress {
@@ -423,13 +426,10 @@ function runOne(
     // Limit days inside another event's window have left the sample already (estimationContamination).
     let inOtherWindows = 0;
     if (dropped)
-      for (let k = 0; k < rows.length; k++) {
-        const at = lowerBound(dropped.rows, rows[k]);
-        if (at < dropped.rows.length && dropped.rows[at] === rows[k]) inOtherWindows++;
-      }
+      for (let k = 0; k < rows.length; k++) if (indexOfDay(dropped.rows, rows[k]) >= 0) inOtherWindows++;
     json.estimationLimitDays = { up, down, dates, excluded: excludeLimits, inOtherEventWindows: inOtherWindows };
     const what = [up ? `${up} limit-up` : '', down ? `${down} limit-down` : ''].filter(Boolean).join(' and ');
-    const shown = dates.slice(0, FLAG_IDS).join(', ') + (rows.length > FLAG_IDS ? ` and ${rows.length - FLAG_IDS} more` : '');
+    const shown = someIds(dates.slice(0, FLAG_IDS), rows.length);
     const already = inOtherWindows ? ` (${inOtherWindows} of them in another event's window)` : '';
     json.flags!.push(
       `estimation window has ${what} day(s) (returns censored at the price limit): ${shown}${already}; ${excludeLimits ? 'left out of the estimation sample' : 'kept in the estimation sample (limitDaysInEstimation: keep)'}`,
@@ -439,8 +439,10 @@ function runOne(
   const excludeGaps = spanning !== null && spanning.estimation.length > 0 && s.gapReturns === 'exclude';
   if (spanning) {
     const show = (rows: Int32Array): string =>
-      Array.from(rows.subarray(0, FLAG_IDS), (r) => `${formatDay(sec.days[r])} (from ${formatDay(sec.days[r - 1])}${spanning.sessions.get(r) ? `, ${spanning.sessions.get(r)} benchmark sessions` : ''})`).join(', ') +
-      (rows.length > FLAG_IDS ? ` and ${rows.length - FLAG_IDS} more` : '');
+      someIds(
+        Array.from(rows.subarray(0, FLAG_IDS), (r) => `${formatDay(sec.days[r])} (from ${formatDay(sec.days[r - 1])}${spanning.sessions.get(r) ? `, ${spanning.sessions.get(r)} benchmark sessions` : ''})`),
+        rows.length,
+      );
     const detail = (rows: Int32Array): { date: string; from: string; sessions: number | null }[] =>
       Array.from(rows.subarray(0, EXCLUDED_IDS), (r) => ({ date: formatDay(sec.days[r]), from: formatDay(sec.days[r - 1]), sessions: spanning.sessions.get(r) ?? null }));
     json.gapReturns = { estimation: spanning.estimation.length, eventWindow: spanning.event.length, estimationDays: detail(spanning.estimation), eventWindowDays: detail(spanning.event), excluded: excludeGaps };
@@ -629,21 +631,9 @@ const pctSigned = (x: number, digits = 2): string => `${x >= 0 ? '+' : ''}${(x *
 /** How many ids a flag or note names; the rest are a count, so output grows with events, not pairs. */
 export const FLAG_IDS = 5;
 
-/** `a, b, c and 7 more`: the first ids and a count of the rest. */
+/** `a, b, c and 7 more`: the first ids (or dates) and a count of the rest. */
 function someIds(ids: string[], total: number): string {
   return ids.join(', ') + (total > ids.length ? ` and ${total - ids.length} more` : '');
-}
-
-/** First index in the sorted `xs` whose value is >= x. */
-function lowerBound(xs: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
@@ -703,6 +693,7 @@ function flagOverlaps(computed: Computed[], s: EngineSettings): string[] {
           const B = list[k];
           if (!B.row) continue;
           B.row = null;
+          B.duplicateOf = first.json.id;
           B.json.reason = `same listing and day 0 as ${first.json.id}: its abnormal returns are the same observation, counted once in the aggregate (under ${first.json.id})`;
         }
         const dup = j - i - 1;

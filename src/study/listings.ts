@@ -20,6 +20,8 @@ export const PRIMARY_RULE =
 interface Slot {
   json: EventResultJson;
   row: PerEventInput | null;
+  /** Set when a same-listing, same-day-0 event stands for this one (engine.ts flagOverlaps). */
+  duplicateOf?: string;
 }
 
 /**
@@ -89,7 +91,7 @@ export function markAggregateMembership(
     if (s.row !== null) return;
     const primary = secondaryOf.get(i);
     if (primary !== undefined) s.json.notInAggregate = `secondary-listing of ${primary}`;
-    else if (eligible[i]) s.json.notInAggregate = `duplicate of ${/^same listing and day 0 as (\S+?):/.exec(s.json.reason ?? '')?.[1] ?? 'another event'}`;
+    else if (eligible[i]) s.json.notInAggregate = `duplicate of ${s.duplicateOf ?? 'another event'}`;
     else s.json.notInAggregate = `outcome ${s.json.outcome}`;
   });
 }

@@ -32,6 +32,19 @@ function nonFinite(v: unknown, path = '$', out: string[] = []): string[] {
   return out;
 }
 
+/** Brown & Warner's cross-sectional t, mean / (sd / sqrt(N)) with the N - 1 divisor, written out here. */
+function crossSectionalT(xs: number[]): number {
+  const n = xs.length;
+  const mean = xs.reduce((a, x) => a + x, 0) / n;
+  const sd = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1));
+  return mean / (sd / Math.sqrt(n));
+}
+
+/** CAR [a, b] of an event, from its own window row. */
+function carOf(e: ReportJson['events'][number], a: number, b: number): number {
+  return e.windows.find((w) => w.window[0] === a && w.window[1] === b)!.car!;
+}
+
 let report: ReportJson;
 beforeAll(() => {
   report = runStudyFile('studies/china-ai-2023.yaml');
@@ -117,6 +130,12 @@ describe('default study: china-ai-2023', () => {
     const ma = days.reduce((acc, d) => acc + d.return! - (d.expected! - m.alpha!) / m.beta!, 0);
     expect(w010.marketAdjustedCar!).toBeCloseTo(ma, 10);
     expect(kunlun.flags!.find((f) => f.startsWith('alpha drift:'))).toMatch(/CAR \[0,\+10\]: alpha \+0\.999%\/day over 11 days = -10\.98% of the CAR \(market-adjusted CAR \+45\.10%, model CAR \+31\.11%\)/);
+    // The flag's figures, rebuilt from the model and the day rows: alpha, 11 x alpha, sum of R - R_m, sum of the ARs.
+    const pct = (x: number, digits = 2) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(digits)}%`;
+    const car = days.reduce((acc, d) => acc + d.ar!, 0);
+    expect(kunlun.flags!.find((f) => f.startsWith('alpha drift:'))).toContain(
+      `CAR [0,+10]: alpha ${pct(m.alpha!, 3)}/day over 11 days = ${pct(-11 * m.alpha!)} of the CAR (market-adjusted CAR ${pct(ma)}, model CAR ${pct(car)})`,
+    );
     // Every event with a model has both per window; the flag appears exactly where |alpha| x length > 5%.
     for (const e of report.events.filter((x) => x.model && x.model.alpha !== undefined && x.model.alpha !== null)) {
       const over = e.windows.filter((w) => Math.abs(w.alphaDrift!) > 0.05).map((w) => w.window.join(','));
@@ -218,6 +237,10 @@ describe('default study: china-ai-2023', () => {
     // sample (the default) moves it to 1.8313. Limit days stay in (limitDaysInEstimation: keep, the
     // default); excluding them would give 1.9112.
     expect(w.tests.csectT.stat).toBeCloseTo(1.8313, 4);
+    // ... and it is the t of the 13 events' own CARs, recomputed here from the per-event rows.
+    const inAgg = report.events.filter((e) => e.inAggregate);
+    expect(inAgg).toHaveLength(13);
+    expect(w.tests.csectT.stat).toBeCloseTo(crossSectionalT(inAgg.map((e) => carOf(e, 0, 1))), 10);
     const why = Object.fromEntries(report.events.filter((e) => !e.inAggregate).map((e) => [e.id, e.notInAggregate]));
     expect(why).toEqual({
       'baidu-ernie-confirmed@BIDU': 'secondary-listing of baidu-ernie-confirmed@9888.HK',
@@ -237,6 +260,12 @@ describe('default study: china-ai-2023', () => {
     const s = report.listings!.separate!.windows.find((x) => x.window[0] === 0 && x.window[1] === 1)!;
     expect(s.n).toBe(17);
     expect(s.tests.csectT.stat).toBeCloseTo(1.8193, 4);
+    // Recomputed from the rows: every ok/shifted listing once per listing and day 0 (the first id stands for a shared day 0).
+    const perListingDay0 = new Map<string, ReportJson['events'][number]>();
+    for (const e of [...report.events].sort((x, y) => (x.id < y.id ? -1 : 1)))
+      if (e.outcome === 'ok' || e.outcome === 'shifted') if (!perListingDay0.has(`${e.symbol} ${e.day0}`)) perListingDay0.set(`${e.symbol} ${e.day0}`, e);
+    expect(perListingDay0.size).toBe(17);
+    expect(s.tests.csectT.stat).toBeCloseTo(crossSectionalT([...perListingDay0.values()].map((e) => carOf(e, 0, 1))), 10);
   });
 
   it('KP window r-bar from the calendar overlap of the summed days, not the day-level 0.0045 (issue 12 §1)', () => {

@@ -12,30 +12,24 @@ import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runEngine } from '../../src/study/engine.js';
-import { parseStudy } from '../../src/study/config.js';
-import { ConfigError } from '../../src/util/errors.js';
-import { DEFAULT_SETTINGS, type DataProvider, type EngineSettings, type StudyEvent } from '../../src/study/types.js';
-import { dayNumber, formatDay, weekday } from '../../src/util/dayNumber.js';
+import { DEFAULT_SETTINGS, type EngineSettings, type StudyEvent } from '../../src/study/types.js';
+import { formatDay } from '../../src/util/dayNumber.js';
 import type { ReportJson } from '../../src/report/schema.js';
 import { runBuilt, tempDir } from '../helpers/cli.js';
 import { simpleOls } from '../helpers/simpleOls.js';
+import { expectFieldError, lcg, oneListingProvider, studyWith, weekdays } from './fixtures.js';
 
 const N = 200;
 const A = 100;
 const B = 180;
-const days = new Int32Array(N);
-for (let i = 0, d = dayNumber(2022, 1, 3); i < N; d++) if (weekday(d) !== 0 && weekday(d) !== 6) days[i++] = d;
-let seed = 7;
-const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+const days = weekdays(N);
+const rnd = lcg(7);
 // Rounded to 6 decimals so the CLI run (CSV text) sees exactly the same numbers.
 const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
 const market = Float64Array.from({ length: N }, (_, i) => (i === 0 ? NaN : r6((rnd() - 0.5) * 0.02)));
 const stock = Float64Array.from({ length: N }, (_, i) => (i === 0 ? NaN : r6(0.0005 + 1.2 * market[i] + (rnd() - 0.5) * 0.02 + (i >= A - 2 && i <= A + 2 ? 0.1 : 0))));
 
-const provider: DataProvider = {
-  security: (symbol) => ({ ok: true, value: { symbol, days, returns: stock, close: null, high: null, low: null } }),
-  regressors: () => ({ ok: true, value: { label: 'M', columns: { market } } }),
-};
+const provider = oneListingProvider(days, stock, market);
 const settings: EngineSettings = { ...DEFAULT_SETTINGS, estimation: [-130, -11], window: [-5, 5], carWindows: [[0, 1]], bootstrapSamples: 9 };
 const events: StudyEvent[] = [
   { id: 'A', eventId: 'A', symbol: 'X', day: days[A], timing: 'intraday' },
@@ -77,18 +71,11 @@ describe('contaminated estimation windows', () => {
   });
 
   it('study file: drop by default, keep when it asks for testConvention estudy2, a typo names the field', () => {
-    const base = 'id: s1\ntitle: T\n';
-    expect(parseStudy(base, 's.yaml').config.estimationContamination).toBe('drop');
-    expect(parseStudy(base + 'testConvention: estudy2\n', 's.yaml').config.estimationContamination).toBe('keep');
-    expect(parseStudy(base + 'testConvention: estudy2\nestimationContamination: drop\n', 's.yaml').config.estimationContamination).toBe('drop');
-    expect(parseStudy(base + 'testConvention: paper\n', 's.yaml').config.estimationContamination).toBe('drop');
-    try {
-      parseStudy(base + 'estimationContamination: dummies\n', 's.yaml');
-      expect.unreachable();
-    } catch (e) {
-      expect(e).toBeInstanceOf(ConfigError);
-      expect((e as ConfigError).location).toMatchObject({ file: 's.yaml', line: 3, field: 'estimationContamination' });
-    }
+    expect(studyWith().estimationContamination).toBe('drop');
+    expect(studyWith('testConvention: estudy2\n').estimationContamination).toBe('keep');
+    expect(studyWith('testConvention: estudy2\nestimationContamination: drop\n').estimationContamination).toBe('drop');
+    expect(studyWith('testConvention: paper\n').estimationContamination).toBe('drop');
+    expectFieldError('estimationContamination', 'dummies');
   });
 
   it('the built CLI: drop by default (report.json, report.md, events.csv), keep under --convention estudy2, --contaminated overrides, a bad mode exits 2', async () => {

@@ -13,23 +13,19 @@ import { runEngine } from '../../src/study/engine.js';
 import { parseStudy } from '../../src/study/config.js';
 import { settingsOf } from '../../src/study/runStudy.js';
 import { ConfigError } from '../../src/util/errors.js';
-import { DEFAULT_SETTINGS, type DataProvider, type EngineSettings, type StudyEvent } from '../../src/study/types.js';
-import { dayNumber, formatDay, weekday } from '../../src/util/dayNumber.js';
+import { DEFAULT_SETTINGS, type EngineSettings, type StudyEvent } from '../../src/study/types.js';
+import { dayNumber, formatDay } from '../../src/util/dayNumber.js';
 import { simpleOls } from '../helpers/simpleOls.js';
+import { lcg, oneListingProvider, weekdays } from './fixtures.js';
 
 const N = 200;
 const E = 190;
-const days = new Int32Array(N);
-for (let i = 0, d = dayNumber(2022, 1, 3); i < N; d++) if (weekday(d) !== 0 && weekday(d) !== 6) days[i++] = d;
-let seed = 11;
-const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+const days = weekdays(N);
+const rnd = lcg(11);
 const market = Float64Array.from({ length: N }, (_, i) => (i === 0 ? NaN : (rnd() - 0.5) * 0.02));
 const stock = Float64Array.from({ length: N }, (_, i) => (i === 0 ? NaN : 0.0005 + 1.2 * market[i] + (rnd() - 0.5) * 0.01 + (i >= 140 && i <= 179 ? 0.015 : 0)));
 
-const provider: DataProvider = {
-  security: (symbol) => ({ ok: true, value: { symbol, days, returns: stock, close: null, high: null, low: null } }),
-  regressors: () => ({ ok: true, value: { label: 'M', columns: { market } } }),
-};
+const provider = oneListingProvider(days, stock, market);
 const settings: EngineSettings = { ...DEFAULT_SETTINGS, estimation: [-130, -11], window: [-5, 5], carWindows: [[0, 1], [-5, 5]], bootstrapSamples: 9 };
 const events: StudyEvent[] = [{ id: 'E', eventId: 'E', symbol: 'X', day: days[E], timing: 'intraday' }];
 const run = (s: EngineSettings) => runEngine(events, provider, s).events[0];

@@ -13,22 +13,19 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runEngine } from '../../src/study/engine.js';
-import { parseStudy } from '../../src/study/config.js';
-import { ConfigError } from '../../src/util/errors.js';
 import { DEFAULT_SETTINGS, type DataProvider, type EngineSettings, type StudyEvent } from '../../src/study/types.js';
-import { dayNumber, formatDay, weekday } from '../../src/util/dayNumber.js';
+import { formatDay } from '../../src/util/dayNumber.js';
 import type { ReportJson } from '../../src/report/schema.js';
 import { runBuilt, tempDir } from '../helpers/cli.js';
 import { simpleOls } from '../helpers/simpleOls.js';
+import { expectFieldError, lcg, oneListingProvider, studyWith, weekdays } from './fixtures.js';
 
 const NB = 230;
-const sessions = new Int32Array(NB);
-for (let i = 0, d = dayNumber(2022, 1, 3); i < NB; d++) if (weekday(d) !== 0 && weekday(d) !== 6) sessions[i++] = d;
+const sessions = weekdays(NB);
 const halted = new Set([60, 61, ...Array.from({ length: 10 }, (_, k) => 100 + k), 200]);
 const days = Int32Array.from([...sessions].filter((_, i) => !halted.has(i)));
 const N = days.length;
-let seed = 5;
-const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+const rnd = lcg(5);
 const market = Float64Array.from({ length: N }, (_, i) => (i === 0 ? NaN : (rnd() - 0.5) * 0.02));
 const stock = Float64Array.from({ length: N }, (_, i) => (i === 0 ? NaN : 0.0003 + 0.9 * market[i] + (rnd() - 0.5) * 0.02 + (i === 60 || i === 98 ? 0.08 : 0)));
 
@@ -36,10 +33,8 @@ const stock = Float64Array.from({ length: N }, (_, i) => (i === 0 ? NaN : 0.0003
 const close = new Float64Array(N);
 close[0] = 50;
 for (let i = 1; i < N; i++) close[i] = close[i - 1] * (1 + stock[i]);
-const withSessions = (sessionDays?: Int32Array, closes: Float64Array | null = close): DataProvider => ({
-  security: (symbol) => ({ ok: true, value: { symbol, market: 'Hong Kong', days, returns: stock, close: closes, high: null, low: null } }),
-  regressors: () => ({ ok: true, value: { label: 'M', columns: { market }, ...(sessionDays ? { sessionDays } : {}) } }),
-});
+const withSessions = (sessionDays?: Int32Array, closes: Float64Array | null = close): DataProvider =>
+  oneListingProvider(days, stock, market, { market: 'Hong Kong', close: closes }, sessionDays);
 const EV = 190;
 const settings: EngineSettings = { ...DEFAULT_SETTINGS, estimation: [-130, -11], window: [-5, 5], carWindows: [[-5, 5]], bootstrapSamples: 9 };
 const events: StudyEvent[] = [{ id: 'E', eventId: 'E', symbol: '0001.HK', day: days[EV], timing: 'intraday' }];
@@ -108,15 +103,8 @@ describe('gap returns', () => {
   });
 
   it('study file: flag by default, exclude on request, a typo names file, line and field', () => {
-    const base = 'id: s1\ntitle: T\n';
-    expect(parseStudy(base, 's.yaml').config.gapReturns).toBe('flag');
-    expect(parseStudy(base + 'gapReturns: exclude\n', 's.yaml').config.gapReturns).toBe('exclude');
-    try {
-      parseStudy(base + 'gapReturns: scale\n', 's.yaml');
-      expect.unreachable();
-    } catch (e) {
-      expect(e).toBeInstanceOf(ConfigError);
-      expect((e as ConfigError).location).toMatchObject({ file: 's.yaml', line: 3, field: 'gapReturns' });
-    }
+    expect(studyWith().gapReturns).toBe('flag');
+    expect(studyWith('gapReturns: exclude\n').gapReturns).toBe('exclude');
+    expectFieldError('gapReturns', 'scale');
   });
 });

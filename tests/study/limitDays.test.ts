@@ -10,20 +10,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runEngine } from '../../src/study/engine.js';
-import { parseStudy } from '../../src/study/config.js';
-import { ConfigError } from '../../src/util/errors.js';
-import { DEFAULT_SETTINGS, type DataProvider, type EngineSettings, type StudyEvent } from '../../src/study/types.js';
-import { dayNumber, formatDay, weekday } from '../../src/util/dayNumber.js';
+import { DEFAULT_SETTINGS, type EngineSettings, type StudyEvent } from '../../src/study/types.js';
+import { formatDay } from '../../src/util/dayNumber.js';
 import { simpleOls } from '../helpers/simpleOls.js';
+import { expectFieldError, lcg, oneListingProvider, studyWith, weekdays } from './fixtures.js';
 
 const N = 200;
 const EV = 180;
 const UP = [60, 70, 80, 180, 181];
 const DOWN = [90];
-const days = new Int32Array(N);
-for (let i = 0, d = dayNumber(2022, 1, 3); i < N; d++) if (weekday(d) !== 0 && weekday(d) !== 6) days[i++] = d;
-let seed = 11;
-const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+const days = weekdays(N);
+const rnd = lcg(11);
 const market = Float64Array.from({ length: N }, (_, i) => (i === 0 ? NaN : (rnd() - 0.5) * 0.02));
 const close = new Float64Array(N);
 close[0] = 10;
@@ -36,10 +33,7 @@ for (let i = 1; i < N; i++) {
 }
 const stock = Float64Array.from({ length: N }, (_, i) => (i === 0 ? NaN : close[i] / close[i - 1] - 1));
 
-const provider: DataProvider = {
-  security: (symbol) => ({ ok: true, value: { symbol, market: 'A-share', exchange: 'SSE', board: 'main', days, returns: stock, close, high: null, low: null } }),
-  regressors: () => ({ ok: true, value: { label: 'M', columns: { market } } }),
-};
+const provider = oneListingProvider(days, stock, market, { market: 'A-share', exchange: 'SSE', board: 'main', close });
 const settings: EngineSettings = { ...DEFAULT_SETTINGS, estimation: [-130, -11], window: [-5, 5], carWindows: [[0, 1]], bootstrapSamples: 9, limitDaysInEstimation: 'exclude' };
 const events: StudyEvent[] = [{ id: 'E', eventId: 'E', symbol: '600000.SH', day: days[EV], timing: 'intraday' }];
 
@@ -84,7 +78,7 @@ describe('limit days in estimation windows', () => {
   });
 
   it('a listing without price limits (no board) gets no count; too few days left says the limit days were dropped', () => {
-    const hk: DataProvider = { ...provider, security: (symbol) => ({ ok: true, value: { symbol, market: 'Hong Kong', days, returns: stock, close, high: null, low: null } }) };
+    const hk = oneListingProvider(days, stock, market, { market: 'Hong Kong', close });
     const h = runEngine(events, hk, settings).events[0];
     expect(h.estimationLimitDays).toBeUndefined();
     expect(h.model!.nObs).toBe(120);
@@ -94,18 +88,11 @@ describe('limit days in estimation windows', () => {
   });
 
   it('study file: keep by default (exclude over-rejects at random dates), exclude when asked, a typo names file, line and field', () => {
-    const base = 'id: s1\ntitle: T\n';
-    expect(parseStudy(base, 's.yaml').config.limitDaysInEstimation).toBe('keep');
-    expect(parseStudy(base + 'testConvention: estudy2\n', 's.yaml').config.limitDaysInEstimation).toBe('keep');
-    expect(parseStudy(base + 'testConvention: estudy2\nlimitDaysInEstimation: exclude\n', 's.yaml').config.limitDaysInEstimation).toBe('exclude');
-    expect(parseStudy(base + 'testConvention: paper\n', 's.yaml').config.limitDaysInEstimation).toBe('keep');
-    expect(parseStudy(base + 'limitDaysInEstimation: exclude\n', 's.yaml').config.limitDaysInEstimation).toBe('exclude');
-    try {
-      parseStudy(base + 'limitDaysInEstimation: drop\n', 's.yaml');
-      expect.unreachable();
-    } catch (e) {
-      expect(e).toBeInstanceOf(ConfigError);
-      expect((e as ConfigError).location).toMatchObject({ file: 's.yaml', line: 3, field: 'limitDaysInEstimation' });
-    }
+    expect(studyWith().limitDaysInEstimation).toBe('keep');
+    expect(studyWith('testConvention: estudy2\n').limitDaysInEstimation).toBe('keep');
+    expect(studyWith('testConvention: estudy2\nlimitDaysInEstimation: exclude\n').limitDaysInEstimation).toBe('exclude');
+    expect(studyWith('testConvention: paper\n').limitDaysInEstimation).toBe('keep');
+    expect(studyWith('limitDaysInEstimation: exclude\n').limitDaysInEstimation).toBe('exclude');
+    expectFieldError('limitDaysInEstimation', 'drop');
   });
 });

@@ -6,21 +6,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FLAG_IDS, runEngine } from '../../src/study/engine.js';
-import { DEFAULT_SETTINGS, type DataProvider, type EngineSettings, type StudyEvent } from '../../src/study/types.js';
-import { dayNumber, weekday } from '../../src/util/dayNumber.js';
+import { DEFAULT_SETTINGS, type EngineSettings, type StudyEvent } from '../../src/study/types.js';
+import { lcg, oneListingProvider, weekdays } from './fixtures.js';
 
 const N = 300;
-const days = new Int32Array(N);
-for (let i = 0, d = dayNumber(2022, 1, 3); i < N; d++) if (weekday(d) !== 0 && weekday(d) !== 6) days[i++] = d;
-let seed = 12345;
-const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+const days = weekdays(N);
+const rnd = lcg(12345);
 const market = Float64Array.from({ length: N }, (_, i) => (i === 0 ? NaN : (rnd() - 0.5) * 0.02));
 const stock = Float64Array.from({ length: N }, (_, i) => (i === 0 ? NaN : 0.9 * market[i] + (rnd() - 0.5) * 0.02));
 
-const provider: DataProvider = {
-  security: (symbol) => ({ ok: true, value: { symbol, days, returns: stock, close: null, high: null, low: null, market: 'X' } }),
-  regressors: () => ({ ok: true, value: { label: 'M', columns: { market } } }),
-};
+const provider = oneListingProvider(days, stock, market, { market: 'X' });
 const settings: EngineSettings = { ...DEFAULT_SETTINGS, estimation: [-130, -11], window: [-5, 5], carWindows: [[0, 1]], bootstrapSamples: 9 };
 
 /** The count a flag states: one id, or the ids listed plus "and k more". */
