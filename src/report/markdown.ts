@@ -6,6 +6,7 @@ import type { ReportJson, AggregateJson, EventResultJson, TestResultJson } from 
 import { TEST_KEYS } from './schema.js';
 import { pct, num, pval, stars, win, table } from './format.js';
 import { mdLine, mdText } from './mdText.js';
+import { primaryWindow } from '../study/aggregate.js';
 
 export interface ChartRef {
   file: string;
@@ -122,7 +123,7 @@ function findings(r: ReportJson): string[] {
   out.push(
     `- **${ev.length} event-listing pairs**, ${r.aggregate.n ?? inc.length} in the aggregate. Outcomes: ${[...byOutcome].map(([k, v]) => `${k} ${v}`).join(', ')}.`,
   );
-  const focus = r.settings.carWindows.find(([a, b]) => a === 0 && b === 1) ?? r.settings.carWindows[0];
+  const focus = primaryWindow(r.settings.carWindows)!;
   out.push(...unitOfObservation(r, focus));
   const withCar = inc
     .map((e) => ({ e, w: findWindow(e, focus[0], focus[1]) }))
@@ -241,8 +242,7 @@ function eventHeader(r: ReportJson): string[] {
 
 /** The window whose market-adjusted CAR (alpha 0, beta 1) stands beside the model CARs: the primary one. */
 function headWindow(r: ReportJson): [number, number] {
-  const w = r.aggregate.primaryWindow ?? r.settings.carWindows.find(([a, b]) => a === 0 && b === 1) ?? r.settings.carWindows[0];
-  return [w[0], w[1]];
+  return (r.aggregate.primaryWindow ?? primaryWindow(r.settings.carWindows))!;
 }
 
 function eventRow(r: ReportJson, e: EventResultJson): string[] {
@@ -306,7 +306,7 @@ function eventTable(r: ReportJson, eventsCsv: boolean): string[] {
  * window, and where the rest is. Every row is an event that exists; none is left out silently.
  */
 function headlineEvents(r: ReportJson, eventsCsv: boolean): string[] {
-  const focus = r.settings.carWindows.find(([a, b]) => a === 0 && b === 1) ?? r.settings.carWindows[0];
+  const focus = primaryWindow(r.settings.carWindows);
   const withCar = r.events
     .map((e, k) => ({ e, k, car: focus ? (findWindow(e, focus[0], focus[1])?.car ?? null) : null }))
     .filter((x): x is { e: EventResultJson; k: number; car: number } => x.car !== null && Number.isFinite(x.car))
@@ -344,7 +344,7 @@ function groupSections(r: ReportJson): string[] {
   const s = r.settings;
   const detail = (g: ReportJson['groups'][number]) => [`## Group: ${mdText(g.group)}`, '', ...aggregateTables(g.aggregate, s.carWindows, true), ''];
   if (r.groups.length <= HEADLINE_ROWS) return r.groups.flatMap(detail);
-  const focus = s.carWindows.find(([a, b]) => a === 0 && b === 1) ?? s.carWindows[0];
+  const focus = primaryWindow(s.carWindows);
   const at = (g: ReportJson['groups'][number]) => (focus ? g.aggregate.windows.find((w) => w.window[0] === focus[0] && w.window[1] === focus[1]) : undefined);
   const rows = r.groups.map((g) => {
     const w = at(g);
