@@ -276,11 +276,14 @@ function recover(dir: string): void {
   }
 }
 
-/** Temp and backup files of the previous writer (`.report.json.<pid>.<hex>.tmp`), which no run removed. */
+/** The name of a temp or backup file of the previous writer: `.report.json.<pid>.<hex>.tmp` (or `….bak.tmp`). */
+const OLD_TEMP = /^\..+\.\d+\.[0-9a-f]{8}(?:\.bak)?\.tmp$/;
+
+/** Temp and backup files of the previous writer, which no run removed. */
 function sweepOldTemps(dir: string): void {
   for (const d of [dir, join(dir, 'charts')]) {
     if (!lstatSync(d, { throwIfNoEntry: false })?.isDirectory()) continue;
-    for (const name of readdirSync(d)) if (/^\..+\.\d+\.[0-9a-f]{8}(?:\.bak)?\.tmp$/.test(name)) rmSync(join(d, name), { force: true });
+    for (const name of readdirSync(d)) if (OLD_TEMP.test(name)) rmSync(join(d, name), { force: true });
   }
 }
 
@@ -293,7 +296,7 @@ const LEGACY_NAMES = new Set(['report.json', 'report.md', 'charts', 'baskets.jso
  */
 function checkOwnership(dir: string, force: boolean): boolean {
   if (readDirManifest(dir) || existsNoFollow(join(dir, JOURNAL_FILE))) return true;
-  const names = readdirSync(dir).filter((n) => !n.startsWith('.evstudy') && !/^\..+\.\d+\.[0-9a-f]{8}(?:\.bak)?\.tmp$/.test(n));
+  const names = readdirSync(dir).filter((n) => !n.startsWith('.evstudy') && !OLD_TEMP.test(n));
   if (names.length === 0) return true;
   if (names.every((n) => LEGACY_NAMES.has(n)) && names.some((n) => n.endsWith('.json') && writtenByEvstudy(join(dir, n)))) return true;
   if (force) return false;
