@@ -53,8 +53,13 @@ function included(e: EventResultJson): boolean {
   return (e.outcome === 'ok' || e.outcome === 'shifted') && e.windows.length > 0;
 }
 
+/** The entry for window [a, b] of an event's or an aggregate's windows. */
+function windowOf<W extends { window: readonly number[] }>(windows: readonly W[] | undefined, [a, b]: readonly number[]): W | undefined {
+  return windows?.find((w) => w.window[0] === a && w.window[1] === b);
+}
+
 function findWindow(e: EventResultJson, a: number, b: number) {
-  return e.windows.find((w) => w.window[0] === a && w.window[1] === b);
+  return windowOf(e.windows, [a, b]);
 }
 
 /**
@@ -165,7 +170,7 @@ function findings(r: ReportJson): string[] {
   }
   // Many groups have their own table (groupSections); the findings name the first few.
   for (const g of r.groups.slice(0, HEADLINE_ROWS)) {
-    const w = g.aggregate.windows.find((x) => x.window[0] === focus[0] && x.window[1] === focus[1]);
+    const w = windowOf(g.aggregate.windows, focus);
     if (w) out.push(`- ${mdText(g.group)}: CAAR ${win(focus)} ${pct(w.caar)} over ${w.n} events (BMP ${testCell(w.tests.bmp)}).`);
   }
   if (r.groups.length > HEADLINE_ROWS) out.push(`- … and ${r.groups.length - HEADLINE_ROWS} more groups (see the groups table).`);
@@ -193,7 +198,7 @@ function unitOfObservation(r: ReportJson, focus: [number, number]): string[] {
       ? `- **Unit of observation**: one firm-announcement (\`listings: average\`): ${l.observations} in the aggregate; ${l.setAside} listing${l.setAside === 1 ? '' : 's'} of cross-listed firms averaged into their firm's observation (each still reported per listing; report.json \`averageOf\`). An observation is ${mdText(l.rule)}.`
       : `- **Unit of observation**: one firm-announcement (\`listings: primary\`): ${l.observations} in the aggregate; ${l.setAside} secondary listing${l.setAside === 1 ? '' : 's'} of cross-listed firms set aside (still reported per listing; report.json \`notInAggregate\`). The primary listing is ${mdText(l.rule)}.`,
   ];
-  const w = l.separate?.windows.find((x) => x.window[0] === focus[0] && x.window[1] === focus[1]);
+  const w = windowOf(l.separate?.windows, focus);
   if (w)
     out.push(
       `- **Robustness, every listing as its own event** (\`listings: separate\`): CAAR ${win(focus)} across ${w.n} listings ${pct(w.caar)}; cross-sectional t ${testCell(w.tests.csectT)}, BMP ${testCell(w.tests.bmp)}. Listings of one firm react to the same news, so this overstates N.`,
@@ -345,7 +350,7 @@ function groupSections(r: ReportJson): string[] {
   const detail = (g: ReportJson['groups'][number]) => [`## Group: ${mdText(g.group)}`, '', ...aggregateTables(g.aggregate, s.carWindows, true), ''];
   if (r.groups.length <= HEADLINE_ROWS) return r.groups.flatMap(detail);
   const focus = primaryWindow(s.carWindows);
-  const at = (g: ReportJson['groups'][number]) => (focus ? g.aggregate.windows.find((w) => w.window[0] === focus[0] && w.window[1] === focus[1]) : undefined);
+  const at = (g: ReportJson['groups'][number]) => (focus ? windowOf(g.aggregate.windows, focus) : undefined);
   const rows = r.groups.map((g) => {
     const w = at(g);
     return [mdText(g.group), String(g.aggregate.n ?? w?.n ?? ''), pct(w?.caar ?? null), testCell(w?.tests.csectT), testCell(w?.tests.bmp)];
