@@ -7,11 +7,11 @@ import { loadEvents } from '../data/events/index.js';
 import { openPriceStore } from '../data/prices/index.js';
 import { basketEventStudy, DEFAULT_BASKET_EVENTS, pickEvents, type BasketEventStudyJson } from './events.js';
 import { renderBasketEventsMarkdown } from './eventsMarkdown.js';
-import { DEFAULT_BASKETS_DIR } from './load.js';
+import { DEFAULT_BASKETS_DIR, knownSymbols } from './load.js';
 import { writeOutputs } from './output.js';
 import { basketEventStudySchema } from './eventsJson.js';
 import { checkContract } from '../report/contractParts.js';
-import { at, DEFAULT_OUT, knownSymbols, resolveBaskets, type BasketRunOptions } from './run.js';
+import { at, DEFAULT_OUT, resolveBaskets, type BasketRunOptions } from './run.js';
 
 export interface BasketEventsRunOptions extends BasketRunOptions {
   /** Event ids of the registry; default the four market-wide announcements. */
