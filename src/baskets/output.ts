@@ -5,7 +5,7 @@
 import { writeOutputFiles } from '../report/outputDir.js';
 import { CUMULATIVE_CHART, cumulativeChart, cumulativeTitle } from './chart.js';
 import { compareSchema, type CompareJson } from './json.js';
-import { OutputError } from '../util/errors.js';
+import { checkContract } from '../report/contractParts.js';
 import { renderCompareMarkdown } from './markdown.js';
 
 export const COMPARE_FILES = { markdown: 'baskets.md', json: 'baskets.json', chart: `charts/${CUMULATIVE_CHART}` } as const;
@@ -18,11 +18,7 @@ export interface OutputFile {
 
 export function compareFiles(cmp: CompareJson): OutputFile[] {
   // As report.json: what is written must validate against the schema shipped for it.
-  const checked = compareSchema.safeParse(cmp);
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    throw new OutputError(`baskets.json does not match its schema at ${issue.path.join('.')}: ${issue.message} (a bug: please report it)`);
-  }
+  checkContract(compareSchema, cmp, 'baskets.json');
   const title = cumulativeTitle(cmp);
   const svg = cumulativeChart(cmp, title);
   return [

@@ -11,8 +11,6 @@ import { compareBaskets } from './compare.js';
 import type { BasketPeriod } from './compute.js';
 import type { CompareJson } from './json.js';
 import { DEFAULT_BASKETS_DIR, knownSymbols, loadBasketFiles, loadBaskets, type BasketLoadOptions } from './load.js';
-
-export { knownSymbols };
 import { compareFiles, writeOutputs } from './output.js';
 import type { BasketDefinition, Weighting } from './schema.js';
 

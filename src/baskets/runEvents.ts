@@ -7,11 +7,11 @@ import { loadEvents } from '../data/events/index.js';
 import { openPriceStore } from '../data/prices/index.js';
 import { basketEventStudy, DEFAULT_BASKET_EVENTS, pickEvents, type BasketEventStudyJson } from './events.js';
 import { renderBasketEventsMarkdown } from './eventsMarkdown.js';
-import { DEFAULT_BASKETS_DIR } from './load.js';
+import { DEFAULT_BASKETS_DIR, knownSymbols } from './load.js';
 import { writeOutputs } from './output.js';
 import { basketEventStudySchema } from './eventsJson.js';
-import { OutputError } from '../util/errors.js';
-import { at, DEFAULT_OUT, knownSymbols, resolveBaskets, type BasketRunOptions } from './run.js';
+import { checkContract } from '../report/contractParts.js';
+import { at, DEFAULT_OUT, resolveBaskets, type BasketRunOptions } from './run.js';
 
 export interface BasketEventsRunOptions extends BasketRunOptions {
   /** Event ids of the registry; default the four market-wide announcements. */
@@ -28,11 +28,7 @@ export function runBasketEvents(opts: BasketEventsRunOptions = {}): { result: Ba
   const events = pickEvents(loadEvents(at(root, opts.eventsDir ?? 'events')), opts.events?.length ? opts.events : DEFAULT_BASKET_EVENTS);
   const result = basketEventStudy({ baskets, events, store, weighting: opts.weighting, root });
   // What is written (and printed by --json) must validate against the schema shipped for it.
-  const checked = basketEventStudySchema.safeParse(result);
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    throw new OutputError(`basket-events.json does not match its schema at ${issue.path.join('.')}: ${issue.message} (a bug: please report it)`);
-  }
+  checkContract(basketEventStudySchema, result, 'basket-events.json');
   if (opts.write === false) return { result, written: [] };
   const written = writeOutputs(at(root, opts.out ?? DEFAULT_OUT), [
     { file: EVENT_FILES.markdown, data: renderBasketEventsMarkdown(result) },

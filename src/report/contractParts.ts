@@ -4,8 +4,21 @@
  * instead of a copy per file; a meta id may be registered only once.
  */
 import { z } from 'zod';
+import { OutputError } from '../util/errors.js';
 
 /** JSON cannot carry NaN or Infinity; one reaching the writer is a bug to surface, not a null. */
 export const finiteNumber = z.number().refine(Number.isFinite, 'must be finite');
 export const nullableNumber = finiteNumber.nullable();
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ id: 'IsoDate', description: 'A calendar day, YYYY-MM-DD.' });
+
+/**
+ * What is about to be written must validate against the schema shipped for it: the object itself
+ * is checked, so a NaN where the contract wants a number or null is a bug to surface (`what` names
+ * the file in the message).
+ */
+export function checkContract(schema: z.ZodType, value: unknown, what: string): void {
+  const checked = schema.safeParse(value);
+  if (checked.success) return;
+  const issue = checked.error.issues[0];
+  throw new OutputError(`${what} does not match its schema at ${issue.path.join('.')}: ${issue.message} (a bug: please report it)`);
+}

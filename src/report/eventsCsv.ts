@@ -8,6 +8,8 @@
  * = + - @, tab or CR) get a leading apostrophe; numbers are written as numbers, full precision.
  */
 import type { ReportJson, EventResultJson } from './schema.js';
+// `-1` -> `m1`, as in chart file names: a header cell must not start with a minus either.
+import { windowSlug } from './charts/files.js';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -23,8 +25,6 @@ export function csvNumber(x: number | null | undefined): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '' : String(x);
 }
 
-/** `-1` -> `m1`, as in chart file names: a header cell must not start with a minus either. */
-const slug = ([a, b]: readonly number[]): string => `${a < 0 ? `m${-a}` : a}_${b < 0 ? `m${-b}` : b}`;
 
 // market_adj_car: sum of R - R_m over the window (alpha 0, beta 1), beside the model CAR;
 // alpha_drift: the fitted alpha x window length, what the model CAR loses to alpha alone.
@@ -50,7 +50,7 @@ export function eventsCsv(report: ReportJson): string {
     'reason',
     'flags',
     'ar_day0',
-    ...windows.flatMap((w) => WINDOW_FIELDS.map((f) => `${f}_${slug(w)}`)),
+    ...windows.flatMap((w) => WINDOW_FIELDS.map((f) => `${f}_${windowSlug(w)}`)),
     'model',
     'alpha',
     'beta',

@@ -6,6 +6,7 @@ import type { ReportJson, AggregateJson, EventResultJson, TestResultJson } from 
 import { TEST_KEYS } from './schema.js';
 import { pct, num, pval, stars, win, table } from './format.js';
 import { mdLine, mdText } from './mdText.js';
+import { primaryWindow } from '../study/aggregate.js';
 
 export interface ChartRef {
   file: string;
@@ -52,8 +53,13 @@ function included(e: EventResultJson): boolean {
   return (e.outcome === 'ok' || e.outcome === 'shifted') && e.windows.length > 0;
 }
 
+/** The entry for window [a, b] of an event's or an aggregate's windows. */
+function windowOf<W extends { window: readonly number[] }>(windows: readonly W[] | undefined, [a, b]: readonly number[]): W | undefined {
+  return windows?.find((w) => w.window[0] === a && w.window[1] === b);
+}
+
 function findWindow(e: EventResultJson, a: number, b: number) {
-  return e.windows.find((w) => w.window[0] === a && w.window[1] === b);
+  return windowOf(e.windows, [a, b]);
 }
 
 /**
@@ -122,7 +128,7 @@ function findings(r: ReportJson): string[] {
   out.push(
     `- **${ev.length} event-listing pairs**, ${r.aggregate.n ?? inc.length} in the aggregate. Outcomes: ${[...byOutcome].map(([k, v]) => `${k} ${v}`).join(', ')}.`,
   );
-  const focus = r.settings.carWindows.find(([a, b]) => a === 0 && b === 1) ?? r.settings.carWindows[0];
+  const focus = primaryWindow(r.settings.carWindows)!;
   out.push(...unitOfObservation(r, focus));
   const withCar = inc
     .map((e) => ({ e, w: findWindow(e, focus[0], focus[1]) }))
@@ -164,7 +170,7 @@ function findings(r: ReportJson): string[] {
   }
   // Many groups have their own table (groupSections); the findings name the first few.
   for (const g of r.groups.slice(0, HEADLINE_ROWS)) {
-    const w = g.aggregate.windows.find((x) => x.window[0] === focus[0] && x.window[1] === focus[1]);
+    const w = windowOf(g.aggregate.windows, focus);
     if (w) out.push(`- ${mdText(g.group)}: CAAR ${win(focus)} ${pct(w.caar)} over ${w.n} events (BMP ${testCell(w.tests.bmp)}).`);
   }
   if (r.groups.length > HEADLINE_ROWS) out.push(`- … and ${r.groups.length - HEADLINE_ROWS} more groups (see the groups table).`);
@@ -192,7 +198,7 @@ function unitOfObservation(r: ReportJson, focus: [number, number]): string[] {
       ? `- **Unit of observation**: one firm-announcement (\`listings: average\`): ${l.observations} in the aggregate; ${l.setAside} listing${l.setAside === 1 ? '' : 's'} of cross-listed firms averaged into their firm's observation (each still reported per listing; report.json \`averageOf\`). An observation is ${mdText(l.rule)}.`
       : `- **Unit of observation**: one firm-announcement (\`listings: primary\`): ${l.observations} in the aggregate; ${l.setAside} secondary listing${l.setAside === 1 ? '' : 's'} of cross-listed firms set aside (still reported per listing; report.json \`notInAggregate\`). The primary listing is ${mdText(l.rule)}.`,
   ];
-  const w = l.separate?.windows.find((x) => x.window[0] === focus[0] && x.window[1] === focus[1]);
+  const w = windowOf(l.separate?.windows, focus);
   if (w)
     out.push(
       `- **Robustness, every listing as its own event** (\`listings: separate\`): CAAR ${win(focus)} across ${w.n} listings ${pct(w.caar)}; cross-sectional t ${testCell(w.tests.csectT)}, BMP ${testCell(w.tests.bmp)}. Listings of one firm react to the same news, so this overstates N.`,
@@ -241,8 +247,7 @@ function eventHeader(r: ReportJson): string[] {
 
 /** The window whose market-adjusted CAR (alpha 0, beta 1) stands beside the model CARs: the primary one. */
 function headWindow(r: ReportJson): [number, number] {
-  const w = r.aggregate.primaryWindow ?? r.settings.carWindows.find(([a, b]) => a === 0 && b === 1) ?? r.settings.carWindows[0];
-  return [w[0], w[1]];
+  return (r.aggregate.primaryWindow ?? primaryWindow(r.settings.carWindows))!;
 }
 
 function eventRow(r: ReportJson, e: EventResultJson): string[] {
@@ -306,7 +311,7 @@ function eventTable(r: ReportJson, eventsCsv: boolean): string[] {
  * window, and where the rest is. Every row is an event that exists; none is left out silently.
  */
 function headlineEvents(r: ReportJson, eventsCsv: boolean): string[] {
-  const focus = r.settings.carWindows.find(([a, b]) => a === 0 && b === 1) ?? r.settings.carWindows[0];
+  const focus = primaryWindow(r.settings.carWindows);
   const withCar = r.events
     .map((e, k) => ({ e, k, car: focus ? (findWindow(e, focus[0], focus[1])?.car ?? null) : null }))
     .filter((x): x is { e: EventResultJson; k: number; car: number } => x.car !== null && Number.isFinite(x.car))
@@ -344,8 +349,8 @@ function groupSections(r: ReportJson): string[] {
   const s = r.settings;
   const detail = (g: ReportJson['groups'][number]) => [`## Group: ${mdText(g.group)}`, '', ...aggregateTables(g.aggregate, s.carWindows, true), ''];
   if (r.groups.length <= HEADLINE_ROWS) return r.groups.flatMap(detail);
-  const focus = s.carWindows.find(([a, b]) => a === 0 && b === 1) ?? s.carWindows[0];
-  const at = (g: ReportJson['groups'][number]) => (focus ? g.aggregate.windows.find((w) => w.window[0] === focus[0] && w.window[1] === focus[1]) : undefined);
+  const focus = primaryWindow(s.carWindows);
+  const at = (g: ReportJson['groups'][number]) => (focus ? windowOf(g.aggregate.windows, focus) : undefined);
   const rows = r.groups.map((g) => {
     const w = at(g);
     return [mdText(g.group), String(g.aggregate.n ?? w?.n ?? ''), pct(w?.caar ?? null), testCell(w?.tests.csectT), testCell(w?.tests.bmp)];

@@ -174,7 +174,7 @@ function commitStaged(dir: string, staging: string, previous: DirManifest | null
       }
       backedUp.add(rel);
     } catch (e) {
-      throw new OutputError(`cannot keep the previous file while replacing it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); nothing was changed`, {
+      throw new OutputError(`cannot keep the previous file while replacing it (${why(e)}); nothing was changed`, {
         file: join(dir, rel),
       });
     }
@@ -185,7 +185,7 @@ function commitStaged(dir: string, staging: string, previous: DirManifest | null
   try {
     renameSync(join(stagedDir, JOURNAL_FILE), join(dir, JOURNAL_FILE)); // the commit point
   } catch (e) {
-    throw new OutputError(`cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); no file was replaced`, { file: join(dir, JOURNAL_FILE) });
+    throw new OutputError(`cannot write (${why(e)}); no file was replaced`, { file: join(dir, JOURNAL_FILE) });
   }
   fsyncDir(dir);
   faultPoint('committed');
@@ -200,7 +200,7 @@ function commitStaged(dir: string, staging: string, previous: DirManifest | null
   } catch (e) {
     const restored = rollBack(dir, stagedDir, renames.slice(0, done), backedUp);
     throw new OutputError(
-      `cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); ${
+      `cannot write (${why(e)}); ${
         done === 0 ? 'no file was replaced' : restored ? 'the previous files were restored' : 'the next run into this folder completes the replacement'
       }`,
       { file: join(dir, renames[done]) },
@@ -211,7 +211,7 @@ function commitStaged(dir: string, staging: string, previous: DirManifest | null
     finishCommit(dir, journal);
   } catch (e) {
     throw new OutputError(
-      `the new files are in place, but removing the replaced ones failed (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the next run into this folder finishes it`,
+      `the new files are in place, but removing the replaced ones failed (${why(e)}); the next run into this folder finishes it`,
       { file: dir },
     );
   }
@@ -276,11 +276,14 @@ function recover(dir: string): void {
   }
 }
 
-/** Temp and backup files of the previous writer (`.report.json.<pid>.<hex>.tmp`), which no run removed. */
+/** The name of a temp or backup file of the previous writer: `.report.json.<pid>.<hex>.tmp` (or `….bak.tmp`). */
+const OLD_TEMP = /^\..+\.\d+\.[0-9a-f]{8}(?:\.bak)?\.tmp$/;
+
+/** Temp and backup files of the previous writer, which no run removed. */
 function sweepOldTemps(dir: string): void {
   for (const d of [dir, join(dir, 'charts')]) {
     if (!lstatSync(d, { throwIfNoEntry: false })?.isDirectory()) continue;
-    for (const name of readdirSync(d)) if (/^\..+\.\d+\.[0-9a-f]{8}(?:\.bak)?\.tmp$/.test(name)) rmSync(join(d, name), { force: true });
+    for (const name of readdirSync(d)) if (OLD_TEMP.test(name)) rmSync(join(d, name), { force: true });
   }
 }
 
@@ -293,7 +296,7 @@ const LEGACY_NAMES = new Set(['report.json', 'report.md', 'charts', 'baskets.jso
  */
 function checkOwnership(dir: string, force: boolean): boolean {
   if (readDirManifest(dir) || existsNoFollow(join(dir, JOURNAL_FILE))) return true;
-  const names = readdirSync(dir).filter((n) => !n.startsWith('.evstudy') && !/^\..+\.\d+\.[0-9a-f]{8}(?:\.bak)?\.tmp$/.test(n));
+  const names = readdirSync(dir).filter((n) => !n.startsWith('.evstudy') && !OLD_TEMP.test(n));
   if (names.length === 0) return true;
   if (names.every((n) => LEGACY_NAMES.has(n)) && names.some((n) => n.endsWith('.json') && writtenByEvstudy(join(dir, n)))) return true;
   if (force) return false;
@@ -392,7 +395,7 @@ function writeDurable(file: string, data: string | Uint8Array): { size: number; 
       closeSync(fd);
     }
   } catch (e) {
-    throw new OutputError(`cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); nothing was changed`, { file });
+    throw new OutputError(`cannot write (${why(e)}); nothing was changed`, { file });
   }
   return { size, sha256: hash.digest('hex') };
 }
@@ -441,6 +444,11 @@ function existsNoFollow(p: string): boolean {
   } catch {
     return false; // ENOTDIR: a file on the way
   }
+}
+
+/** What a failed file operation reports: its errno code, else its message. */
+function why(e: unknown): string {
+  return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
 }
 
 function sha256(bytes: Uint8Array): string {

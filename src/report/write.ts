@@ -11,7 +11,7 @@ import { reportSchema, type ReportJson } from './schema.js';
 import { renderMarkdown } from './markdown.js';
 import { writeOutputDir, type OutputSession } from './outputDir.js';
 import { eventsCsv } from './eventsCsv.js';
-import { OutputError } from '../util/errors.js';
+import { checkContract } from './contractParts.js';
 
 export interface WriteOptions {
   charts?: boolean;
@@ -42,11 +42,7 @@ export function toJson(report: ReportJson): string {
 export async function writeReport(report: ReportJson, outDir: string | OutputSession, opts: WriteOptions = {}): Promise<WrittenReport> {
   // The object itself is checked: a NaN where the contract wants a number or null is a bug to
   // surface, not something to paper over as null.
-  const checked = reportSchema.safeParse(report);
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    throw new OutputError(`report does not match its schema at ${issue.path.join('.')}: ${issue.message} (a bug: please report it)`);
-  }
+  checkContract(reportSchema, report, 'report');
   const sections = opts.sections ?? [];
   // Charts are planned (names, titles) up front and drawn only after the report files are staged.
   const chartsMod = opts.charts === false ? null : await import('./charts/index.js');

@@ -51,8 +51,9 @@ describe('a rename that fails during the swap of a report folder', () => {
       fault.failAt = failAt;
       const run = await runCli(studyArgs({ '--events': bad('tables/events-mixed.csv') }, out));
       expect(fault.calls).toBeGreaterThanOrEqual(failAt);
-      expectUserError(run, 5, {}, state);
-      expect(run.err).toMatch(/cannot write \(EACCES\)/);
+      // The cause and the outcome are one message, its first line (as before the swap had a journal).
+      const first = expectUserError(run, 5, {}, state);
+      expect(first).toMatch(/cannot write \(EACCES\)/);
       expect(bytes(out)).toEqual(before);
       expect(readdirSync(out).sort()).toEqual(FILES);
     });

@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_FILES, schemaText, type SchemaName } from '../../src/report/schemaFiles.js';
+import { checkContract } from '../../src/report/contractParts.js';
+import { reportSchema } from '../../src/report/schema.js';
+import { fixtureReport } from './charts/fixture.js';
 import { BAD } from '../reliability/files.js';
 import { REPO, runBuilt, tempDir } from '../helpers/cli.js';
 
@@ -83,5 +86,14 @@ describe('what the built CLI writes validates against the shipped schemas (ajv, 
     const nulled = structuredClone(defaultReport) as typeof defaultReport & { events: typeof reportEvents };
     nulled.events[withModel].model!.sigma = null;
     expect(report(nulled).join('\n')).toMatch(/\/model\/sigma must be number/);
+  });
+});
+
+describe('checkContract (what write.ts, baskets compare and baskets events call before writing)', () => {
+  it('refuses a value its schema rejects, naming the file and the path of the first issue', () => {
+    const r = fixtureReport();
+    r.events[0].windows[0].car = Number.NaN;
+    expect(() => checkContract(reportSchema, r, 'report')).toThrow(/^report does not match its schema at events\.0\.windows\.0\.car: .*\(a bug: please report it\)$/);
+    expect(() => checkContract(reportSchema, fixtureReport(), 'report')).not.toThrow();
   });
 });

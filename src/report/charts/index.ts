@@ -8,6 +8,7 @@ import { carBarsChart, carBarsData, carBarsShown, carBarsSpec, carBarsTitle, CAR
 import { carHistBins, carHistChart, carHistSpec, carHistTitle, carValues } from './carHist.js';
 import { sanitizeId, uniqueNames, windowSlug } from './files.js';
 import { pricePathChart, pricePathSeries, pricePathSpec, pricePathTitle } from './pricePath.js';
+import { primaryWindow } from '../../study/aggregate.js';
 
 export type { CaarPoint, CaarSeries } from './caar.js';
 export type { CarBar } from './carBars.js';
@@ -72,12 +73,6 @@ export interface ChartPlan {
   priceNote: string;
 }
 
-/** The CAR window the report leads with: [0,+1] if listed, else the first. */
-function focusWindow(report: ReportJson): [number, number] | null {
-  const w = report.settings.carWindows.find(([a, b]) => a === 0 && b === 1) ?? report.settings.carWindows[0];
-  return w ? [w[0], w[1]] : null;
-}
-
 /** Events with price charts: the named ones, else all when few, else the largest |CAR|. */
 export function priceChartEvents(report: ReportJson, named?: readonly string[]): { events: ReportJson['events']; note: string } {
   const drawable = report.events.filter((e) => e.days.length > 0);
@@ -93,7 +88,7 @@ export function priceChartEvents(report: ReportJson, named?: readonly string[]):
     };
   }
   if (drawable.length <= PRICE_CHARTS) return { events: drawable, note: `Price charts are drawn for every event with data (${drawable.length}).` };
-  const focus = focusWindow(report);
+  const focus = primaryWindow(report.settings.carWindows);
   const car = (e: ReportJson['events'][number]): number => {
     const w = focus ? e.windows.find((x) => x.window[0] === focus[0] && x.window[1] === focus[1]) : undefined;
     return w && w.car !== null && Number.isFinite(w.car) ? Math.abs(w.car) : -1;
