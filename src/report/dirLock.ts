@@ -7,7 +7,7 @@ import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { OutputError } from '../util/errors.js';
+import { errnoText, OutputError } from '../util/errors.js';
 
 export const LOCK_FILE = '.evstudy.lock';
 
@@ -34,7 +34,7 @@ export function acquireDirLock(dir: string): DirLock {
   try {
     writeFileSync(tmp, `${JSON.stringify(mine)}\n`, { flag: 'wx' });
   } catch (e) {
-    throw new OutputError(`cannot write in the output folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: dir });
+    throw new OutputError(`cannot write in the output folder (${errnoText(e)})`, { file: dir });
   }
   try {
     for (let attempt = 0; ; attempt++) {
@@ -43,7 +43,7 @@ export function acquireDirLock(dir: string): DirLock {
         break;
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
-          throw new OutputError(`cannot lock the output folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: lock });
+          throw new OutputError(`cannot lock the output folder (${errnoText(e)})`, { file: lock });
       }
       const held = readLock(lock);
       if (attempt === 0 && held && isStale(held)) {

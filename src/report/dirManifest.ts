@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { OutputError } from '../util/errors.js';
+import { errnoText, OutputError } from '../util/errors.js';
 
 export const MANIFEST_FILE = '.evstudy-manifest.json';
 export const MANIFEST_TOOL = 'evstudy';
@@ -36,7 +36,7 @@ export function readDirManifest(dir: string): DirManifest | null {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new OutputError(`cannot read the output manifest (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file });
+    throw new OutputError(`cannot read the output manifest (${errnoText(e)})`, { file });
   }
   let json: unknown;
   try {

@@ -19,7 +19,8 @@ import { acquireDirLock, LOCK_FILE } from './dirLock.js';
 import { isSafeRelative, MANIFEST_FILE, MANIFEST_TOOL, readDirManifest, type DirManifest, type ManifestEntry } from './dirManifest.js';
 import { ensureDir } from './ensureDir.js';
 import { faultPoint } from '../util/faultPoint.js';
-import { OutputError, UsageError } from '../util/errors.js';
+import { errnoText, OutputError, UsageError } from '../util/errors.js';
+import { sha256 } from '../util/sha256.js';
 
 export const JOURNAL_FILE = '.evstudy-commit';
 const STAGING_PREFIX = '.evstudy-staging-';
@@ -174,7 +175,7 @@ function commitStaged(dir: string, staging: string, previous: DirManifest | null
       }
       backedUp.add(rel);
     } catch (e) {
-      throw new OutputError(`cannot keep the previous file while replacing it (${why(e)}); nothing was changed`, {
+      throw new OutputError(`cannot keep the previous file while replacing it (${errnoText(e)}); nothing was changed`, {
         file: join(dir, rel),
       });
     }
@@ -185,7 +186,7 @@ function commitStaged(dir: string, staging: string, previous: DirManifest | null
   try {
     renameSync(join(stagedDir, JOURNAL_FILE), join(dir, JOURNAL_FILE)); // the commit point
   } catch (e) {
-    throw new OutputError(`cannot write (${why(e)}); no file was replaced`, { file: join(dir, JOURNAL_FILE) });
+    throw new OutputError(`cannot write (${errnoText(e)}); no file was replaced`, { file: join(dir, JOURNAL_FILE) });
   }
   fsyncDir(dir);
   faultPoint('committed');
@@ -200,7 +201,7 @@ function commitStaged(dir: string, staging: string, previous: DirManifest | null
   } catch (e) {
     const restored = rollBack(dir, stagedDir, renames.slice(0, done), backedUp);
     throw new OutputError(
-      `cannot write (${why(e)}); ${
+      `cannot write (${errnoText(e)}); ${
         done === 0 ? 'no file was replaced' : restored ? 'the previous files were restored' : 'the next run into this folder completes the replacement'
       }`,
       { file: join(dir, renames[done]) },
@@ -211,7 +212,7 @@ function commitStaged(dir: string, staging: string, previous: DirManifest | null
     finishCommit(dir, journal);
   } catch (e) {
     throw new OutputError(
-      `the new files are in place, but removing the replaced ones failed (${why(e)}); the next run into this folder finishes it`,
+      `the new files are in place, but removing the replaced ones failed (${errnoText(e)}); the next run into this folder finishes it`,
       { file: dir },
     );
   }
@@ -395,7 +396,7 @@ function writeDurable(file: string, data: string | Uint8Array): { size: number; 
       closeSync(fd);
     }
   } catch (e) {
-    throw new OutputError(`cannot write (${why(e)}); nothing was changed`, { file });
+    throw new OutputError(`cannot write (${errnoText(e)}); nothing was changed`, { file });
   }
   return { size, sha256: hash.digest('hex') };
 }
@@ -447,10 +448,4 @@ function existsNoFollow(p: string): boolean {
 }
 
 /** What a failed file operation reports: its errno code, else its message. */
-function why(e: unknown): string {
-  return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-}
 
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}

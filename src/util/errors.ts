@@ -58,6 +58,11 @@ export class EvstudyError extends Error {
 }
 
 /** Values longer than this are cut in messages: a whole garbage line (or binary) is no help on a terminal. */
+/** The errno code of a failed system call (EACCES, ENOTDIR...), else the error's message: the parenthesis of an I/O error. */
+export function errnoText(e: unknown): string {
+  return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+}
+
 export const MAX_VALUE_CHARS = 80;
 
 /** `value` cut to MAX_VALUE_CHARS characters, saying how long it was. */

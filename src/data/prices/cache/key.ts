@@ -2,14 +2,17 @@
  * Cache keys. A price file's entry is named by the SHA-256 of the file's bytes (its content, not
  * its path: any change is a different entry) and of everything else that decides the parse.
  */
-import { createCipheriv, createHash, createHmac } from 'node:crypto';
+import { createCipheriv, createHmac } from 'node:crypto';
+import { sha256 } from '../../../util/sha256.js';
+
+export { sha256 };
 import { PARSER_VERSION } from '../parserVersion.js';
 import type { ParsePricesOptions } from '../parse.js';
 
 /** Bump when the entry layout changes (entry.ts); PARSER_VERSION covers changes to what is parsed. */
 export const CACHE_FORMAT = 3;
 
-export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
 
 export const hmac = (key: Uint8Array, ...parts: (string | Uint8Array)[]): Buffer => {
   const h = createHmac('sha256', key);
