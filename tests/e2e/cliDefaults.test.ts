@@ -23,7 +23,7 @@ const DOCUMENTED = {
   seed: 20230411,
   bootstrapSamples: 999,
   varianceConvention: 'model-df',
-  testConvention: 'estudy2',
+  testConvention: 'paper',
   estimationContamination: 'drop',
   gapReturns: 'flag',
 };
