@@ -150,7 +150,7 @@ export const studySchema = z
      */
     kpWindowRbar: z.enum(['overlap', 'day']).optional(),
     seed: z.number().int().default(20230411),
-    bootstrapSamples: z.number().int().min(1).max(100000).default(999),
+    bootstrapSamples: z.number().int().min(1).max(100000).default(9999),
     /** Events to draw price charts for (default: all up to 20, else the 20 largest |CAR|). */
     charts: z
       .object({ events: z.array(z.string().min(1)).max(40, 'at most 40 events can have price charts').optional() })

@@ -159,7 +159,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   nonTradingDay: 'next',
   returnType: 'simple',
   seed: 20230411,
-  bootstrapSamples: 999,
+  bootstrapSamples: 9999,
   varianceConvention: 'model-df',
   testConvention: 'paper',
   groupBy: 'none',

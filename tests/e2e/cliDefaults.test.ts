@@ -21,7 +21,7 @@ const DOCUMENTED = {
   nonTradingDay: 'next',
   minEstimation: 60,
   seed: 20230411,
-  bootstrapSamples: 999,
+  bootstrapSamples: 9999,
   varianceConvention: 'model-df',
   testConvention: 'paper',
   estimationContamination: 'drop',

@@ -294,6 +294,25 @@ describe('default study: china-ai-2023', () => {
     expect(ct.stat!).toBeCloseTo(1.8518, 4);
   });
 
+  it('runs the paper convention, B = 9,999, and its Patell and BW independence t are the papers\' formulas over the event rows (issue 12 §2)', () => {
+    expect(report.settings.testConvention).toBe('paper');
+    expect(report.settings.bootstrapSamples).toBe(9999);
+    const inAgg = report.events.filter((e) => e.inAggregate);
+    for (const d of report.aggregate.days) {
+      const rows = inAgg.map((e) => ({ e, r: e.days.find((x) => x.day === d.day)! })).filter(({ r }) => r && r.ar !== null);
+      // Patell (1976) eq. 10: sum of SARs over sqrt(sum df_i/(df_i - 2)), df_i = L_i - 2 for the market model.
+      const dfs = rows.map(({ e }) => e.model!.nObs! - 2);
+      expect(rows.map(({ e }) => e.model!.df)).toEqual(dfs);
+      const z = rows.reduce((a, { r }) => a + r.sar!, 0) / Math.sqrt(dfs.reduce((a, df) => a + df / (df - 2), 0));
+      expect(d.tests.patell.stat!, `day ${d.day}`).toBeCloseTo(z, 10);
+      // Brown & Warner's t under independence: AAR / (sqrt(sum sigma_i^2) / N), sigma_i the model's SSR/(L_i - 2).
+      const n = rows.length;
+      const aar = rows.reduce((a, { r }) => a + r.ar!, 0) / n;
+      const t = aar / (Math.sqrt(rows.reduce((a, { e }) => a + e.model!.sigma! ** 2, 0)) / n);
+      expect(d.tests.bw1980.stat!, `day ${d.day}`).toBeCloseTo(t, 10);
+    }
+  });
+
   it('groups A-share, Hong Kong and US listings', () => {
     expect(report.groups.map((g) => g.group).sort()).toEqual(['A-share', 'Hong Kong', 'US']);
   });
@@ -347,5 +366,11 @@ describe('evstudy run (what npm start does)', () => {
     expect(+kunlunCells[driftCol]).toBeCloseTo(0.1098, 4);
     expect(md).toContain('| market-adj. CAR [0,+1] |');
     expect(md).toMatch(/- \*\*Alpha drift\*\* \(2 event\(s\): kunlun-tiangong, cloudwalk-congrong\)/);
+    // Which test convention ran and what it means; B = 9,999 with its Monte Carlo error sqrt(.05 x .95 / 9999) = 0.0022 (issue 12 §2, §3).
+    expect(md).toContain('- **Test convention**: `paper` (the default): each test as its paper defines it');
+    expect(md).toContain(`9999 resamples, the same resamples for every day and window; Monte Carlo error of a bootstrap p is sqrt(p(1-p)/B): ${Math.sqrt(0.05 * 0.95 / 9999).toFixed(4)} at p = 0.05)`);
+    // BW labels say what each t computes; BHARs are not aggregated, and the note says so.
+    expect(md).toContain('| Brown-Warner t, independence (estudy2 "BW 1980") | Brown-Warner t, crude dependence adj. (estudy2 "BW 1985") |');
+    expect(md).toContain('- **BHARs** are reported per event only and enter no aggregate or test');
   }, 120_000);
 });

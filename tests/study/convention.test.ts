@@ -6,11 +6,12 @@
  * entry point and DEFAULT_SETTINGS are checked in process; the CLI flag in tests/e2e/cliDefaults.
  */
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runAdhoc, type AdhocOptions } from '../../src/study/adhoc.js';
 import { DEFAULT_SETTINGS } from '../../src/study/types.js';
 import { DEFAULT_SIM } from '../../src/sim/run.js';
+import { DEFAULT_BOOTSTRAP_SAMPLES } from '../../src/stats/context.js';
 import { REPO, tempDir } from '../helpers/cli.js';
 import { studyWith } from './fixtures.js';
 
@@ -27,6 +28,13 @@ describe('test convention defaults', () => {
     const c = studyWith('testConvention: estudy2\n');
     expect([c.estimationContamination, c.listings, c.kpWindowRbar, c.limitDaysInEstimation, c.gapReturns]).toEqual(['keep', 'separate', 'day', 'keep', 'flag']);
     expect(studyWith('testConvention: estudy2\nlistings: primary\n').listings).toBe('primary');
+  });
+
+  it('bootstrap B defaults to 9,999 in study files, DEFAULT_SETTINGS, the stats layer and the default study', () => {
+    expect(studyWith().bootstrapSamples).toBe(9999);
+    expect(DEFAULT_SETTINGS.bootstrapSamples).toBe(9999);
+    expect(DEFAULT_BOOTSTRAP_SAMPLES).toBe(9999);
+    expect(readFileSync(join(REPO, 'studies/china-ai-2023.yaml'), 'utf8')).toMatch(/^bootstrapSamples: 9999$/m);
   });
 
   it('DEFAULT_SETTINGS and the size-power simulation default to paper', () => {
