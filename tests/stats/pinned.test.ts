@@ -16,6 +16,7 @@ import {
   bw1980Day,
   bw1985Day,
   csectTDay,
+  modifiedRankDay,
   patellDay,
   patellWindow,
   wilcoxonDay,
@@ -162,6 +163,22 @@ describe('paper (default) and estudy2 conventions when an AR is missing (issue 1
     const e = bw1980Day(p4, 0, { convention: 'estudy2', ...mf });
     expect(e.stat as number).toBeCloseTo(peers, 12);
     expect((e as { df?: number }).df).toBeCloseTo(mean(L4) - 1, 12);
+  });
+
+  it('modified rank (Campbell & Wasley 1993): paper sums U - 1/2 over the N_t events and divides by T days; estudy2 uses mean x n and mean M_i', () => {
+    // Midranks of each event's combined estimation + event values (its missing day left out).
+    const U = est4.map((r, i) => {
+      const v = [...r, ...ev4[i]];
+      const ok = v.filter((x) => !Number.isNaN(x));
+      return v.map((x) => (Number.isNaN(x) ? NaN : (ok.filter((y) => y < x).length + (ok.filter((y) => y === x).length + 1) / 2) / (ok.length + 1)));
+    });
+    const M = est4.map((r, i) => [...r, ...ev4[i]].filter((x) => !Number.isNaN(x)).length);
+    const cols = [0, 1, 2, 3, 4].map((c) => U.map((r) => r[c] - 0.5).filter((x) => !Number.isNaN(x)));
+    const term = (d: number[], peers: boolean) => (peers ? mean(d) * 4 : d.reduce((a, b) => a + b, 0)) / Math.sqrt(d.length);
+    const z = (peers: boolean) => term(cols[3], peers) / Math.sqrt(cols.reduce((a, d) => a + term(d, peers) ** 2, 0) / (peers ? mean(M) : 5));
+    expect(Math.abs(z(false) - z(true))).toBeGreaterThan(0.01);
+    expect(modifiedRankDay(p4, 0).stat as number).toBeCloseTo(z(false), 12);
+    expect(modifiedRankDay(p4, 0, { convention: 'estudy2', ...mf }).stat as number).toBeCloseTo(z(true), 12);
   });
 });
 
