@@ -115,7 +115,7 @@ export function register(program: Command): void {
     .option('--seed <n>', 'bootstrap seed', '20230411')
     .option('--bootstrap <n>', 'bootstrap resamples (9999: Monte Carlo error of p about 0.002 near p = 0.05, Davidson & MacKinnon 2000)', '9999')
     .option('--convention <name>', "test formulas where the literature leaves a choice: paper (as the original papers) | estudy2 (as R estudy2, to reproduce it: also keeps contaminated estimation windows and the day-level KP r-bar unless --contaminated says otherwise)", 'paper')
-    .option('--variance <divisor>', "residual variance divisor: model-df (SSR/(L-k)) | L-1 (estudy2's; with it the COVID example's BW1980, BW1985, t, sign and rank tests match estudy2 to 1e-9, Patell/BMP to 0.3% from its prediction-error factor)", 'model-df')
+    .option('--variance <divisor>', "residual variance divisor: model-df (SSR/(L-k)) | L-1 (estudy2's; with it and --convention estudy2 the COVID example's BW1980, BW1985, t, sign and rank tests match estudy2 to 1e-9, Patell/BMP to 0.3% from its prediction-error factor)", 'model-df')
     .option('--gap-returns <mode>', "returns spanning several market sessions (with --prices: the listing has no price on a day the market column has one, or over 10 calendar days pass): flag (count and flag per event) | exclude (also leave those in estimation windows out of the sample)", 'flag')
     .option('--contaminated <mode>', "other events' windows inside an estimation window (same symbol): drop (leave them out of the estimation sample; default) | keep (fit on the window as it is; the default under --convention estudy2)")
     .option('--out <dir>', 'output folder for report.md and report.json')
