@@ -348,6 +348,16 @@ describe('default study: china-ai-2023', () => {
     const ct = rb(report.aggregate, 0, 1).calendarTime!;
     expect(ct).toMatchObject({ days: 19, daysUsed: 19, df: 18 });
     expect(ct.stat!).toBeCloseTo(1.8518, 4);
+    // The portfolios rebuilt from the event rows: per calendar date the mean AR of the aggregate's
+    // events whose [0, +1] covers it; 19 dates, and meanAR is the mean of those portfolio ARs. (Z_t
+    // also needs each portfolio's estimation-residual sd, which report.json does not carry: the t
+    // itself stays pinned to the engine's figure.)
+    const byDate = new Map<string, number[]>();
+    for (const e of report.events.filter((x) => x.inAggregate))
+      for (const d of e.days) if (d.day >= 0 && d.day <= 1 && d.ar !== null) byDate.set(d.date!, [...(byDate.get(d.date!) ?? []), d.ar]);
+    expect(byDate.size).toBe(ct.days);
+    const portfolios = [...byDate.values()].map((a) => a.reduce((x, y) => x + y, 0) / a.length);
+    expect(ct.meanAR!).toBeCloseTo(portfolios.reduce((x, y) => x + y, 0) / portfolios.length, 14);
   });
 
   it('runs the paper convention, B = 9,999, and its Patell and BW independence t are the papers\' formulas over the event rows (issue 12 §2)', () => {
