@@ -12,6 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   bmpDay,
+  bootstrapDay,
   bmpWindow,
   bw1980Day,
   bw1985Day,
@@ -127,6 +128,16 @@ describe('pinned statistics on a hand-written panel', () => {
     expect(bw1980Day(pl, 0, { varianceConvention: 'L-1' }).stat).toBeCloseTo(t, 12);
     const back = Math.sqrt(sigma.reduce((s, v, i) => s + (v * v * (L[i] - 1)) / df[i], 0)) / n;
     expect(bw1980Day(pl, 0, { varianceConvention: 'model-df' }).stat).toBeCloseTo(mean(ev.map((r) => r[0])) / back, 12);
+  });
+});
+
+describe('bootstrap p with its Monte Carlo error (issue 12 §3)', () => {
+  it('the note gives sqrt(p(1-p)/B) for the p it reports', () => {
+    const r = bootstrapDay(panel(), 0, { seed: 5, bootstrapSamples: 99 });
+    const p = r.p as number;
+    // p = (1 + extreme) / (B + 1): a multiple of 1/100 here.
+    expect(Math.abs(p * 100 - Math.round(p * 100))).toBeLessThan(1e-9);
+    expect((r as { note?: string }).note).toContain(`B = 99, seed 5, the same resamples for every day and window; Monte Carlo error of p ${Math.sqrt((p * (1 - p)) / 99).toFixed(4)}`);
   });
 });
 
