@@ -267,7 +267,7 @@ function simulateMarket(
   const finish = (o: Order): void => {
     const t = o.trade;
     t.exitPrice = o.exitShares > 0 ? o.exitValue / o.exitShares : null;
-    t.pnl = roundCent(o.exitValue - o.entryValue - t.costs);
+    t.pnl = o.exitValue - o.entryValue - t.costs;
     t.return = o.entryValue > 0 ? t.pnl / o.entryValue : null;
     t.exitReason = o.rolledWhy !== null ? `rolled: ${o.rolledWhy}` : o.exitWhy;
   };
