@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runBacktest } from '../../../src/backtest/engine.js';
+import { isRegistrationListing, limitPriceOf, limitRateAt } from '../../../src/core/limits.js';
+import { dayNumber } from '../../../src/util/dayNumber.js';
 import { mapOf, shipped, signal, strategy, synthetic } from './bars.js';
 
 // prices/cn/akshare/601360.csv (SSE main board, 10% limit; forward-adjusted = traded in 2023):
@@ -189,5 +191,31 @@ describe('sizing and portfolio limits', () => {
     expect(s.shares).toBe(255);
     const tooSmall = runBacktest(mapOf(star), [signal(star, '2024-01-02')], strategy({ size: { amount: 1_999 } })).trades[0];
     expect(tooSmall.status).toBe('skipped');
+  });
+});
+
+describe('registration-system listings: no limit in the first five sessions', () => {
+  // prices/cn/unadjusted/688327.csv (STAR, traded prices; columns date,volume,low,close,open,high; newest
+  // first, so rows by date): IPO 2022-05-27 close 21.40; 2022-05-30 close 19.44; 2022-05-31 close 26.22
+  // (+34.9%, the third session: above a 20% limit of 19.44 x 1.2 = 23.33, legal only without one).
+  const ipo = shipped('688327.SH-unadj', { listedDay: dayNumber(2022, 5, 27) });
+  it('a buy at the 05-31 close fills under touch because that session has no limit; without the listing day it is treated as beyond the limit', () => {
+    const strat = strategy({ limitRule: 'touch', entry: { day: 0, at: 'close' }, size: { amount: 10_000 } });
+    const t = runBacktest(mapOf(ipo), [signal(ipo, '2022-05-31', 'intraday')], strat).trades[0];
+    expect([t.entryDate, t.entryPrice, t.shares, t.status]).toEqual(['2022-05-31', 26.22, 381, 'filled']); // STAR: 10000/26.22 = 381.4 -> 381 (>= 200, steps of 1)
+    const unknown = shipped('688327.SH-unadj');
+    const u = runBacktest(mapOf(unknown), [signal(unknown, '2022-05-31', 'intraday')], strat).trades[0];
+    expect(u.reason).toContain('limit-up touch 2022-05-31');
+  });
+
+  it('limitRateAt / isRegistrationListing by board and date', () => {
+    expect(limitRateAt('star', dayNumber(2022, 6, 2), false, 4, true)).toBe(0);
+    expect(limitRateAt('star', dayNumber(2022, 6, 6), false, 5, true)).toBe(0.2);
+    expect(limitRateAt('bse', dayNumber(2022, 6, 6), false, 1, true)).toBe(0.3); // BSE: first day only
+    expect(isRegistrationListing('main', dayNumber(2023, 4, 7))).toBe(false);
+    expect(isRegistrationListing('main', dayNumber(2023, 4, 10))).toBe(true);
+    expect(isRegistrationListing('chinext', dayNumber(2020, 8, 21))).toBe(false);
+    expect(limitPriceOf(8.02, 0.1, 1)).toBe(8.82);
+    expect(limitPriceOf(56.37, 0.1, -1)).toBe(50.73);
   });
 });
