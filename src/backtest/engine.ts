@@ -87,6 +87,20 @@ function checkStrategy(s: BtStrategy): void {
   if (!(s.maxVolumeShare > 0)) bad('maxVolumeShare', s.maxVolumeShare, 'a number > 0 (Infinity: no cap)');
 }
 
+/**
+ * Bars must be columns of one length with strictly ascending days: anything else would make the
+ * engine read a wrong row silently. Missing prices inside are allowed (that bar cannot fill).
+ */
+function checkBars(b: BtBars): void {
+  const n = b.days.length;
+  for (const [name, col] of [['open', b.open], ['high', b.high], ['low', b.low], ['close', b.close], ['volume', b.volume]] as const) {
+    if (col.length !== n) throw new RangeError(`backtest bars of ${b.symbol}: ${name} has ${col.length} values for ${n} days`);
+  }
+  for (let i = 1; i < n; i++) {
+    if (!(b.days[i] > b.days[i - 1])) throw new RangeError(`backtest bars of ${b.symbol}: days not strictly ascending at row ${i} (${formatDay(b.days[i - 1])}, ${formatDay(b.days[i])})`);
+  }
+}
+
 /** Index of the first element >= x (a.length when none). */
 function lowerBound(a: Int32Array, x: number, from = 0): number {
   let lo = from;
@@ -158,6 +172,7 @@ export function runBacktest(bars: ReadonlyMap<string, BtBars>, signals: readonly
   };
   if (strategy.allowLookahead) result.warnings.push('allowLookahead: entries earlier than the announcement allows were kept (look-ahead bias)');
   const byMarket = new Map<BtMarket, number[]>();
+  const checked = new Set<BtBars>();
   signals.forEach((sig, i) => {
     const b = bars.get(sig.symbol);
     if (!b) {
@@ -166,6 +181,10 @@ export function runBacktest(bars: ReadonlyMap<string, BtBars>, signals: readonly
       result.trades[i] = t;
       result.warnings.push(`signal ${sig.event}: no bars for ${sig.symbol}; skipped`);
       return;
+    }
+    if (!checked.has(b)) {
+      checkBars(b);
+      checked.add(b);
     }
     const list = byMarket.get(b.market) ?? [];
     list.push(i);
@@ -339,6 +358,12 @@ function simulateMarket(
         continue;
       }
       const price = phase ? o.bars.close[bi] : o.bars.open[bi];
+      if (!(price > 0)) {
+        o.rolledWhy ??= 'no price';
+        o.trade.events!.push({ day: dateOf(si), what: `${o.exitWhy ?? 'hold'} exit blocked: no ${phase ? 'close' : 'open'} price in the bar` });
+        o.exitMoment = m + 2;
+        continue;
+      }
       if (trySell(o, si, phase, price, bi, o.exitWhy ?? 'hold')) {
         open.splice(k, 1);
         k--;
@@ -386,6 +411,11 @@ function simulateMarket(
     }
     const b = o.bars;
     const price = phase ? b.close[bi] : b.open[bi];
+    if (!(price > 0)) {
+      t.events!.push({ day: date, what: `entry blocked: no ${phase ? 'close' : 'open'} price in the bar` });
+      addReason(t, `no price ${date}`);
+      return 'roll';
+    }
     const lim = buyBlock(b, bi, price, s.limitRule);
     if (lim) {
       res.blocked['limit-up']++;
@@ -448,13 +478,14 @@ function simulateMarket(
     o.stopFrom = phase === 0 && !t1 ? si : si + 1;
     if (s.exit.stopLoss !== undefined) o.stopPrice = price * (1 - s.exit.stopLoss);
     if (s.exit.takeProfit !== undefined) o.takePrice = price * (1 + s.exit.takeProfit);
-    o.mark = b.close[bi];
+    o.mark = b.close[bi] > 0 ? b.close[bi] : price;
     return 'filled';
   };
 
   /** Sells a position whose listing has no more bars at its last close; returns the cash it added. */
   const closeAtLast = (o: Order): number => {
-    const lastI = o.bars.days.length - 1;
+    let lastI = o.bars.days.length - 1;
+    while (lastI > 0 && !(o.bars.close[lastI] > 0)) lastI--; // the last bar with a close
     const px = o.bars.close[lastI];
     const c = fillCost(costs, market, true, o.bars.days[lastI], px, o.held, o.trade.costBreakdown);
     const got = px * o.held - c;
@@ -516,7 +547,7 @@ function simulateMarket(
       const o = open[k];
       const bi = barAt(o, cal[si]);
       if (bi >= 0) {
-        o.mark = o.bars.close[bi];
+        if (o.bars.close[bi] > 0) o.mark = o.bars.close[bi]; // a missing close keeps the last mark
         res.barsSimulated++;
       } else if (o.ptr >= o.bars.days.length) {
         v += closeAtLast(o);

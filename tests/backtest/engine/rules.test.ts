@@ -219,3 +219,15 @@ describe('registration-system listings: no limit in the first five sessions', ()
     expect(limitPriceOf(56.37, 0.1, -1)).toBe(50.73);
   });
 });
+
+describe('bad bars', () => {
+  it('columns of different lengths or unsorted days are an error naming the listing; a missing price blocks that bar only', () => {
+    const ok = synthetic('600010.SH', 'cn', [['2024-01-02', 10, 10.5, 9.5, 10, 1e7], ['2024-01-03', NaN, 10.5, 9.5, 10.2, 1e7], ['2024-01-04', 10.1, 10.5, 9.5, 10.3, 1e7]]);
+    const short = { ...ok, close: ok.close.subarray(0, 2) };
+    expect(() => runBacktest(mapOf(short), [signal(ok, '2024-01-02')], strategy())).toThrow(/600010\.SH: close has 2 values for 3 days/);
+    const unsorted = { ...ok, days: Int32Array.from([ok.days[0], ok.days[2], ok.days[1]]) };
+    expect(() => runBacktest(mapOf(unsorted), [signal(ok, '2024-01-02')], strategy())).toThrow(/600010\.SH: days not strictly ascending at row 2/);
+    const t = runBacktest(mapOf(ok), [signal(ok, '2024-01-03')], strategy()).trades[0];
+    expect([t.entryDate, t.entryPrice, t.status, t.reason]).toEqual(['2024-01-04', 10.1, 'delayed', 'no price 2024-01-03']);
+  });
+});
