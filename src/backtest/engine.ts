@@ -229,6 +229,8 @@ function simulateMarket(
     const b = bars.get(sig.symbol) as BtBars;
     const trade = emptyTrade(sig, market);
     res.trades[i] = trade;
+    // day0 is what the engine uses; a day0Index pointing elsewhere means the caller aligned on other bars.
+    if (b.days[sig.day0Index] !== sig.day0) res.warnings.push(`signal ${sig.event}: day0Index ${sig.day0Index} of ${sig.symbol} is not day 0 ${formatDay(sig.day0)}; day 0 used`);
     const s0 = lowerBound(cal, sig.day0);
     if (s0 >= nS) {
       trade.reason = 'no session at or after day 0';
