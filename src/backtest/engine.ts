@@ -114,17 +114,20 @@ function lowerBound(a: Int32Array, x: number, from = 0): number {
 }
 
 /** Sorted distinct days of all listings: a presence mask over the day range, O(bars + range), no sort. */
-function unionDays(list: readonly BtBars[]): Int32Array {
+function unionDays(list: readonly BtBars[], extra?: Int32Array): Int32Array {
+  const cols = list.map((b) => b.days);
+  if (extra) cols.push(extra);
   let lo = Infinity;
   let hi = -Infinity;
-  for (const b of list) {
-    if (b.days.length === 0) continue;
-    lo = Math.min(lo, b.days[0]);
-    hi = Math.max(hi, b.days[b.days.length - 1]);
+  for (const d of cols) {
+    for (let i = 0; i < d.length; i++) {
+      if (d[i] < lo) lo = d[i];
+      if (d[i] > hi) hi = d[i];
+    }
   }
   if (!(hi >= lo)) return new Int32Array(0);
   const seen = new Uint8Array(hi - lo + 1);
-  for (const b of list) for (let i = 0; i < b.days.length; i++) seen[b.days[i] - lo] = 1;
+  for (const d of cols) for (let i = 0; i < d.length; i++) seen[d[i] - lo] = 1;
   let n = 0;
   for (let i = 0; i < seen.length; i++) n += seen[i];
   const out = new Int32Array(n);
@@ -158,8 +161,17 @@ function addReason(t: BtTrade, why: string): void {
   t.reason = t.reason === null ? why : t.reason.includes(why) ? t.reason : `${t.reason}; ${why}`;
 }
 
+export interface RunOptions {
+  /**
+   * Extra session days per market (e.g. the market index's days): the calendar is their union with
+   * the listings' bar days. Without them a suspension is visible only where another listing of the
+   * map traded, so a lone suspended listing would just hold through it.
+   */
+  sessions?: Partial<Record<BtMarket, Int32Array>>;
+}
+
 /** Runs a strategy over signals on daily bars; see the file comment for every rule. */
-export function runBacktest(bars: ReadonlyMap<string, BtBars>, signals: readonly BtSignal[], strategy: BtStrategy): BtResult {
+export function runBacktest(bars: ReadonlyMap<string, BtBars>, signals: readonly BtSignal[], strategy: BtStrategy, options: RunOptions = {}): BtResult {
   checkStrategy(strategy);
   const costs = resolveCosts(strategy.costs);
   const result: BtResult = {
@@ -195,7 +207,7 @@ export function runBacktest(bars: ReadonlyMap<string, BtBars>, signals: readonly
     const idx = byMarket.get(market);
     if (!idx) continue;
     const listings = [...bars.values()].filter((b) => b.market === market);
-    result.equity.push(simulateMarket(market, listings, idx, signals, bars, strategy, costs, result, lotWarned));
+    result.equity.push(simulateMarket(market, listings, idx, signals, bars, strategy, costs, result, lotWarned, options.sessions?.[market]));
   }
   const nan = result.uncappedFills ?? 0;
   if (nan > 0 && Number.isFinite(strategy.maxVolumeShare)) result.warnings.push(`${nan} fill(s) on bars without volume: no volume cap applied to them`);
@@ -212,8 +224,9 @@ function simulateMarket(
   costs: CostModel,
   res: BtResult,
   lotWarned: Set<string>,
+  sessions: Int32Array | undefined,
 ): BtEquity {
-  const cal = unionDays(listings);
+  const cal = unionDays(listings, sessions);
   const nS = cal.length;
   const currency = (bars.get(signals[idx[0]].symbol) as BtBars).currency;
   const t1 = sameDaySellBlocked(market);

@@ -121,6 +121,15 @@ describe('suspension (prices/cn/akshare/300548.csv has no rows 2022-03-31..2022-
     expect(eq.days.length).toBe(6); // 03-30, 03-31, 04-01, 04-06, 04-07, 04-08
     expect(eq.value[3]).toBeCloseTo(1_000_000 - 5800 * 17.23 + 5800 * 17.43, 6);
   });
+
+  it('the calendar may come from options.sessions (e.g. the market index) instead of other listings', () => {
+    const strat = strategy({ exit: { hold: 1, at: 'close' } });
+    const viaSessions = runBacktest(mapOf(sus), [signal(sus, '2022-03-30')], strat, { sessions: { cn: other.days } }).trades[0];
+    expect([viaSessions.exitDate, viaSessions.exitReason]).toEqual(['2022-04-08', 'rolled: suspended']);
+    // Alone, the listing's own days are the calendar: the suspension is invisible and 04-08 is simply the next session.
+    const alone = runBacktest(mapOf(sus), [signal(sus, '2022-03-30')], strat).trades[0];
+    expect([alone.exitDate, alone.exitReason]).toEqual(['2022-04-08', 'hold']);
+  });
 });
 
 describe('stops', () => {
