@@ -91,6 +91,12 @@ describe('Hong Kong and US costs', () => {
     const c: Record<string, number> = {};
     fillCost(model, 'us', true, dayNumber(2025, 5, 14), 100, 10, c);
     expect(c).toEqual({ commission: 1, secFee: 0 });
+    const fy22: Record<string, number> = {};
+    fillCost(model, 'us', true, dayNumber(2022, 5, 16), 100, 1000, fy22);
+    expect(fy22.secFee).toBe(2.29); // $22.90 per million from 2022-05-14 (FY2022)
+    const fy22before: Record<string, number> = {};
+    fillCost(model, 'us', true, dayNumber(2022, 5, 13), 100, 1000, fy22before);
+    expect(fy22before.secFee).toBe(0.51); // $5.10 per million (FY2021)
   });
 
   it('overrides by name (flat or market.name); unknown names list the valid ones; none is zero', () => {
