@@ -7,3 +7,4 @@ export * from './moves.js';
 export * from './limits.js';
 export * from './panel.js';
 export * from './averageListings.js';
+export * from './gapScale.js';

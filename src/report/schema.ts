@@ -144,7 +144,9 @@ export const eventResultSchema = z.strictObject({
    * Returns spanning more than one session (a benchmark session between the listing's two closes,
    * or more than 10 calendar days apart) in the estimation and event windows: counts, the first 50
    * of each (date, previous close's date, sessions spanned when the benchmark's days are known), and
-   * whether the estimation ones left the sample (gapReturns 'exclude').
+   * whether the estimation ones left the sample (gapReturns 'exclude' or 'scale'). Under 'scale'
+   * the sessions count the exchange's holidays too (weekdays without a close), and `scaled` says
+   * whether event-window ones had their variance scaled by the sessions spanned (src/core/gapScale.ts).
    */
   gapReturns: z
     .strictObject({
@@ -153,6 +155,7 @@ export const eventResultSchema = z.strictObject({
       estimationDays: z.array(z.strictObject({ date: z.string(), from: z.string(), sessions: z.number().int().nullable() })),
       eventWindowDays: z.array(z.strictObject({ date: z.string(), from: z.string(), sessions: z.number().int().nullable() })),
       excluded: z.boolean(),
+      scaled: z.boolean().optional(),
     })
     .optional(),
   group: z.string().nullable(),
@@ -329,7 +332,7 @@ export const reportSchema = z.strictObject({
     testConvention: z.string().optional(),
     estimationContamination: z.enum(['drop', 'keep']).optional(),
     limitDaysInEstimation: z.enum(['exclude', 'keep']).optional(),
-    gapReturns: z.enum(['flag', 'exclude']).optional(),
+    gapReturns: z.enum(['flag', 'exclude', 'scale']).optional(),
     /** Cross-listings: primary (one observation per firm-announcement) or separate (every listing). */
     listings: z.enum(['primary', 'average', 'separate']).optional(),
   }),

@@ -131,7 +131,8 @@ export const studySchema = z
     limitDaysInEstimation: z.enum(['exclude', 'keep']).optional(),
     /**
      * Returns spanning more than one session (a halt, or the benchmark traded in between): `flag`
-     * them per event (default), or also `exclude` those in the estimation window from the sample.
+     * them per event (default), or also `exclude` those in the estimation window from the sample, or
+     * `scale` (holidays count as sessions too; event-window ones get k sessions' variance).
      */
     gapReturns: z.enum(GAP_RETURNS_MODES).default('flag'),
     /**

@@ -120,7 +120,8 @@ export interface EngineSettings {
    * or more than 10 calendar days pass between its bars): 'flag' (default when absent) counts and
    * flags them per event and changes no number; 'exclude' also leaves those inside the estimation
    * window out of the estimation sample (event-window ones stay in the CAR, flagged: they carry the
-   * reaction across the gap).
+   * reaction across the gap); 'scale' also counts weekdays without a close (holidays) as sessions,
+   * excludes the estimation ones and gives each event-window one k sessions' variance (core/gapScale.ts).
    */
   gapReturns?: GapReturnsMode;
   /**
@@ -137,7 +138,7 @@ export interface EngineSettings {
   estimationEndsBefore?: number;
 }
 
-export const GAP_RETURNS_MODES = ['flag', 'exclude'] as const;
+export const GAP_RETURNS_MODES = ['flag', 'exclude', 'scale'] as const;
 export type GapReturnsMode = (typeof GAP_RETURNS_MODES)[number];
 
 export const LISTINGS_MODES = ['primary', 'average', 'separate'] as const;

@@ -9,6 +9,7 @@ import { ConfigError, UsageError } from '../../util/errors.js';
 import { parseWindow, parseWindowList } from './windows.js';
 import { parseInteger } from '../../util/parseInteger.js';
 import { MAX_OFFSET } from '../../study/offsets.js';
+import { GAP_RETURNS_MODES, type GapReturnsMode } from '../../study/types.js';
 import { progressBar } from '../progress.js';
 import { outFlag } from './outFlag.js';
 import { openOutputDir } from '../../report/outputDir.js';
@@ -116,7 +117,7 @@ export function register(program: Command): void {
     .option('--bootstrap <n>', 'bootstrap resamples', '999')
     .option('--convention <name>', "test formulas where the literature leaves a choice: estudy2 (as R estudy2) | paper (as the original papers)", 'estudy2')
     .option('--variance <divisor>', "residual variance divisor: model-df (SSR/(L-k)) | L-1 (estudy2's; with it the COVID example's BW1980, BW1985, t, sign and rank tests match estudy2 to 1e-9, Patell/BMP to 0.3% from its prediction-error factor)", 'model-df')
-    .option('--gap-returns <mode>', "returns spanning several market sessions (with --prices: the listing has no price on a day the market column has one, or over 10 calendar days pass): flag (count and flag per event) | exclude (also leave those in estimation windows out of the sample)", 'flag')
+    .option('--gap-returns <mode>', "returns spanning several market sessions (with --prices: the listing has no price on a day the market column has one, or over 10 calendar days pass): flag (count and flag per event) | exclude (also leave those in estimation windows out of the sample) | scale (count holidays as sessions too, exclude estimation ones and give event-window ones k sessions' variance: SAR on sigma sqrt(C + k - 1))", 'flag')
     .option('--contaminated <mode>', "other events' windows inside an estimation window (same symbol): drop (leave them out of the estimation sample; default) | keep (fit on the window as it is; the default under an explicit --convention estudy2)")
     .option('--out <dir>', 'output folder for report.md and report.json')
     .option('--no-charts', 'skip the SVG charts')
@@ -133,7 +134,7 @@ export function register(program: Command): void {
       if (f.contaminated !== undefined && f.contaminated !== 'drop' && f.contaminated !== 'keep')
         throw new UsageError('use drop or keep', { field: '--contaminated', value: f.contaminated });
       // --convention estudy2 given on purpose asks to reproduce the peers, who keep the window as it is.
-      if (f.gapReturns !== 'flag' && f.gapReturns !== 'exclude') throw new UsageError('use flag or exclude', { field: '--gap-returns', value: f.gapReturns });
+      if (!(GAP_RETURNS_MODES as readonly string[]).includes(f.gapReturns)) throw new UsageError(`use ${GAP_RETURNS_MODES.join(', ')}`, { field: '--gap-returns', value: f.gapReturns });
       const contamination = (f.contaminated ?? (cmd.getOptionValueSource('convention') === 'cli' && f.convention === 'estudy2' ? 'keep' : 'drop')) as 'drop' | 'keep';
       // Every integer flag is checked here, before any file is read: a bad seed must not cost a whole run.
       const seed = parseInteger(f.seed, '--seed');
@@ -179,7 +180,7 @@ export function register(program: Command): void {
             testConvention: f.convention as 'estudy2' | 'paper',
             variance: f.variance as 'model-df' | 'L-1',
             contamination,
-            gapReturns: f.gapReturns,
+            gapReturns: f.gapReturns as GapReturnsMode,
             // An explicit --convention estudy2 reproduces old outputs: the day-level r-bar for windows too.
             kpWindowRbar: cmd.getOptionValueSource('convention') === 'cli' && f.convention === 'estudy2' ? 'day' : 'overlap',
           },
