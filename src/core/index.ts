@@ -8,3 +8,4 @@ export * from './limits.js';
 export * from './panel.js';
 export * from './averageListings.js';
 export * from './gapScale.js';
+export * from './rSquared.js';

@@ -286,8 +286,10 @@ function eventTable(r: ReportJson, eventsCsv: boolean): string[] {
     .map((e) => [
       mdText(e.id),
       mdText(e.model!.benchmark ?? ''),
+      mdText(e.model!.benchmarkSource ?? ''),
       num(e.model!.alpha ?? null, 5),
       num(e.model!.beta ?? null, 3),
+      num(e.model!.rSquared ?? null, 3),
       num(e.model!.sigma, 5),
       String(e.model!.nObs),
       `${e.model!.estimationFrom ?? ''}..${e.model!.estimationTo ?? ''}`,
@@ -302,7 +304,9 @@ function eventTable(r: ReportJson, eventsCsv: boolean): string[] {
     ...(eventsCsv ? [CSV_POINTER, ''] : []),
     '### Model parameters per event',
     '',
-    table(['id', 'benchmark', 'alpha', 'beta', 'sigma', 'N (est.)', 'estimation dates'], models, ['l', 'l', 'r', 'r', 'r', 'r', 'l']),
+    'The benchmark of each listing is the study\'s override for its symbol or market (`benchmarks`), else the manifest\'s `benchmark`, else its exchange\'s default ("why"); R² is 1 - SSR/SST of the fit on the estimation sample.',
+    '',
+    table(['id', 'benchmark', 'why', 'alpha', 'beta', 'R²', 'sigma', 'N (est.)', 'estimation dates'], models, ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'l']),
   ];
 }
 

@@ -109,6 +109,10 @@ export const eventModelSchema = z.strictObject({
   estimationFrom: isoDate.optional(),
   estimationTo: isoDate.optional(),
   benchmark: z.string().optional(),
+  /** Why this benchmark: `study benchmarks.<symbol>`, `study benchmarks.market:<market>`, `manifest`, or the exchange default. */
+  benchmarkSource: z.string().optional(),
+  /** 1 - SSR/SST of the fit on its estimation sample (models with an estimated beta; src/core/rSquared.ts). */
+  rSquared: nullableNum.optional(),
 });
 
 export const eventResultSchema = z.strictObject({

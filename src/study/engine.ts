@@ -22,6 +22,7 @@ import { gapFlags } from '../core/returns.js';
 import { indexOfDay, lowerBound } from '../calendar/index.js';
 import { abnormalReturns, carWindow, perEventInput, rawReturn, maxHighReturn, minLowReturn, twoSidedTPValue, type PerEventInput } from '../core/index.js';
 import { scaleGapDays, weekdaySessions } from '../core/gapScale.js';
+import { rSquared } from '../core/rSquared.js';
 import type { FittedModel } from '../core/models/types.js';
 import { win } from '../report/format.js';
 
@@ -496,6 +497,8 @@ function runOne(
     estimationFrom: formatDay(sec.days[Math.max(1, i0 + e0)]),
     estimationTo: formatDay(sec.days[Math.max(0, i0 + e1)]),
     benchmark: regs.value.label,
+    ...(regs.value.source ? { benchmarkSource: regs.value.source } : {}),
+    ...(m.beta !== undefined && s.model !== 'market-adjusted' ? { rSquared: fin(rSquared(sec.returns, m.estimationResiduals, m.estimation.from)) } : {}),
   };
 
   const abn = abnormalReturns(m, sec.returns, i0, w0, w1);

@@ -16,6 +16,7 @@ import { SCHEMA_VERSION, type ReportJson, type PeriodJson } from '../report/sche
 import type { EngineSettings, StudyEvent } from './types.js';
 import { EvstudyError } from '../util/errors.js';
 import { checkSelection } from './checkSelection.js';
+import { checkBenchmarks } from './checkBenchmarks.js';
 
 export interface RunOptions {
   progress?: EngineProgress;
@@ -92,6 +93,7 @@ export function runStudy(study: LoadedStudy, opts: RunOptions = {}): ReportJson 
   const allEvents = loadEvents(resolve(study.root, c.eventsDir));
   const selected = selectEvents(allEvents, c.select);
   checkSelection(study, allEvents, selected);
+  checkBenchmarks(study, store);
   const marketWide = selected.filter((e) => e.symbols.length === 0);
   const studyEvents = expandEvents(selected, c.groupBy, c.eventsDir, (s) => (store.has(s) ? store.entry(s).firm : undefined));
   const settings = settingsOf(c);

@@ -40,6 +40,8 @@ export interface RegressorSet {
    * benchmark's market did not share) and is flagged as a gap return.
    */
   sessionDays?: Int32Array;
+  /** Why this benchmark: a study override (and which key), the manifest's entry, or the exchange default. */
+  source?: string;
 }
 
 export type Lookup<T> = { ok: true; value: T } | { ok: false; reason: string };

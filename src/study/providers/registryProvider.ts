@@ -13,19 +13,42 @@ import { defaultBenchmark, marketOf } from './marketLabel.js';
 
 export interface RegistryProviderOptions {
   returnType: 'simple' | 'log';
-  /** Benchmark overrides by symbol (the study's `benchmarks`). */
+  /**
+   * Benchmark overrides (the study's `benchmarks`): keyed by a listing's symbol, or by
+   * `market:<A-share | Hong Kong | US>` for every listing of that market; a symbol key wins.
+   */
   benchmarks?: Record<string, string>;
+}
+
+/** The market keys a study's `benchmarks` may use besides symbols (marketOf's labels). */
+export const BENCHMARK_MARKETS = ['A-share', 'Hong Kong', 'US'] as const;
+
+export interface BenchmarkChoice {
+  symbol: string;
+  /** Why: `study benchmarks.BABA`, `study benchmarks.market:US`, `manifest`, or the exchange default. */
+  source: string;
+}
+
+/**
+ * The benchmark of a listing and why: the study's override for its symbol, else for its market,
+ * else the manifest's `benchmark`, else the default of its exchange and board (marketLabel.ts).
+ */
+export function benchmarkChoice(store: PriceStore, overrides: Record<string, string> | undefined, symbol: string): BenchmarkChoice | undefined {
+  if (overrides?.[symbol]) return { symbol: overrides[symbol], source: `study benchmarks.${symbol}` };
+  if (!store.has(symbol)) return undefined;
+  const e = store.entry(symbol);
+  const market = marketOf(e.exchange, symbol);
+  const byMarket = overrides?.[`market:${market}`];
+  if (byMarket) return { symbol: byMarket, source: `study benchmarks.market:${market}` };
+  if (e.benchmark) return { symbol: e.benchmark, source: 'manifest' };
+  const d = defaultBenchmark(e.exchange, e.board, symbol);
+  return d ? { symbol: d, source: `default for ${market} listings` } : undefined;
 }
 
 export function registryProvider(store: PriceStore, opts: RegistryProviderOptions): DataProvider & {
   benchmarkOf(symbol: string): string | undefined;
 } {
-  const benchmarkOf = (symbol: string): string | undefined => {
-    if (opts.benchmarks?.[symbol]) return opts.benchmarks[symbol];
-    if (!store.has(symbol)) return undefined;
-    const e = store.entry(symbol);
-    return e.benchmark ?? defaultBenchmark(e.exchange, e.board, symbol);
-  };
+  const benchmarkOf = (symbol: string): string | undefined => benchmarkChoice(store, opts.benchmarks, symbol)?.symbol;
   const regCache = new Map<string, Lookup<RegressorSet>>();
   // Reasons name the manifest as the user knows it (relative to the working directory).
   const manifest = relative(process.cwd(), store.manifestFile) || store.manifestFile;
@@ -57,7 +80,8 @@ export function registryProvider(store: PriceStore, opts: RegistryProviderOption
     regressors(sec: SecurityData): Lookup<RegressorSet> {
       const cached = regCache.get(sec.symbol);
       if (cached) return cached;
-      const b = benchmarkOf(sec.symbol);
+      const choice = benchmarkChoice(store, opts.benchmarks, sec.symbol);
+      const b = choice?.symbol;
       let out: Lookup<RegressorSet>;
       if (!b) out = { ok: false, reason: `no benchmark known for ${sec.symbol}: set one in the manifest or the study's benchmarks` };
       else if (!store.has(b)) out = { ok: false, reason: `benchmark ${b} of ${sec.symbol} is not in ${manifest}` };
@@ -67,7 +91,12 @@ export function registryProvider(store: PriceStore, opts: RegistryProviderOption
           const name = store.entry(b).name;
           out = {
             ok: true,
-            value: { label: `${b} ${name}`, columns: { market: alignedReturns(sec.days, bs.days, bs.close, opts.returnType) }, sessionDays: bs.days },
+            value: {
+              label: `${b} ${name}`,
+              columns: { market: alignedReturns(sec.days, bs.days, bs.close, opts.returnType) },
+              sessionDays: bs.days,
+              source: choice!.source,
+            },
           };
         } catch (e) {
           if (!(e instanceof EvstudyError)) throw e;
