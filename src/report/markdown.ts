@@ -103,6 +103,7 @@ export function renderMarkdown(r: ReportJson, charts: ChartRef[] = [], sections:
   const bars = charts.filter((c) => /car-(bars|hist)-/.test(c.file));
   for (const c of bars) out.push(`![${mdText(c.title)}](${c.file})`, '');
 
+  out.push(...marketsThenPooled(r), '');
   out.push('## Aggregate results (all events)', '');
   out.push(...aggregateTables(r.aggregate, s.carWindows), '');
   out.push(...groupSections(r), '');
@@ -351,7 +352,13 @@ function headlineEvents(r: ReportJson, eventsCsv: boolean): string[] {
  */
 function groupSections(r: ReportJson): string[] {
   const s = r.settings;
-  const detail = (g: ReportJson['groups'][number]) => [`## Group: ${mdText(g.group)}`, '', ...aggregateTables(g.aggregate, s.carWindows, true), ''];
+  const detail = (g: ReportJson['groups'][number]) => [
+    `## Group: ${mdText(g.group)}`,
+    '',
+    ...(g.unit === 'listing' && r.listings && r.listings.mode !== 'separate' ? ['Every listing trading in this market is one observation, secondary listings of cross-listed firms included.', ''] : []),
+    ...aggregateTables(g.aggregate, s.carWindows, true),
+    '',
+  ];
   if (r.groups.length <= HEADLINE_ROWS) return r.groups.flatMap(detail);
   const focus = primaryWindow(s.carWindows);
   const at = (g: ReportJson['groups'][number]) => (focus ? windowOf(g.aggregate.windows, focus) : undefined);
@@ -372,6 +379,34 @@ function groupSections(r: ReportJson): string[] {
     table(['group', 'N', 'CAAR', TEST_LABELS.csectT, TEST_LABELS.bmp], rows, ['l', 'r', 'r', 'l', 'l']),
     '',
     ...largest.flatMap((x) => detail(x.g)),
+  ];
+}
+
+/**
+ * Issue 12 §2: each market on its own (every listing trading there) before the pooled firm-level
+ * aggregate, in one table of the primary window, with the unit of each row named. Only when the
+ * groups carry a unit (study runs grouped by market or exchange).
+ */
+function marketsThenPooled(r: ReportJson): string[] {
+  const unitText = { listing: 'listing', 'firm-announcement': 'firm-announcement' } as const;
+  const perListing = r.groups.filter((g) => g.unit === 'listing');
+  if (!perListing.length || r.groups.length > HEADLINE_ROWS || !r.listings || r.listings.mode === 'separate') return [];
+  const focus = primaryWindow(r.settings.carWindows);
+  if (!focus) return [];
+  const row = (label: string, unit: string, a: ReportJson['aggregate']) => {
+    const w = windowOf(a.windows, focus);
+    return [label, unit, String(w?.n ?? a.n ?? ''), pct(w?.caar ?? null), testCell(w?.tests.csectT), testCell(w?.tests.bmp)];
+  };
+  return [
+    `## Each market, then pooled (CAAR ${win(focus)})`,
+    '',
+    `Each market first, every listing trading there one observation (a firm has one listing per market); then the pooled aggregate, one observation per ${r.listings.mode === 'average' ? 'firm-announcement (its listings averaged)' : 'firm-announcement (its primary listing)'}, where a cross-listed firm's other listings are set aside. Full tables per market under "Group" below.`,
+    '',
+    table(
+      ['sample', 'unit', 'N', 'CAAR', TEST_LABELS.csectT, TEST_LABELS.bmp],
+      [...r.groups.map((g) => row(mdText(g.group), g.unit ? unitText[g.unit] : '', g.aggregate)), row('**pooled**', 'firm-announcement', r.aggregate)],
+      ['l', 'l', 'r', 'r', 'l', 'l'],
+    ),
   ];
 }
 

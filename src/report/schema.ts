@@ -357,7 +357,12 @@ export const reportSchema = z.strictObject({
       separate: aggregateSchema.nullable(),
     })
     .optional(),
-  groups: z.array(z.strictObject({ group: z.string(), aggregate: aggregateSchema })),
+  /**
+   * Per-group aggregates. `unit`: what one observation is. Groups by market or exchange count every
+   * listing trading there (`listing`: within a market a firm has one listing), reported before the
+   * pooled aggregate, whose unit under listings primary / average is the `firm-announcement`.
+   */
+  groups: z.array(z.strictObject({ group: z.string(), unit: z.enum(['listing', 'firm-announcement']).optional(), aggregate: aggregateSchema })),
   periods: z.array(periodSchema).optional(),
   claims: z.array(claimResultSchema).optional(),
   /** Sector baskets beside published sector figures (src/baskets/section.ts). */

@@ -29,7 +29,7 @@ import { win } from '../report/format.js';
 export interface EngineResult {
   events: EventResultJson[];
   aggregate: AggregateJson;
-  groups: { group: string; aggregate: AggregateJson }[];
+  groups: { group: string; unit?: 'listing' | 'firm-announcement'; aggregate: AggregateJson }[];
   notes: string[];
   /** The unit of observation when the settings name a listings mode (study runs). */
   listings?: { mode: ListingsMode; rule: string; observations: number; setAside: number; separate: AggregateJson | null };
@@ -101,6 +101,9 @@ export function runEngine(
   const eligible = computed.map((c) => c.row !== null);
   const notes = flagOverlaps(computed, settings);
   const everyListing = computed.filter((c) => c.row !== null).map((c) => c.row as PerEventInput);
+  // Each listing's own row before cross-listings are set aside or averaged: a market's group counts
+  // every listing trading there (one per firm within a market), before the firm-level pooling.
+  const listingRows = computed.map((c) => c.row);
   const aside =
     settings.listings === 'primary' || settings.listings === 'average'
       ? setAsideSecondaryListings(events, computed, eligible, settings.listings)
@@ -113,11 +116,19 @@ export function runEngine(
     settings,
     { ...options, threads },
   );
-  const groupNames = [...new Set(included.map((c) => c.json.group).filter((g): g is string => !!g))].sort();
+  // Groups by where listings trade (market, exchange) are per-listing results of that market, the
+  // pooled aggregate the firm-level one (listings primary / average): BABA and BIDU belong in the US
+  // group even though their firms' observation in the pool is the Hong Kong listing.
+  const perMarket = (settings.groupBy === 'market' || settings.groupBy === 'exchange') && settings.listings !== undefined && settings.listings !== 'separate';
+  const members = perMarket
+    ? computed.flatMap((c, i) => (listingRows[i] !== null ? [{ group: c.json.group, row: listingRows[i] as PerEventInput }] : []))
+    : included.map((c) => ({ group: c.json.group, row: c.row as PerEventInput }));
+  const groupNames = [...new Set(members.map((m) => m.group).filter((g): g is string => !!g))].sort();
   const groups = groupNames.map((group) => ({
     group,
+    ...(settings.listings !== undefined ? { unit: perMarket || settings.listings === 'separate' ? ('listing' as const) : ('firm-announcement' as const) } : {}),
     aggregate: aggregatePanel(
-      included.filter((c) => c.json.group === group).map((c) => c.row as PerEventInput),
+      members.filter((m) => m.group === group).map((m) => m.row),
       settings,
       { ...options, threads },
     ),
