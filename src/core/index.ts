@@ -9,3 +9,4 @@ export * from './panel.js';
 export * from './averageListings.js';
 export * from './gapScale.js';
 export * from './rSquared.js';
+export * from './excludeSelf.js';

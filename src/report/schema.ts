@@ -339,6 +339,8 @@ export const reportSchema = z.strictObject({
     gapReturns: z.enum(['flag', 'exclude', 'scale']).optional(),
     /** Cross-listings: primary (one observation per firm-announcement) or separate (every listing). */
     listings: z.enum(['primary', 'average', 'separate']).optional(),
+    /** Benchmarks without the listing itself where constituent weights are known (study `excludeSelf`). */
+    excludeSelf: z.boolean().optional(),
   }),
   inputs: z.union([studyInputsSchema, adhocInputsSchema]).optional(),
   events: z.array(eventResultSchema),

@@ -102,6 +102,8 @@ export const studySchema = z
      * (checkBenchmarks.ts).
      */
     benchmarks: z.record(z.string(), z.string()).default({}),
+    /** Benchmark returns without the listing itself where the manifest has the index's constituent weights. */
+    excludeSelf: z.boolean().default(false),
     estimation: offsetWindow.default([-130, -11]),
     /** End every estimation window before this date (trading days strictly before it), keeping its length. */
     estimationEndsBefore: dateField.optional(),

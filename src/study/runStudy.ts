@@ -97,7 +97,7 @@ export function runStudy(study: LoadedStudy, opts: RunOptions = {}): ReportJson 
   const marketWide = selected.filter((e) => e.symbols.length === 0);
   const studyEvents = expandEvents(selected, c.groupBy, c.eventsDir, (s) => (store.has(s) ? store.entry(s).firm : undefined));
   const settings = settingsOf(c);
-  const provider = registryProvider(store, { returnType: c.returnType, benchmarks: c.benchmarks });
+  const provider = registryProvider(store, { returnType: c.returnType, benchmarks: c.benchmarks, excludeSelf: c.excludeSelf });
   const engine = runEngine(studyEvents, provider, settings, opts.progress);
 
   const notes = [...engine.notes];
@@ -148,6 +148,7 @@ export function runStudy(study: LoadedStudy, opts: RunOptions = {}): ReportJson 
       limitDaysInEstimation: settings.limitDaysInEstimation,
       gapReturns: settings.gapReturns,
       listings: settings.listings,
+      ...(c.excludeSelf ? { excludeSelf: true } : {}),
     },
     inputs: {
       studyFile: relative(study.root, resolve(study.file)),
