@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parseStudy } from '../../src/study/config.js';
 import { runStudy } from '../../src/study/runStudy.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
+import { eventsCsv } from '../../src/report/eventsCsv.js';
 import { rSquared } from '../../src/core/rSquared.js';
 import { ConfigError } from '../../src/util/errors.js';
 import type { ReportJson } from '../../src/report/schema.js';
@@ -42,6 +43,10 @@ describe('study benchmarks', () => {
     expect(over.inputs).toMatchObject({ benchmarks: { BABA: 'KWEB', BIDU: 'KWEB', '9988.HK': 'HSTECH', '9888.HK': 'HSI' } });
     const md = renderMarkdown(over);
     expect(md).toContain('| id | benchmark | why | alpha | beta | R² |');
+    const csv = eventsCsv(over).trim().split('\r\n');
+    const babaRow = csv.find((l) => l.startsWith('alibaba-tongyi@BABA,'))!;
+    expect(csv[0].endsWith(',benchmark,benchmark_source,r_squared')).toBe(true);
+    expect(babaRow).toContain(`,KWEB KraneShares CSI China Internet ETF,study benchmarks.market:US,${r2(over, 'BABA')}`);
     expect(md).toMatch(/\| alibaba-tongyi@BABA \| KWEB KraneShares CSI China Internet ETF \| study benchmarks\.market:US \| [-\d.]+ \| [-\d.]+ \| 0\.\d{3} \|/);
   });
 
