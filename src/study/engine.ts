@@ -542,7 +542,7 @@ function runOne(
   const windows: [number, number][] = s.carWindows.some(([a, b]) => a === 0 && b === 0) ? s.carWindows : [...s.carWindows, [0, 0]];
   // The [0,0] move is always reported: claims like "next-day intraday high" refer to it.
   for (const [a, b] of windows) json.windows.push(windowStats(sec, m, i0, a, b, s, regs.value.columns.market, extraVar));
-  if (limits) extendPastLimits(json, limits, m, sec, i0, s);
+  if (limits) extendPastLimits(json, limits, m, sec, i0, s, extraVar);
   const drift = alphaDriftFlag(json, m.alpha);
   if (drift) json.flags!.push(drift);
 
@@ -577,7 +577,15 @@ function runOne(
  * (Kim & Rhee 1997). Measure it again to the first day of the event window whose close is off the
  * limit, beside the window as asked, and say so in a flag.
  */
-function extendPastLimits(json: EventResultJson, limits: Int8Array, m: FittedModel, sec: SecurityData, i0: number, s: EngineSettings): void {
+function extendPastLimits(
+  json: EventResultJson,
+  limits: Int8Array,
+  m: FittedModel,
+  sec: SecurityData,
+  i0: number,
+  s: EngineSettings,
+  extraVar?: (a: number, b: number) => number,
+): void {
   const [w0, w1] = s.window;
   const said: string[] = [];
   for (const w of json.windows) {
@@ -587,6 +595,7 @@ function extendPastLimits(json: EventResultJson, limits: Int8Array, m: FittedMod
     while (to < w1 && limits[to - w0] !== 0) to++;
     const stillBinding = limits[to - w0] !== 0;
     const c = carWindow(m, sec.returns, i0, a, to);
+    if (extraVar && Number.isFinite(c.car)) c.carT = c.car / Math.sqrt(c.carVar + m.sigma2 * extraVar(a, to));
     const complete = c.missing === 0;
     w.limitExtended = { to, car: complete ? fin(c.car) : null, carT: complete ? fin(c.carT) : null, stillBinding };
     const pct = complete && Number.isFinite(c.car) ? `${c.car >= 0 ? '+' : ''}${(c.car * 100).toFixed(2)}%${Number.isFinite(c.carT) ? ` (t ${c.carT.toFixed(2)})` : ''}` : 'not computed';
