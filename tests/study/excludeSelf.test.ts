@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { excludeSelfReturn, excludeSelfSeries } from '../../src/core/excludeSelf.js';
 import { readWeightTable } from '../../src/data/prices/weights.js';
+import { pricesValidate } from '../../src/cli/commands/prices.js';
 import { parseStudy } from '../../src/study/config.js';
 import { runStudy } from '../../src/study/runStudy.js';
 import { formatDay } from '../../src/util/dayNumber.js';
@@ -85,7 +86,16 @@ describe('exclude-self benchmark', () => {
     expect(Math.abs(plain.model!.beta! - ex.model!.beta!)).toBeGreaterThan(0.05);
     expect(plain.model!.benchmark).toBe('IDX IDX');
 
+    // prices validate reads the weights too (and does not call the file unlisted).
+    let said = '';
+    pricesValidate({ dir: join(dir, 'prices') }, (t: string) => void (said += t));
+    expect(said).toMatch(/^ok {4}IDX weights .*w\.csv {2}1 publication date\(s\), 2 constituent\(s\)$/m);
+    expect(said).not.toContain('w.csv is not in');
+
     writeFileSync(join(dir, 'prices', 'w.csv'), `date,symbol,weight\n${formatDay(days[0])},0001.HK,7.4\n`);
+    said = '';
+    expect(() => pricesValidate({ dir: join(dir, 'prices') }, (t: string) => void (said += t))).toThrow(DataError);
+    expect(said).toMatch(/FAIL {2}IDX weights .*\n {6}error: .*w\.csv:2: weight "7\.4"/);
     expect(() => readWeightTable(join(dir, 'prices', 'w.csv'))).toThrow(DataError);
     let err: unknown;
     try {
