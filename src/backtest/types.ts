@@ -110,4 +110,6 @@ export interface BtResult {
   blocked: Record<string, number>;
   barsSimulated: number;
   warnings: string[];
+  /** Fills on bars whose volume is unknown (NaN): no volume cap was applied to them. */
+  uncappedFills?: number;
 }

@@ -167,3 +167,56 @@ export function suspensionGaps(days: Int32Array, maxCalendarGap = 10): Suspensio
   }
   return { rows, calendarDays };
 }
+
+/**
+ * The limit price itself: prevClose x (1 +- rate) rounded half-up to the cent, exact when prevClose
+ * is in cents (the exchange's rule; same arithmetic as limitHits). `sign` +1 upper, -1 lower.
+ *
+ * @example limitPriceOf(8.02, 0.1, 1) // 8.82 (601360.SH, 2023-02-08)
+ */
+export function limitPriceOf(prevClose: number, rate: number, sign: 1 | -1): number {
+  return limitPrice(prevClose, rate, sign);
+}
+
+/**
+ * Registration-system (注册制) listings trade without a price limit in their first five sessions:
+ * STAR Market from its launch (SSE STAR trading rules 2019, art. 4.2.2), ChiNext from the reform
+ * of 2020-08-24 (SZSE ChiNext trading special rules 2020), SSE/SZSE main boards from the full
+ * registration reform (first listings 2023-04-10, SSE/SZSE trading rules revised 2023-02-17). The
+ * Beijing SE has no limit on the first day only (BSE trading rules 2021, art. 3.3.4).
+ */
+export const REGISTRATION_NO_LIMIT_SESSIONS = 5;
+export const MAIN_BOARD_REGISTRATION_FROM = dayNumber(2023, 4, 10);
+export const STAR_LAUNCH = dayNumber(2019, 7, 22);
+export const BSE_LAUNCH = dayNumber(2021, 11, 15);
+
+/** Whether a listing first traded on `listedDay` on `board` is a registration-system listing. */
+export function isRegistrationListing(board: Board, listedDay: number): boolean {
+  switch (board) {
+    case 'star':
+      return listedDay >= STAR_LAUNCH;
+    case 'chinext':
+      return listedDay >= CHINEXT_20PCT_FROM;
+    case 'main':
+      return listedDay >= MAIN_BOARD_REGISTRATION_FROM;
+    case 'bse':
+      return listedDay >= BSE_LAUNCH;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The limit of one session of a listing, 0 when it has none: `session` counts the listing's own
+ * sessions from its first (0 = listing day). A registration-system listing has none in its first
+ * five sessions (BSE: its first); otherwise limitRate(board, day, st).
+ *
+ * @example limitRateAt('star', day, false, 4, true) // 0: fifth session of a STAR listing
+ */
+export function limitRateAt(board: Board, day: number, st: boolean, session: number, registration: boolean): number {
+  if (registration && session >= 0) {
+    const free = board === 'bse' ? 1 : REGISTRATION_NO_LIMIT_SESSIONS;
+    if (session < free) return 0;
+  }
+  return limitRate(board, day, st);
+}
