@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { MAX_OFFSET } from '../study/offsets.js';
+import { costRateNames } from './costs/rates.js';
 
 export const BT_MARKETS = ['cn', 'hk', 'us'] as const;
 export const LIMIT_RULES = ['locked', 'touch', 'off'] as const;
@@ -52,7 +53,16 @@ export const backtestSchema = z
     maxPositions: z.number().int().min(1).max(100_000).default(10),
     limitRule: z.enum(LIMIT_RULES).default('locked'),
     /** `default` (the dated tables), `none`, or an object overriding any named rate. */
-    costs: z.union([z.enum(['default', 'none']), z.record(z.string(), z.number().nonnegative().refine(Number.isFinite, 'must be finite'))]).default('default'),
+    costs: z
+      .union([
+        z.enum(['default', 'none']),
+        z.record(z.string(), z.number().nonnegative().refine(Number.isFinite, 'must be finite')).superRefine((o, ctx) => {
+          const valid = costRateNames();
+          for (const k of Object.keys(o))
+            if (!valid.includes(k)) ctx.addIssue({ code: 'custom', path: [k], message: `unknown rate; valid names: ${valid.join(', ')}` });
+        }),
+      ])
+      .default('default'),
     /** A fill takes at most this share of the bar's volume. */
     maxVolumeShare: fraction.default(0.1),
     /** Fills before the news was public: only when asked, and then said in the report's first lines. */

@@ -12,11 +12,14 @@ const LABEL: Record<string, string> = { cn: 'A-shares', hk: 'Hong Kong', us: 'US
 
 const money = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 }));
 
+/** A rate or level, unsigned (volatility, hit rate, fill rate): no '+' that would read as a gain. */
+const share = (x: number | null | undefined, digits = 2): string => (x === null || x === undefined || !Number.isFinite(x) ? '—' : `${(x * 100).toFixed(digits)}%`);
+
 const ROWS: [string, (s: Summary) => string, ((a: Summary, b: Summary) => string) | null][] = [
   ['Total return', (s) => pct(s.totalReturn), (a, b) => pp(a.totalReturn, b.totalReturn)],
   ['Annualised return', (s) => pct(s.annualisedReturn), (a, b) => pp(a.annualisedReturn, b.annualisedReturn)],
   ['Benchmark return', (s) => pct(s.benchmarkReturn), null],
-  ['Volatility (annualised)', (s) => pct(s.volatility), null],
+  ['Volatility (annualised)', (s) => share(s.volatility), null],
   ['Sharpe', (s) => num(s.sharpe), (a, b) => diff(a.sharpe, b.sharpe)],
   ['Sortino', (s) => num(s.sortino), (a, b) => diff(a.sortino, b.sortino)],
   ['Max drawdown', (s) => pct(-s.maxDrawdown), (a, b) => pp(-a.maxDrawdown, -b.maxDrawdown)],
@@ -24,12 +27,12 @@ const ROWS: [string, (s: Summary) => string, ((a: Summary, b: Summary) => string
   ['Alpha (annualised)', (s) => pct(s.alpha), (a, b) => pp(a.alpha, b.alpha)],
   ['Beta', (s) => num(s.beta), null],
   ['Information ratio', (s) => num(s.informationRatio), null],
-  ['Hit rate', (s) => pct(s.hitRate, 1), null],
+  ['Hit rate', (s) => share(s.hitRate, 1), null],
   ['Average trade', (s) => pct(s.averageTrade), (a, b) => pp(a.averageTrade, b.averageTrade)],
   ['Median trade', (s) => pct(s.medianTrade), (a, b) => pp(a.medianTrade, b.medianTrade)],
   ['Profit factor', (s) => num(s.profitFactor), null],
   ['Turnover', (s) => num(s.turnover), null],
-  ['Fill rate', (s) => pct(s.fillRate, 1), (a, b) => pp(a.fillRate, b.fillRate)],
+  ['Fill rate', (s) => share(s.fillRate, 1), (a, b) => pp(a.fillRate, b.fillRate)],
   ['Signals / closed trades', (s) => `${s.signals} / ${s.closedTrades}`, null],
   ['P&L', (s) => money(s.pnl), (a, b) => money(a.pnl - b.pnl)],
   ['Costs', (s) => money(s.costs), null],

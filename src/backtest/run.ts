@@ -17,6 +17,7 @@ import { summarize } from './metrics/summarize.js';
 import { BACKTEST_SCHEMA_VERSION, type BacktestJson, type BtRunJson, type BtTradeJson } from './schema.js';
 import type { BtBars, BtMarket, BtResult, BtSignal, BtStrategy, BtTrade } from './types.js';
 import { describeRules } from './describe.js';
+import { resolveCosts } from './costs/rates.js';
 
 const MARKETS: readonly BtMarket[] = ['cn', 'hk', 'us'];
 const MAIN_EXCHANGE: Record<BtMarket, string> = { cn: 'SSE', hk: 'HKEX', us: 'NYSE' };
@@ -71,7 +72,7 @@ export function runStudyBacktest(study: LoadedStudy, override?: BacktestConfig):
       markets: [...markets],
       benchmarks,
       rules: describeRules(strategy),
-      rates: ratesJson(strategy),
+      rates: ratesJson(strategy, markets),
       prices: data.prices,
       lookahead: b.allowLookahead,
     },
@@ -92,9 +93,19 @@ function strategyJson(s: BtStrategy): BacktestJson['settings']['strategy'] {
   return { ...s, costs, maxVolumeShare: Number.isFinite(s.maxVolumeShare) ? s.maxVolumeShare : null };
 }
 
-/** The rates as the strategy states them; the engine's dated defaults are described in the rules lines. */
-function ratesJson(s: BtStrategy): Record<string, unknown> {
-  return typeof s.costs === 'string' ? { costs: s.costs } : { costs: 'default', overrides: s.costs };
+/**
+ * The rates in force per market, as dated steps (`from` null = every earlier date), after any
+ * overrides: the reader sees exactly what each fill paid (src/backtest/costs/rates.ts has sources).
+ */
+function ratesJson(s: BtStrategy, markets: readonly BtMarket[]): Record<string, unknown> {
+  if (s.costs === 'none') return { costs: 'none' };
+  const model = resolveCosts(s.costs);
+  const out: Record<string, unknown> = { costs: typeof s.costs === 'string' ? s.costs : 'default with overrides' };
+  for (const m of markets)
+    out[m] = Object.fromEntries(
+      Object.entries(model.rates[m]).map(([k, t]) => [k, t.from.map((f, i) => ({ from: Number.isFinite(f) ? formatDay(f) : null, rate: t.rate[i] }))]),
+    );
+  return out;
 }
 
 function runMarkets(data: BacktestData, markets: readonly BtMarket[], strategy: BtStrategy, benchmarks: Record<string, string | null>): BtRunJson {
