@@ -61,7 +61,7 @@ export const backtestSchema = z
           for (const k of Object.keys(o))
             if (!valid.includes(k)) ctx.addIssue({ code: 'custom', path: [k], message: `unknown rate; valid names: ${valid.join(', ')}` });
         }),
-      ])
+      ], { error: 'must be default, none, or an object of rate overrides such as { stampDuty: 0.0005 }' })
       .default('default'),
     /** A fill takes at most this share of the bar's volume. */
     maxVolumeShare: fraction.default(0.1),
