@@ -99,19 +99,23 @@ function lowerBound(a: Int32Array, x: number, from = 0): number {
   return lo;
 }
 
+/** Sorted distinct days of all listings: a presence mask over the day range, O(bars + range), no sort. */
 function unionDays(list: readonly BtBars[]): Int32Array {
-  let n = 0;
-  for (const b of list) n += b.days.length;
-  const all = new Int32Array(n);
-  let k = 0;
+  let lo = Infinity;
+  let hi = -Infinity;
   for (const b of list) {
-    all.set(b.days, k);
-    k += b.days.length;
+    if (b.days.length === 0) continue;
+    lo = Math.min(lo, b.days[0]);
+    hi = Math.max(hi, b.days[b.days.length - 1]);
   }
-  all.sort();
-  let u = 0;
-  for (let i = 0; i < n; i++) if (i === 0 || all[i] !== all[u - 1]) all[u++] = all[i];
-  return all.slice(0, u);
+  if (!(hi >= lo)) return new Int32Array(0);
+  const seen = new Uint8Array(hi - lo + 1);
+  for (const b of list) for (let i = 0; i < b.days.length; i++) seen[b.days[i] - lo] = 1;
+  let n = 0;
+  for (let i = 0; i < seen.length; i++) n += seen[i];
+  const out = new Int32Array(n);
+  for (let i = 0, k = 0; i < seen.length; i++) if (seen[i]) out[k++] = lo + i;
+  return out;
 }
 
 function emptyTrade(sig: BtSignal, market: BtMarket): BtTrade {
@@ -194,6 +198,9 @@ function simulateMarket(
   const nS = cal.length;
   const currency = (bars.get(signals[idx[0]].symbol) as BtBars).currency;
   const t1 = sameDaySellBlocked(market);
+  // ISO dates of sessions, formatted once each (trades and audit events share the strings).
+  const iso: (string | undefined)[] = new Array(nS);
+  const dateOf = (si: number): string => (iso[si] ??= formatDay(cal[si]));
   const entryAt = s.entry.at === 'close' ? 1 : 0;
   const exitAt = s.exit.at === 'close' ? 1 : 0;
   const maxDelay = Math.max(s.exit.hold, 1);
@@ -217,7 +224,7 @@ function simulateMarket(
         lookahead = true;
         res.blocked['look-ahead']++;
         addReason(trade, 'look-ahead');
-        trade.events!.push({ day: formatDay(cal[earliest >> 1]), what: `entry moved to day 0 ${earliest & 1 ? 'close' : 'open'} (${sig.timing} event): look-ahead` });
+        trade.events!.push({ day: dateOf(earliest >> 1), what: `entry moved to day 0 ${earliest & 1 ? 'close' : 'open'} (${sig.timing} event): look-ahead` });
       }
     }
     if (planned < 0 || planned >> 1 >= nS) {
@@ -267,7 +274,7 @@ function simulateMarket(
   const finish = (o: Order): void => {
     const t = o.trade;
     t.exitPrice = o.exitShares > 0 ? o.exitValue / o.exitShares : null;
-    t.pnl = roundCent(o.exitValue - o.entryValue - t.costs);
+    t.pnl = o.exitValue - o.entryValue - t.costs;
     t.return = o.entryValue > 0 ? t.pnl / o.entryValue : null;
     t.exitReason = o.rolledWhy !== null ? `rolled: ${o.rolledWhy}` : o.exitWhy;
   };
@@ -276,7 +283,7 @@ function simulateMarket(
   const trySell = (o: Order, si: number, phase: number, price: number, bi: number, why: string): boolean => {
     const t = o.trade;
     const day = cal[si];
-    const date = formatDay(day);
+    const date = dateOf(si);
     if (t1 && o.boughtSession === si) {
       res.blocked['t+1']++;
       o.rolledWhy ??= 't+1';
@@ -327,7 +334,7 @@ function simulateMarket(
       if (bi < 0) {
         res.blocked.suspended++;
         o.rolledWhy ??= 'suspended';
-        o.trade.events!.push({ day: formatDay(cal[si]), what: `${o.exitWhy ?? 'hold'} exit blocked: suspended (no bar)` });
+        o.trade.events!.push({ day: dateOf(si), what: `${o.exitWhy ?? 'hold'} exit blocked: suspended (no bar)` });
         o.exitMoment = m + 2;
         continue;
       }
@@ -369,7 +376,7 @@ function simulateMarket(
   const tryBuy = (o: Order, si: number, phase: number): 'filled' | 'roll' | 'skip' => {
     const t = o.trade;
     const day = cal[si];
-    const date = formatDay(day);
+    const date = dateOf(si);
     const bi = barAt(o, day);
     if (bi < 0) {
       res.blocked.suspended++;
@@ -412,7 +419,8 @@ function simulateMarket(
       // Shrink to what cash pays for, costs included (costs never fall as the quantity grows).
       res.blocked.cash++;
       let fit = roundDownBuy(Math.min(q, cash / price), lot);
-      while (fit > 0 && price * fit + fillCost(costs, market, false, day, price, fit, {}) > cash + 1e-9) fit = roundDownBuy(fit - lot.step, lot);
+      const probe: Record<string, number> = {};
+      while (fit > 0 && price * fit + fillCost(costs, market, false, day, price, fit, probe) > cash + 1e-9) fit = roundDownBuy(fit - lot.step, lot);
       if (fit <= 0) {
         addReason(t, `cash ${date}`);
         return 'skip';

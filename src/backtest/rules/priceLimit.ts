@@ -36,9 +36,15 @@ export function barLimitRate(bars: BtBars, i: number): number {
     // Sessions since listing counted on the listing's own bars; a listing day before the first
     // bar means the early sessions are not in the data (session stays large).
     if (bars.listedDay >= bars.days[0]) {
-      let k = 0;
-      while (k < i && bars.days[k] < bars.listedDay) k++;
-      session = i - k;
+      // First bar on or after the listing day, by bisection (this runs once per fill attempt).
+      let lo = 0;
+      let hi = i;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (bars.days[mid] < bars.listedDay) lo = mid + 1;
+        else hi = mid;
+      }
+      session = i - lo;
     } else session = Number.MAX_SAFE_INTEGER;
   }
   return limitRateAt(board as Board, day, bars.st ?? false, session, registration);

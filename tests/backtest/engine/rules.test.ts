@@ -91,7 +91,7 @@ describe('T+1', () => {
     const r = runBacktest(mapOf(hk), [signal(hk, '2023-03-01')], strategy({ exit: { hold: 0, at: 'close' } }));
     const t = r.trades[0];
     expect([t.entryDate, t.exitDate, t.exitReason, t.shares]).toEqual(['2023-03-01', '2023-03-01', 'hold', 200]); // 100000/339.03 = 294.9 -> 200
-    expect(t.pnl).toBeCloseTo(Math.round(200 * (359.9171447753906 - 339.0325868676577) * 100) / 100, 6);
+    expect(t.pnl).toBeCloseTo(200 * (359.9171447753906 - 339.0325868676577), 6);
     expect(r.blocked['t+1']).toBe(0);
     expect(r.warnings).toEqual([]);
     // Without a manifest lot: 100 and a warning.
