@@ -168,7 +168,9 @@ function buildBars(store: PriceStore, entry: PriceManifestEntry, market: BtMarke
       ? { listedDay, registration: board === 'star' || (board === 'chinext' && listedDay >= REGISTRATION_CHINEXT) || listedDay >= REGISTRATION_MAIN_BOARD }
       : {}),
     currency: entry.currency,
-    priceSource: source,
+    // The engine recognises limit prices loosely on a re-rounded (adjusted) series: only a listing
+    // whose every bar is a traded price is 'unadjusted' to it. Trades say per fill (traded mask).
+    priceSource: source === 'unadjusted' && traded.every((x) => x === 1) ? 'unadjusted' : 'shipped',
     days: s.days,
     open,
     high,
