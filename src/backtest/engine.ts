@@ -87,6 +87,20 @@ function checkStrategy(s: BtStrategy): void {
   if (!(s.maxVolumeShare > 0)) bad('maxVolumeShare', s.maxVolumeShare, 'a number > 0 (Infinity: no cap)');
 }
 
+/**
+ * Bars must be columns of one length with strictly ascending days: anything else would make the
+ * engine read a wrong row silently. Missing prices inside are allowed (that bar cannot fill).
+ */
+function checkBars(b: BtBars): void {
+  const n = b.days.length;
+  for (const [name, col] of [['open', b.open], ['high', b.high], ['low', b.low], ['close', b.close], ['volume', b.volume]] as const) {
+    if (col.length !== n) throw new RangeError(`backtest bars of ${b.symbol}: ${name} has ${col.length} values for ${n} days`);
+  }
+  for (let i = 1; i < n; i++) {
+    if (!(b.days[i] > b.days[i - 1])) throw new RangeError(`backtest bars of ${b.symbol}: days not strictly ascending at row ${i} (${formatDay(b.days[i - 1])}, ${formatDay(b.days[i])})`);
+  }
+}
+
 /** Index of the first element >= x (a.length when none). */
 function lowerBound(a: Int32Array, x: number, from = 0): number {
   let lo = from;
@@ -100,17 +114,20 @@ function lowerBound(a: Int32Array, x: number, from = 0): number {
 }
 
 /** Sorted distinct days of all listings: a presence mask over the day range, O(bars + range), no sort. */
-function unionDays(list: readonly BtBars[]): Int32Array {
+function unionDays(list: readonly BtBars[], extra?: Int32Array): Int32Array {
+  const cols = list.map((b) => b.days);
+  if (extra) cols.push(extra);
   let lo = Infinity;
   let hi = -Infinity;
-  for (const b of list) {
-    if (b.days.length === 0) continue;
-    lo = Math.min(lo, b.days[0]);
-    hi = Math.max(hi, b.days[b.days.length - 1]);
+  for (const d of cols) {
+    for (let i = 0; i < d.length; i++) {
+      if (d[i] < lo) lo = d[i];
+      if (d[i] > hi) hi = d[i];
+    }
   }
   if (!(hi >= lo)) return new Int32Array(0);
   const seen = new Uint8Array(hi - lo + 1);
-  for (const b of list) for (let i = 0; i < b.days.length; i++) seen[b.days[i] - lo] = 1;
+  for (const d of cols) for (let i = 0; i < d.length; i++) seen[d[i] - lo] = 1;
   let n = 0;
   for (let i = 0; i < seen.length; i++) n += seen[i];
   const out = new Int32Array(n);
@@ -144,8 +161,17 @@ function addReason(t: BtTrade, why: string): void {
   t.reason = t.reason === null ? why : t.reason.includes(why) ? t.reason : `${t.reason}; ${why}`;
 }
 
+export interface RunOptions {
+  /**
+   * Extra session days per market (e.g. the market index's days): the calendar is their union with
+   * the listings' bar days. Without them a suspension is visible only where another listing of the
+   * map traded, so a lone suspended listing would just hold through it.
+   */
+  sessions?: Partial<Record<BtMarket, Int32Array>>;
+}
+
 /** Runs a strategy over signals on daily bars; see the file comment for every rule. */
-export function runBacktest(bars: ReadonlyMap<string, BtBars>, signals: readonly BtSignal[], strategy: BtStrategy): BtResult {
+export function runBacktest(bars: ReadonlyMap<string, BtBars>, signals: readonly BtSignal[], strategy: BtStrategy, options: RunOptions = {}): BtResult {
   checkStrategy(strategy);
   const costs = resolveCosts(strategy.costs);
   const result: BtResult = {
@@ -158,6 +184,7 @@ export function runBacktest(bars: ReadonlyMap<string, BtBars>, signals: readonly
   };
   if (strategy.allowLookahead) result.warnings.push('allowLookahead: entries earlier than the announcement allows were kept (look-ahead bias)');
   const byMarket = new Map<BtMarket, number[]>();
+  const checked = new Set<BtBars>();
   signals.forEach((sig, i) => {
     const b = bars.get(sig.symbol);
     if (!b) {
@@ -166,6 +193,10 @@ export function runBacktest(bars: ReadonlyMap<string, BtBars>, signals: readonly
       result.trades[i] = t;
       result.warnings.push(`signal ${sig.event}: no bars for ${sig.symbol}; skipped`);
       return;
+    }
+    if (!checked.has(b)) {
+      checkBars(b);
+      checked.add(b);
     }
     const list = byMarket.get(b.market) ?? [];
     list.push(i);
@@ -176,7 +207,7 @@ export function runBacktest(bars: ReadonlyMap<string, BtBars>, signals: readonly
     const idx = byMarket.get(market);
     if (!idx) continue;
     const listings = [...bars.values()].filter((b) => b.market === market);
-    result.equity.push(simulateMarket(market, listings, idx, signals, bars, strategy, costs, result, lotWarned));
+    result.equity.push(simulateMarket(market, listings, idx, signals, bars, strategy, costs, result, lotWarned, options.sessions?.[market]));
   }
   const nan = result.uncappedFills ?? 0;
   if (nan > 0 && Number.isFinite(strategy.maxVolumeShare)) result.warnings.push(`${nan} fill(s) on bars without volume: no volume cap applied to them`);
@@ -193,8 +224,9 @@ function simulateMarket(
   costs: CostModel,
   res: BtResult,
   lotWarned: Set<string>,
+  sessions: Int32Array | undefined,
 ): BtEquity {
-  const cal = unionDays(listings);
+  const cal = unionDays(listings, sessions);
   const nS = cal.length;
   const currency = (bars.get(signals[idx[0]].symbol) as BtBars).currency;
   const t1 = sameDaySellBlocked(market);
@@ -210,6 +242,8 @@ function simulateMarket(
     const b = bars.get(sig.symbol) as BtBars;
     const trade = emptyTrade(sig, market);
     res.trades[i] = trade;
+    // day0 is what the engine uses; a day0Index pointing elsewhere means the caller aligned on other bars.
+    if (b.days[sig.day0Index] !== sig.day0) res.warnings.push(`signal ${sig.event}: day0Index ${sig.day0Index} of ${sig.symbol} is not day 0 ${formatDay(sig.day0)}; day 0 used`);
     const s0 = lowerBound(cal, sig.day0);
     if (s0 >= nS) {
       trade.reason = 'no session at or after day 0';
@@ -339,6 +373,12 @@ function simulateMarket(
         continue;
       }
       const price = phase ? o.bars.close[bi] : o.bars.open[bi];
+      if (!(price > 0)) {
+        o.rolledWhy ??= 'no price';
+        o.trade.events!.push({ day: dateOf(si), what: `${o.exitWhy ?? 'hold'} exit blocked: no ${phase ? 'close' : 'open'} price in the bar` });
+        o.exitMoment = m + 2;
+        continue;
+      }
       if (trySell(o, si, phase, price, bi, o.exitWhy ?? 'hold')) {
         open.splice(k, 1);
         k--;
@@ -386,6 +426,11 @@ function simulateMarket(
     }
     const b = o.bars;
     const price = phase ? b.close[bi] : b.open[bi];
+    if (!(price > 0)) {
+      t.events!.push({ day: date, what: `entry blocked: no ${phase ? 'close' : 'open'} price in the bar` });
+      addReason(t, `no price ${date}`);
+      return 'roll';
+    }
     const lim = buyBlock(b, bi, price, s.limitRule);
     if (lim) {
       res.blocked['limit-up']++;
@@ -448,13 +493,14 @@ function simulateMarket(
     o.stopFrom = phase === 0 && !t1 ? si : si + 1;
     if (s.exit.stopLoss !== undefined) o.stopPrice = price * (1 - s.exit.stopLoss);
     if (s.exit.takeProfit !== undefined) o.takePrice = price * (1 + s.exit.takeProfit);
-    o.mark = b.close[bi];
+    o.mark = b.close[bi] > 0 ? b.close[bi] : price;
     return 'filled';
   };
 
   /** Sells a position whose listing has no more bars at its last close; returns the cash it added. */
   const closeAtLast = (o: Order): number => {
-    const lastI = o.bars.days.length - 1;
+    let lastI = o.bars.days.length - 1;
+    while (lastI > 0 && !(o.bars.close[lastI] > 0)) lastI--; // the last bar with a close
     const px = o.bars.close[lastI];
     const c = fillCost(costs, market, true, o.bars.days[lastI], px, o.held, o.trade.costBreakdown);
     const got = px * o.held - c;
@@ -516,7 +562,7 @@ function simulateMarket(
       const o = open[k];
       const bi = barAt(o, cal[si]);
       if (bi >= 0) {
-        o.mark = o.bars.close[bi];
+        if (o.bars.close[bi] > 0) o.mark = o.bars.close[bi]; // a missing close keeps the last mark
         res.barsSimulated++;
       } else if (o.ptr >= o.bars.days.length) {
         v += closeAtLast(o);

@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runBacktest } from '../../../src/backtest/engine.js';
+import { isRegistrationListing, limitPriceOf, limitRateAt } from '../../../src/core/limits.js';
+import { dayNumber } from '../../../src/util/dayNumber.js';
 import { mapOf, shipped, signal, strategy, synthetic } from './bars.js';
 
 // prices/cn/akshare/601360.csv (SSE main board, 10% limit; forward-adjusted = traded in 2023):
@@ -119,6 +121,15 @@ describe('suspension (prices/cn/akshare/300548.csv has no rows 2022-03-31..2022-
     expect(eq.days.length).toBe(6); // 03-30, 03-31, 04-01, 04-06, 04-07, 04-08
     expect(eq.value[3]).toBeCloseTo(1_000_000 - 5800 * 17.23 + 5800 * 17.43, 6);
   });
+
+  it('the calendar may come from options.sessions (e.g. the market index) instead of other listings', () => {
+    const strat = strategy({ exit: { hold: 1, at: 'close' } });
+    const viaSessions = runBacktest(mapOf(sus), [signal(sus, '2022-03-30')], strat, { sessions: { cn: other.days } }).trades[0];
+    expect([viaSessions.exitDate, viaSessions.exitReason]).toEqual(['2022-04-08', 'rolled: suspended']);
+    // Alone, the listing's own days are the calendar: the suspension is invisible and 04-08 is simply the next session.
+    const alone = runBacktest(mapOf(sus), [signal(sus, '2022-03-30')], strat).trades[0];
+    expect([alone.exitDate, alone.exitReason]).toEqual(['2022-04-08', 'hold']);
+  });
 });
 
 describe('stops', () => {
@@ -189,5 +200,43 @@ describe('sizing and portfolio limits', () => {
     expect(s.shares).toBe(255);
     const tooSmall = runBacktest(mapOf(star), [signal(star, '2024-01-02')], strategy({ size: { amount: 1_999 } })).trades[0];
     expect(tooSmall.status).toBe('skipped');
+  });
+});
+
+describe('registration-system listings: no limit in the first five sessions', () => {
+  // prices/cn/unadjusted/688327.csv (STAR, traded prices; columns date,volume,low,close,open,high; newest
+  // first, so rows by date): IPO 2022-05-27 close 21.40; 2022-05-30 close 19.44; 2022-05-31 close 26.22
+  // (+34.9%, the third session: above a 20% limit of 19.44 x 1.2 = 23.33, legal only without one).
+  const ipo = shipped('688327.SH-unadj', { listedDay: dayNumber(2022, 5, 27) });
+  it('a buy at the 05-31 close fills under touch because that session has no limit; without the listing day it is treated as beyond the limit', () => {
+    const strat = strategy({ limitRule: 'touch', entry: { day: 0, at: 'close' }, size: { amount: 10_000 } });
+    const t = runBacktest(mapOf(ipo), [signal(ipo, '2022-05-31', 'intraday')], strat).trades[0];
+    expect([t.entryDate, t.entryPrice, t.shares, t.status]).toEqual(['2022-05-31', 26.22, 381, 'filled']); // STAR: 10000/26.22 = 381.4 -> 381 (>= 200, steps of 1)
+    const unknown = shipped('688327.SH-unadj');
+    const u = runBacktest(mapOf(unknown), [signal(unknown, '2022-05-31', 'intraday')], strat).trades[0];
+    expect(u.reason).toContain('limit-up touch 2022-05-31');
+  });
+
+  it('limitRateAt / isRegistrationListing by board and date', () => {
+    expect(limitRateAt('star', dayNumber(2022, 6, 2), false, 4, true)).toBe(0);
+    expect(limitRateAt('star', dayNumber(2022, 6, 6), false, 5, true)).toBe(0.2);
+    expect(limitRateAt('bse', dayNumber(2022, 6, 6), false, 1, true)).toBe(0.3); // BSE: first day only
+    expect(isRegistrationListing('main', dayNumber(2023, 4, 7))).toBe(false);
+    expect(isRegistrationListing('main', dayNumber(2023, 4, 10))).toBe(true);
+    expect(isRegistrationListing('chinext', dayNumber(2020, 8, 21))).toBe(false);
+    expect(limitPriceOf(8.02, 0.1, 1)).toBe(8.82);
+    expect(limitPriceOf(56.37, 0.1, -1)).toBe(50.73);
+  });
+});
+
+describe('bad bars', () => {
+  it('columns of different lengths or unsorted days are an error naming the listing; a missing price blocks that bar only', () => {
+    const ok = synthetic('600010.SH', 'cn', [['2024-01-02', 10, 10.5, 9.5, 10, 1e7], ['2024-01-03', NaN, 10.5, 9.5, 10.2, 1e7], ['2024-01-04', 10.1, 10.5, 9.5, 10.3, 1e7]]);
+    const short = { ...ok, close: ok.close.subarray(0, 2) };
+    expect(() => runBacktest(mapOf(short), [signal(ok, '2024-01-02')], strategy())).toThrow(/600010\.SH: close has 2 values for 3 days/);
+    const unsorted = { ...ok, days: Int32Array.from([ok.days[0], ok.days[2], ok.days[1]]) };
+    expect(() => runBacktest(mapOf(unsorted), [signal(ok, '2024-01-02')], strategy())).toThrow(/600010\.SH: days not strictly ascending at row 2/);
+    const t = runBacktest(mapOf(ok), [signal(ok, '2024-01-03')], strategy()).trades[0];
+    expect([t.entryDate, t.entryPrice, t.status, t.reason]).toEqual(['2024-01-04', 10.1, 'delayed', 'no price 2024-01-03']);
   });
 });
