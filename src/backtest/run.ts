@@ -114,15 +114,17 @@ function runMarkets(data: BacktestData, markets: readonly BtMarket[], strategy: 
     const bars = new Map<string, BtBars>();
     for (const [k, v] of data.bars) if (v.market === m) bars.set(k, v);
     const signals: BtSignal[] = data.signals.filter((s) => bars.has(s.symbol));
-    const res: BtResult = runBacktest(bars, signals, strategy);
+    const bsym = benchmarks[m];
+    const bs = bsym ? data.store.get(bsym).series : undefined;
+    // The benchmark's sessions are the market's calendar: a listing without a bar on one is suspended.
+    const res: BtResult = runBacktest(bars, signals, strategy, bs ? { sessions: { [m]: bs.days } } : {});
+    if (res.uncappedFills) run.warnings.push(`${m}: ${res.uncappedFills} fill(s) on bars without a volume figure, so without the volume cap`);
     const trades = res.trades.map((t) => tradeJson(t, data));
     run.trades.push(...trades);
     for (const [k, v] of Object.entries(res.blocked)) run.blocked[k] = (run.blocked[k] ?? 0) + v;
     run.barsSimulated += res.barsSimulated;
     run.warnings.push(...res.warnings);
     const eq = res.equity.find((e) => e.market === m);
-    const bsym = benchmarks[m];
-    const bs = bsym ? data.store.get(bsym).series : undefined;
     const currency = eq?.currency ?? [...bars.values()][0]?.currency ?? '';
     const days = eq?.days ?? new Int32Array(0);
     const value = eq?.value ?? new Float64Array(0);
