@@ -68,6 +68,11 @@ describe('evstudy backtest (built CLI)', () => {
     // The dated stamp duty is what the run used, and the traded-price series are named.
     expect(JSON.stringify(json.settings.rates)).toContain('"from":"2023-08-28","rate":0.0005');
     expect(json.settings.prices.find((p) => p.symbol === '300418.SZ')?.source).toBe('unadjusted');
+    // Hong Kong buys in each listing's own board lot (manifest `lot`): Baidu 50, Xiaomi 200, Alibaba 100.
+    const lots: Record<string, number> = { '9888.HK': 50, '1810.HK': 200, '9988.HK': 100, '3690.HK': 100 };
+    const hk = (json.trades as unknown as { market: string; symbol: string; shares: number }[]).filter((t) => t.market === 'hk' && t.shares > 0);
+    expect(hk.length).toBeGreaterThan(0);
+    for (const t of hk) expect(t.shares % lots[t.symbol], `${t.symbol} ${t.shares}`).toBe(0);
 
     const md = readFileSync(join(out, 'backtest.md'), 'utf8');
     expect(md).toMatch(/\| {2}\| with the rules \| frictionless \| what the rules cost \|/);
