@@ -272,7 +272,7 @@ function simulateMarket(
     }
     orders.push({
       signal: sig, bars: b, lot, index: i, planned, moment: planned, deadline: planned + 2 * maxDelay, lookahead, trade,
-      ptr: 0, held: 0, boughtSession: -1, entryValue: 0, exitValue: 0, exitShares: 0, exitMoment: 0,
+      ptr: lowerBound(b.days, cal[planned >> 1]), held: 0, boughtSession: -1, entryValue: 0, exitValue: 0, exitShares: 0, exitMoment: 0,
       stopFrom: 0, stopPrice: -Infinity, takePrice: Infinity, exitWhy: null, rolledWhy: null, mark: NaN, entrySession: -1,
     });
   }

@@ -106,8 +106,14 @@ export interface BtResult {
   trades: BtTrade[];
   /** One per market that had any signal. */
   equity: BtEquity[];
-  /** Orders blocked per rule: 'limit-up', 'limit-down', 't+1', 'suspended', 'volume', 'max-positions', 'look-ahead', 'cash'. */
+  /**
+   * Blocks per rule: 'limit-up', 'limit-down', 't+1', 'suspended', 'volume', 'max-positions',
+   * 'look-ahead', 'cash'. Each blocked fill attempt counts once (an entry rolled over three locked
+   * bars counts 3; a fill cut by the volume cap or by cash counts 1); 'look-ahead' and
+   * 'max-positions' count orders.
+   */
   blocked: Record<string, number>;
+  /** Position-sessions simulated: each session a position was held and its listing had a bar. */
   barsSimulated: number;
   warnings: string[];
   /** Fills on bars whose volume is unknown (NaN): no volume cap was applied to them. */

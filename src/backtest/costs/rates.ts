@@ -17,11 +17,13 @@
  *    transaction levy 0.00015% from 2022-01-01 (Accounting and Financial Reporting Council
  *    Ordinance; none before); commission 0.03%, minimum HK$50 (a broker setting).
  *  - us commission USD 0.005 per share, minimum USD 1 (a common per-share broker plan, a setting).
- *  - us SEC Section 31 fee on sells, per dollar sold, from the SEC's fee rate advisories:
- *    $22.10 per million from 2020-02-18 (FY2020), $5.10 from 2021-02-25 (FY2021),
- *    $22.90 from 2022-05-22 (FY2022), $8.00 from 2023-02-27 (FY2023), $27.80 from 2024-05-22
- *    (FY2024), $0.00 from 2025-05-14 (FY2025 advisory of 2025-04-08: the year's appropriation
- *    already collected). Earlier dates use the FY2020 rate.
+ *  - us SEC Section 31 fee on sells, per dollar sold, from the SEC's fee rate advisories / annual
+ *    Section 31 orders (a new rate takes effect 60 days after the year's appropriation act):
+ *    $22.10 per million from 2020-02-18 (FY2020), $5.10 from 2021-02-25 (FY2021; advisory of
+ *    2021-01-15), $22.90 from 2022-05-14 (FY2022; act of 2022-03-15), $8.00 from 2023-02-27 (FY2023;
+ *    Release 34-96724), $27.80 from 2024-05-22 (FY2024; Release 34-99973), $0.00 from 2025-05-14
+ *    (SEC announcement of 2025-04-08: the FY2025 appropriation already collected), $20.60 from
+ *    2026-04-04 (FY2026 order). Earlier dates use the FY2020 rate.
  */
 import { dayNumber } from '../../util/dayNumber.js';
 import type { BtMarket } from '../types.js';
@@ -65,7 +67,7 @@ export const COST_RATES = {
   us: {
     commissionPerShare: dated([null, 0.005]),
     commissionMin: dated([null, 1]),
-    secFee: dated([null, 22.1e-6], ['2021-02-25', 5.1e-6], ['2022-05-22', 22.9e-6], ['2023-02-27', 8.0e-6], ['2024-05-22', 27.8e-6], ['2025-05-14', 0]),
+    secFee: dated([null, 22.1e-6], ['2021-02-25', 5.1e-6], ['2022-05-14', 22.9e-6], ['2023-02-27', 8.0e-6], ['2024-05-22', 27.8e-6], ['2025-05-14', 0], ['2026-04-04', 20.6e-6]),
   },
 } as const satisfies Record<BtMarket, Record<string, DatedRate>>;
 

@@ -1,13 +1,13 @@
 /**
  * Dated trading costs (src/backtest/costs): hand arithmetic on a few fills, and the same round trip
- * on a shipped A-share before and after the stamp-duty cut of 2023-08-28.
+ * on shipped A-share rows (copied into the test, cited) before and after the stamp-duty cut of 2023-08-28.
  */
 import { describe, expect, it } from 'vitest';
 import { fillCost } from '../../../src/backtest/costs/fillCost.js';
 import { costRateNames, resolveCosts } from '../../../src/backtest/costs/rates.js';
 import { runBacktest } from '../../../src/backtest/engine.js';
 import { dayNumber } from '../../../src/util/dayNumber.js';
-import { mapOf, shipped, signal, strategy } from './bars.js';
+import { mapOf, signal, strategy, synthetic } from './synthetic.js';
 
 const cent = (x: number): number => Math.floor(x * 100 + 0.5 + 1e-9) / 100;
 
@@ -27,9 +27,16 @@ describe('A-share costs before and after 2023-08-28', () => {
     expect(buy2021).toEqual({ commission: 5, transferFee: 0.2 });
   });
 
-  // prices/cn/akshare/600570.csv (SSE main board):
-  //   l.400 2023-08-24 open 35.39   l.401 2023-08-25 open 35.05 close 34.16   l.402 2023-08-28 close 35.47
-  const b = shipped('600570.SH');
+  // prices/cn/akshare/600570.csv (SSE main board), rows copied as date, open, high, low, close, volume
+  // (lots x 100 = shares); the file's columns are 日期,开盘,收盘,最高,最低,成交量:
+  //   l.400 2023-08-24,35.39,35.31,35.98,34.85,229203
+  //   l.401 2023-08-25,35.05,34.16,35.28,33.9,253344
+  //   l.402 2023-08-28,37.58,35.47,37.58,35.38,509904
+  const b = synthetic('600570.SH', 'cn', [
+    ['2023-08-24', 35.39, 35.98, 34.85, 35.31, 229203 * 100],
+    ['2023-08-25', 35.05, 35.28, 33.9, 34.16, 253344 * 100],
+    ['2023-08-28', 37.58, 37.58, 35.38, 35.47, 509904 * 100],
+  ]);
   const run = (date: string) => runBacktest(mapOf(b), [signal(b, date)], strategy({ costs: 'default', limitRule: 'off', exit: { hold: 1, at: 'close' } })).trades[0];
 
   it('bought 08-24 open, sold 08-25 close: stamp duty 0.1%', () => {
@@ -84,6 +91,12 @@ describe('Hong Kong and US costs', () => {
     const c: Record<string, number> = {};
     fillCost(model, 'us', true, dayNumber(2025, 5, 14), 100, 10, c);
     expect(c).toEqual({ commission: 1, secFee: 0 });
+    const fy22: Record<string, number> = {};
+    fillCost(model, 'us', true, dayNumber(2022, 5, 16), 100, 1000, fy22);
+    expect(fy22.secFee).toBe(2.29); // $22.90 per million from 2022-05-14 (FY2022)
+    const fy22before: Record<string, number> = {};
+    fillCost(model, 'us', true, dayNumber(2022, 5, 13), 100, 1000, fy22before);
+    expect(fy22before.secFee).toBe(0.51); // $5.10 per million (FY2021)
   });
 
   it('overrides by name (flat or market.name); unknown names list the valid ones; none is zero', () => {

@@ -77,6 +77,18 @@ describe('a sell blocked by a bar locked at the lower limit rolls', () => {
   });
 });
 
+describe('selling at the upper limit and buying at the lower limit are never blocked', () => {
+  it('sell at the 601360 02-08 close locked up (l.265), buy at the 000977 06-28 open locked down (l.359), under locked and touch', () => {
+    const down = shipped('000977.SZ');
+    for (const limitRule of ['locked', 'touch'] as const) {
+      const sell = runBacktest(mapOf(b601360), [signal(b601360, '2023-02-07')], strategy({ limitRule, exit: { hold: 1, at: 'close' } })).trades[0];
+      expect([sell.entryPrice, sell.exitDate, sell.exitPrice, sell.exitReason]).toEqual([7.25, '2023-02-08', 8.82, 'hold']);
+      const buy = runBacktest(mapOf(down), [signal(down, '2023-06-28')], strategy({ limitRule })).trades[0];
+      expect([buy.entryDate, buy.entryPrice, buy.status]).toEqual(['2023-06-28', 50.73, 'filled']);
+    }
+  });
+});
+
 describe('T+1', () => {
   it('an A-share bought at the open cannot be sold at that close: the exit rolls to the next session (601360.SH l.268-269)', () => {
     const r = runBacktest(mapOf(b601360), [signal(b601360, '2023-02-13')], strategy({ exit: { hold: 0, at: 'close' } }));
