@@ -25,7 +25,7 @@ import { dayNumber } from '../src/util/dayNumber.js';
 import { runBacktest } from '../src/backtest/engine.js';
 import { frictionlessOf } from '../src/backtest/frictionless.js';
 import { strategyOf } from '../src/backtest/run.js';
-import { backtestSchema } from '../src/backtest/config.js';
+import { backtestBlockSchema } from '../src/backtest/config.js';
 import type { BtBars, BtSignal } from '../src/backtest/types.js';
 
 const WORK = process.env.EVSTUDY_MARKET_DIR ?? '/tmp/evstudy-market';
@@ -91,7 +91,7 @@ signals.sort((a, b) => a.day0 - b.day0 || (a.symbol < b.symbol ? -1 : 1));
 
 // The default block, except that cash and slots never bind: every signal is traded, so the run
 // simulates every position's bars (the stress case; --default keeps 10% of equity and 10 slots).
-const base = strategyOf(backtestSchema.parse({}));
+const base = strategyOf(backtestBlockSchema.parse({}));
 const strategy = process.argv.includes('--default') ? base : { ...base, capital: 1e12, size: { amount: 100_000 }, maxPositions: signals.length };
 const rows = (arg('rows') ?? '1k,10k,all').split(',');
 const lines = [

@@ -31,7 +31,7 @@ const sizeSchema = z
       ctx.addIssue({ code: 'custom', path: [], message: 'give exactly one of amount (currency per position) or fraction (of current equity)' });
   });
 
-export const backtestSchema = z
+export const backtestBlockSchema = z
   .object({
     /** One portfolio per market in its own currency (no FX); default every market with a signal. */
     markets: z.array(z.enum(BT_MARKETS)).min(1).optional(),
@@ -73,12 +73,12 @@ export const backtestSchema = z
   })
   .strict();
 
-export type BacktestConfig = z.infer<typeof backtestSchema>;
+export type BacktestConfig = z.infer<typeof backtestBlockSchema>;
 
 /** Keys allowed at a path inside `backtest` (for the unknown-key message). */
 export function backtestKeys(path: readonly PropertyKey[]): string | undefined {
   const shapes: Record<string, readonly string[]> = {
-    '': Object.keys(backtestSchema.shape),
+    '': Object.keys(backtestBlockSchema.shape),
     entry: ['day', 'at'],
     exit: ['hold', 'at', 'stopLoss', 'takeProfit'],
     size: ['amount', 'fraction'],

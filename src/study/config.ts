@@ -12,7 +12,7 @@ import { readYamlText } from '../util/readYamlText.js';
 import { MAX_OFFSET } from './offsets.js';
 import { formatPath, valueAt } from '../util/yamlPath.js';
 import { GAP_RETURNS_MODES, LISTINGS_MODES } from './types.js';
-import { backtestKeys, backtestSchema } from '../backtest/config.js';
+import { backtestKeys, backtestBlockSchema } from '../backtest/config.js';
 
 export const MODEL_KINDS = ['mean', 'market-adjusted', 'market', 'ff3', 'carhart', 'scholes-williams', 'dimson'] as const;
 export type ModelKind = (typeof MODEL_KINDS)[number];
@@ -155,7 +155,7 @@ export const studySchema = z
       .strict()
       .optional(),
     /** An event-driven backtest over the study's events (`evstudy backtest`, src/backtest/config.ts). */
-    backtest: backtestSchema.optional(),
+    backtest: backtestBlockSchema.optional(),
   })
   .strict()
   .superRefine((s, ctx) => {
