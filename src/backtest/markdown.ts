@@ -103,6 +103,28 @@ export function backtestBody(bt: BacktestJson, opts: { heading: string } = { hea
   return out;
 }
 
+/** Each signal's return with the rules beside its frictionless twin (same event and listing). */
+export function costByTrade(bt: BacktestJson): string {
+  const free = new Map(bt.frictionless.trades.map((t) => [`${t.event}\u0000${t.symbol}`, t]));
+  return table(
+    ['event', 'symbol', 'with the rules', 'frictionless', 'difference', 'entry (rules / frictionless)', 'why'],
+    bt.trades.map((t) => {
+      const f = free.get(`${t.event}\u0000${t.symbol}`);
+      const why = [t.status !== 'filled' ? t.status : '', t.reason ?? '', t.costs > 0 ? `costs ${money(t.costs)}` : ''].filter(Boolean).join('; ');
+      return [
+        mdText(t.event),
+        mdText(t.symbol),
+        pct(t.return),
+        pct(f?.return),
+        pp(t.return, f?.return ?? null),
+        `${t.entryDate ?? '—'} / ${f?.entryDate ?? '—'}`,
+        mdText(why),
+      ];
+    }),
+    ['l', 'l', 'r', 'r', 'r', 'l', 'l'],
+  );
+}
+
 export function renderBacktestMarkdown(bt: BacktestJson, chart?: { file: string; title: string }): string {
   const st = bt.settings.strategy;
   const out: string[] = [`# Backtest: ${mdText(bt.study.title)}`, ''];
@@ -117,6 +139,7 @@ export function renderBacktestMarkdown(bt: BacktestJson, chart?: { file: string;
   out.push('## Rules and costs', '', ...bt.settings.rules.map((r) => `- ${mdLine(r)}`), '');
   out.push('## Prices used for fills', '', table(['symbol', 'source', 'file', 'traded prices from', 'to', 'note'], bt.settings.prices.map((p) => [mdText(p.symbol), p.source, mdText(p.file), p.from ?? '—', p.to ?? '—', mdText(p.note ?? '')])), '');
   out.push('## Trades (with the rules)', '', tradesTable(bt.trades), '');
+  out.push('## What the rules cost, trade by trade', '', costByTrade(bt), '');
   const blocked = Object.entries(bt.blocked).filter(([, v]) => v > 0);
   out.push('## Orders blocked by rule', '', blocked.length ? table(['rule', 'orders'], blocked.map(([k, v]) => [mdText(k), String(v)]), ['l', 'r']) : 'None.', '');
   if (bt.notes.length || bt.warnings.length) out.push('## Notes', '', ...bt.notes.map((n) => `- ${mdText(n)}`), ...bt.warnings.map((w) => `- warning: ${mdText(w)}`), '');

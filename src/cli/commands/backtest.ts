@@ -33,6 +33,8 @@ export function register(program: Command): void {
           return `${s.market}: ${s.signals} signals, ${s.closedTrades} closed, total return ${p(s.totalReturn)} (frictionless ${p(f?.totalReturn)})`;
         });
         process.stdout.write(`${lines.join('\n')}${lines.length ? '\n' : ''}wrote ${written.dir}/backtest.md, backtest.json and charts/equity.svg\n`);
+        // Warnings (a default HK lot, volume of unknown unit, look-ahead allowed) are in the files; say they exist.
+        if (json.warnings.length) process.stderr.write(`evstudy: ${json.warnings.length} warning(s), listed under Notes in backtest.md\n`);
       } finally {
         session.close();
       }
