@@ -80,7 +80,8 @@ describe('evstudy backtest (built CLI)', () => {
       expect(md).toMatch(new RegExp(`^\\| ${row.replace(/[()]/g, '\\$&')} \\|`, 'm'));
     expect(md).toContain('![Equity against the benchmark, drawdown below](charts/equity.svg)');
     // Trade by trade: one row per signal, with its frictionless twin.
-    const byTrade = md.slice(md.indexOf('## What the rules cost, trade by trade'));
+    const at = md.indexOf('## What the rules cost, trade by trade');
+    const byTrade = md.slice(at, md.indexOf('\n## ', at + 1));
     expect(byTrade.split('\n').filter((l) => /^\| [a-z0-9]/.test(l))).toHaveLength(json.trades.length);
     const svg = readFileSync(join(out, 'charts', 'equity.svg'), 'utf8');
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
