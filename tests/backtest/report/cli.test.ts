@@ -82,7 +82,7 @@ describe('evstudy backtest (built CLI)', () => {
     // Trade by trade: one row per signal, with its frictionless twin.
     const at = md.indexOf('## What the rules cost, trade by trade');
     const byTrade = md.slice(at, md.indexOf('\n## ', at + 1));
-    expect(byTrade.split('\n').filter((l) => /^\| [a-z0-9]/.test(l))).toHaveLength(json.trades.length);
+    expect(byTrade.split('\n').filter((l) => /^\| [a-z0-9-]+(@\S+)? \| [0-9A-Z]/.test(l))).toHaveLength(json.trades.length);
     const svg = readFileSync(join(out, 'charts', 'equity.svg'), 'utf8');
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).toContain('Drawdown');
