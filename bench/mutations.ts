@@ -30,6 +30,7 @@ interface Mutation {
 const PINNED = 'tests/stats/pinned.test.ts';
 const CLI_DEFAULTS = 'tests/e2e/cliDefaults.test.ts';
 const SMALL = 'tests/stats/smallSample.test.ts';
+const CONVENTION = 'tests/study/convention.test.ts';
 
 export const MUTATIONS: Mutation[] = [
   {
@@ -151,6 +152,38 @@ export const MUTATIONS: Mutation[] = [
     find: 'main(process.argv.slice(2)).then((code) => process.exit(code));',
     replace: 'main(process.argv.slice(2)).then(() => process.exit(0));',
     tests: [CLI_DEFAULTS],
+  },
+  {
+    id: 'cli-convention',
+    why: "the CLI's --convention default paper -> estudy2 (issue 12 §2)",
+    file: 'src/cli/commands/study.ts',
+    find: "unless --contaminated says otherwise)\", 'paper')",
+    replace: "unless --contaminated says otherwise)\", 'estudy2')",
+    tests: [CLI_DEFAULTS],
+  },
+  {
+    id: 'study-convention',
+    why: "a study file's testConvention default paper -> estudy2",
+    file: 'src/study/config.ts',
+    find: "default('paper')",
+    replace: "default('estudy2')",
+    tests: [CONVENTION],
+  },
+  {
+    id: 'settings-bootstrap',
+    why: "DEFAULT_SETTINGS' bootstrap B 9,999 -> 999 (issue 12 §3)",
+    file: 'src/study/types.ts',
+    find: '  bootstrapSamples: 9999,',
+    replace: '  bootstrapSamples: 999,',
+    tests: [CLI_DEFAULTS, CONVENTION],
+  },
+  {
+    id: 'patell-paper-df',
+    why: "paper Patell with estudy2's hard-coded (L-2)/(L-4) instead of each model's df/(df-2)",
+    file: 'src/stats/patell.ts',
+    find: 'den += df / (df - 2);',
+    replace: 'den += (ctx.panel.nObs[rows[k]] - 2) / (ctx.panel.nObs[rows[k]] - 4);',
+    tests: [PINNED],
   },
 ];
 

@@ -38,7 +38,7 @@ import { fillCost, roundCent } from './costs/fillCost.js';
 import { resolveCosts, type CostModel } from './costs/rates.js';
 import { earliestMoment } from './lookahead.js';
 import { lotRule, roundDownBuy, roundDownSell, sameDaySellBlocked, type LotRule } from './rules/market.js';
-import { buyBlock, sellBlock } from './rules/priceLimit.js';
+import { buyBlock, limitBoard, sellBlock } from './rules/priceLimit.js';
 import type { BtBars, BtEquity, BtMarket, BtResult, BtSignal, BtStrategy, BtTrade } from './types.js';
 
 const MARKETS: readonly BtMarket[] = ['cn', 'hk', 'us'];
@@ -197,6 +197,9 @@ export function runBacktest(bars: ReadonlyMap<string, BtBars>, signals: readonly
     if (!checked.has(b)) {
       checkBars(b);
       checked.add(b);
+      if (b.market === 'cn' && strategy.limitRule !== 'off' && limitBoard(b) === null) {
+        result.warnings.push(`${b.symbol}: board unknown (not in the manifest, not an A-share stock code): no price limit applied`);
+      }
     }
     const list = byMarket.get(b.market) ?? [];
     list.push(i);

@@ -15,8 +15,10 @@ export interface ChartRef {
 
 const TEST_LABELS: Record<(typeof TEST_KEYS)[number], string> = {
   csectT: 'Cross-sectional t',
-  bw1980: 'Brown-Warner 1980',
-  bw1985: 'Brown-Warner 1985 (crude dependence)',
+  // Both Brown & Warner papers (1980 appendix A, 1985 section 3 and 5) define both t's; the
+  // years as names are estudy2's, so each is labelled by what it computes, estudy2's name after it.
+  bw1980: 'Brown-Warner t, independence (estudy2 "BW 1980")',
+  bw1985: 'Brown-Warner t, crude dependence adj. (estudy2 "BW 1985")',
   patell: 'Patell 1976 Z',
   bmp: 'Boehmer-Musumeci-Poulsen 1991',
   kpBmp: 'Kolari-Pynnönen 2010 adjusted BMP',
@@ -427,7 +429,7 @@ function aggregateTables(agg: AggregateJson, carWindows: [number, number][] | nu
       'calendar-time t (Jaffe 1974; Mandelker 1974): each calendar day one equal-weighted portfolio of the ARs of the events whose window covers it, standardised by that portfolio\'s estimation-period residual sd; t of their mean over the days, from their own spread across days. Events clustered on the same dates are one observation per day, so their cross-correlation cannot inflate it.',
     );
   }
-  out.push('', 'var. ratio: cross-sectional variance of the standardized ARs / CARs over its no-event value (Boehmer, Musumeci & Poulsen 1991); ⚠ = far above 1 (chi-square p < 1%): Patell, KP-Patell, BW 1980 and BW 1985 assume it away and are unreliable there; BMP does not.');
+  out.push('', 'var. ratio: cross-sectional variance of the standardized ARs / CARs over its no-event value (Boehmer, Musumeci & Poulsen 1991); ⚠ = far above 1 (chi-square p < 1%): Patell, KP-Patell and both Brown-Warner t tests assume it away and are unreliable there; BMP does not.');
   void carWindows;
   return out;
 }
@@ -504,6 +506,23 @@ function gapMethod(r: ReportJson): string[] {
   ];
 }
 
+/** Monte Carlo error of a bootstrap p from B resamples, sqrt(p(1-p)/B), at p = 0.05 (Davidson & MacKinnon 2000). */
+function mcError(B: number | undefined): string {
+  if (!(B !== undefined && B >= 1)) return '';
+  return `; Monte Carlo error of a bootstrap p is sqrt(p(1-p)/B): ${Math.sqrt((0.05 * 0.95) / B).toFixed(4)} at p = 0.05`;
+}
+
+/** Which test convention ran and what it changes (issue 12 §2: paper is the default). */
+function conventionMethod(r: ReportJson): string[] {
+  const c = r.settings.testConvention;
+  if (c === undefined) return [];
+  return [
+    c === 'estudy2'
+      ? '- **Test convention**: `estudy2` (peer reproduction, as R estudy2 computes them): Patell and the Brown-Warner independence t divide by sums over ALL events even on days where some have no AR, and Patell scales by (L-2)/(L-4) for every model; the rank tests inflate a day\'s sum by n / N_t when ARs are missing; generalized sign takes one pooled daily p-hat for every window with normal p-values; unless set otherwise, estimation windows keep other events\' windows, every listing counts as its own event and KP windows use the day-level r-bar. `paper` (the default) follows the papers.'
+      : '- **Test convention**: `paper` (the default): each test as its paper defines it: Patell (1976) sums SARs and df_i/(df_i-2), df_i = L_i - k_i of each event\'s own model, over the events with a value on the day or window; the Brown-Warner independence t and the rank tests (Corrado 1989, Campbell & Wasley 1993) over the events with an AR and T estimation-plus-event days; generalized sign p-hat from estimation-window sums as long as the window, exact binomial p. `estudy2` reproduces R estudy2 instead (identical when no AR is missing and every event has the same number of estimation returns).',
+  ];
+}
+
 function methods(r: ReportJson): string[] {
   const s = r.settings;
   return [
@@ -515,9 +534,11 @@ function methods(r: ReportJson): string[] {
     ...contaminationMethod(r),
     ...gapMethod(r),
     '- **Abnormal returns**: AR = R - E[R]; CAR = sum of ARs over the window; BHAR = product of (1+R) minus product of (1+E[R]) over the window only (Barber & Lyon 1997); standardized ARs divide by sigma times the prediction-error factor (Patell 1976).',
-    '- **Tests** (two-sided p-values): cross-sectional t; Brown & Warner (1980, 1985); Patell (1976); Boehmer, Musumeci & Poulsen (1991); Kolari & Pynnönen (2010) adjustment for cross-correlation; sign test; Cowan (1992) generalized sign; Corrado (1989) rank; Campbell & Wasley (1993) modified rank; Kolari & Pynnönen (2011) GRANK; Wilcoxon signed rank (exact below 30 events); Hall (1992) skewness-adjusted t (as in EventStudyTools); a seeded, centred bootstrap of the cross-sectional t (Efron & Tibshirani 1993, 16.2)' + (s.seed !== undefined ? ` (seed ${s.seed}, ${s.bootstrapSamples ?? ''} resamples, the same resamples for every day and window)` : '') + '.',
+    ...conventionMethod(r),
+    '- **Tests** (two-sided p-values): cross-sectional t; the Brown & Warner (1980, 1985) t with the crude dependence adjustment (AAR over the time-series sd of the estimation-period AAR; estudy2 calls it "BW 1985") and the same t assuming cross-sectional independence (the events\' own residual variances; estudy2\'s "BW 1980"): both papers define both, so the label says what each computes; Patell (1976); Boehmer, Musumeci & Poulsen (1991); Kolari & Pynnönen (2010) adjustment for cross-correlation; sign test; Cowan (1992) generalized sign; Corrado (1989) rank; Campbell & Wasley (1993) modified rank; Kolari & Pynnönen (2011) GRANK; Wilcoxon signed rank (exact below 30 events); Hall (1992) skewness-adjusted t (as in EventStudyTools); a seeded, centred bootstrap of the cross-sectional t (Efron & Tibshirani 1993, 16.2)' + (s.seed !== undefined ? ` (seed ${s.seed}, ${s.bootstrapSamples ?? ''} resamples, the same resamples for every day and window${mcError(s.bootstrapSamples)})` : '') + '.',
+    '- **BHARs** are reported per event only and enter no aggregate or test: averaged, their skewness would call for the skewness-adjusted bootstrap t of Lyon, Barber & Tsai (1999) rather than the tests above, which all run on ARs and CARs.',
     '- **Price limits**: A-share limit-up/limit-down days are flagged (main board ±10%, ChiNext and STAR ±20%): the observed return on those days is censored by the limit, so the true reaction is larger in magnitude: above the measured return on a limit-up day, below it on a limit-down day.' + limitDaysMethod(r),
     '',
-    'References: Brown, S. & Warner, J. (1980, 1985) J. Financial Economics; Patell, J. (1976) J. Accounting Research; Boehmer, E., Musumeci, J. & Poulsen, A. (1991) JFE; Corrado, C. (1989) JFE; Cowan, A. (1992) Review of Quantitative Finance and Accounting; Campbell, C. & Wasley, C. (1993) RQFA; Kolari, J. & Pynnönen, S. (2010) Review of Financial Studies, (2011) J. Empirical Finance; Hall, P. (1992) Annals of Statistics; Barber, B. & Lyon, J. (1997) JFE; MacKinlay, A. C. (1997) J. Economic Literature; Campbell, J., Lo, A. & MacKinlay, A. C. (1997) The Econometrics of Financial Markets.',
+    'References: Brown, S. & Warner, J. (1980, 1985) J. Financial Economics; Patell, J. (1976) J. Accounting Research; Boehmer, E., Musumeci, J. & Poulsen, A. (1991) JFE; Corrado, C. (1989) JFE; Cowan, A. (1992) Review of Quantitative Finance and Accounting; Campbell, C. & Wasley, C. (1993) RQFA; Kolari, J. & Pynnönen, S. (2010) Review of Financial Studies, (2011) J. Empirical Finance; Hall, P. (1992) Annals of Statistics; Barber, B. & Lyon, J. (1997) JFE; MacKinlay, A. C. (1997) J. Economic Literature; Campbell, J., Lo, A. & MacKinlay, A. C. (1997) The Econometrics of Financial Markets; Lyon, J., Barber, B. & Tsai, C. (1999) J. Finance; Davidson, R. & MacKinnon, J. (2000) Econometric Reviews.',
   ];
 }

@@ -7,8 +7,8 @@ import { rate, type SimResult } from './run.js';
 
 export const TEST_LABELS: Record<TestName, string> = {
   csectT: 'Cross-sectional t',
-  bw1980: 'Brown-Warner 1980',
-  bw1985: 'Brown-Warner 1985 (crude dependence)',
+  bw1980: 'Brown-Warner t, independence (estudy2 "BW 1980")',
+  bw1985: 'Brown-Warner t, crude dependence adj. (estudy2 "BW 1985")',
   patell: 'Patell 1976',
   bmp: 'BMP 1991',
   kpBmp: 'Kolari-Pynnönen adj. BMP',

@@ -135,9 +135,12 @@ export function bootstrapT(
 function bootstrapResult(cs: CrossSection, inp: BootstrapPrep, extreme: number, opts: BootOptions): TestResult {
   const what = cs.kind === 'day' ? 'ARs' : 'CARs';
   if ('reason' in inp) return fail(`${what} on ${describe(cs)}: ${inp.reason}`);
-  return ok(inp.t, (1 + extreme) / (opts.bootstrapSamples + 1), {
+  const B = opts.bootstrapSamples;
+  const p = (1 + extreme) / (B + 1);
+  // Monte Carlo error of this p, sqrt(p(1-p)/B) (Davidson & MacKinnon 2000): how far another seed may move it.
+  return ok(inp.t, p, {
     n: inp.n,
-    note: `centred bootstrap, B = ${opts.bootstrapSamples}, seed ${opts.seed}, the same resamples for every day and window`,
+    note: `centred bootstrap, B = ${B}, seed ${opts.seed}, the same resamples for every day and window; Monte Carlo error of p ${Math.sqrt((p * (1 - p)) / B).toFixed(4)}`,
   });
 }
 

@@ -1,5 +1,9 @@
 /**
- * Brown & Warner (1980) test with cross-sectional independence.
+ * Brown & Warner t assuming cross-sectional independence (key `bw1980`, after estudy2's name).
+ *
+ * Naming: both Brown & Warner papers define this t and the crude-dependence-adjusted one
+ * (brownWarner1985.ts), the 1980 paper in its appendix A, the 1985 paper in sections 3 and 5; the
+ * years as test names are estudy2's. report.md labels it by what it computes ("independence").
  *
  * Brown, S.J. & Warner, J.B. (1980), "Measuring security price performance", J. Financial
  * Economics 8:205-258, appendix A.2 (the "crude dependence"-free version): the AAR is divided by

@@ -1,5 +1,9 @@
 /**
- * Brown & Warner (1985) "crude dependence adjustment" test.
+ * Brown & Warner "crude dependence adjustment" t (key `bw1985`, after estudy2's name).
+ *
+ * Naming: the adjustment is already the 1980 paper's (appendix A: the AAR over the time-series sd
+ * of the estimation-period AAR); the 1985 paper keeps it for daily data. report.md labels the test
+ * by what it computes ("crude dependence adj."), estudy2's "BW 1985" beside it.
  *
  * Brown, S.J. & Warner, J.B. (1985), "Using daily stock returns: the case of event studies",
  * J. Financial Economics 14:3-31, section 4 / appendix: the AAR is compared with the time-series

@@ -49,7 +49,10 @@ export interface AdhocOptions {
   log?: boolean;
   seed: number;
   bootstrapSamples: number;
-  /** Test formulas where the literature leaves a choice (see EngineSettings.testConvention). */
+  /**
+   * Test formulas where the literature leaves a choice (see EngineSettings.testConvention): 'paper'
+   * (default) or 'estudy2', which also makes the unset contamination and r-bar options the peers'.
+   */
   testConvention?: 'estudy2' | 'paper';
   /** Skip the check that returns are decimals (not percent, not prices) and that stock and market match in scale. */
   assumeScale?: boolean;
@@ -57,11 +60,11 @@ export interface AdhocOptions {
   symbol?: string;
   /** Residual variance divisor: 'model-df' (SSR/(L-k), default) or 'L-1' (estudy2's, to reproduce its output). */
   variance?: 'model-df' | 'L-1';
-  /** Other events' windows inside an estimation window: 'drop' them from the sample (default) or 'keep' them. */
+  /** Other events' windows inside an estimation window: 'drop' them from the sample (default; 'keep' under estudy2) or 'keep' them. */
   contamination?: 'drop' | 'keep';
   /** Returns spanning several sessions (from prices only): 'flag' them (default) or also 'exclude' them from estimation samples. */
   gapReturns?: GapReturnsMode;
-  /** KP r-bar of the window tests: 'overlap' (default) or the day-level 'day' (explicit --convention estudy2). */
+  /** KP r-bar of the window tests: 'overlap' (default) or the day-level 'day' (the default under estudy2). */
   kpWindowRbar?: 'overlap' | 'day';
 }
 
@@ -91,6 +94,9 @@ export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Prom
   const defaultMarket = marketTable && needsMarket ? marketSeries(marketTable, o.marketColumn) : null;
 
   if (mode === 'prices') checkPositive(main);
+  const testConvention = o.testConvention ?? 'paper';
+  // estudy2 is peer reproduction: what the peers do wherever the caller did not choose.
+  const peers = testConvention === 'estudy2';
   const settings: EngineSettings = {
     model: o.model,
     estimation: o.estimation,
@@ -102,11 +108,11 @@ export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Prom
     seed: o.seed,
     bootstrapSamples: o.bootstrapSamples,
     varianceConvention: o.variance ?? 'model-df',
-    testConvention: o.testConvention ?? 'estudy2',
+    testConvention,
     groupBy: 'none',
-    estimationContamination: o.contamination ?? 'drop',
+    estimationContamination: o.contamination ?? (peers ? 'keep' : 'drop'),
     gapReturns: o.gapReturns ?? 'flag',
-    kpWindowRbar: o.kpWindowRbar ?? 'overlap',
+    kpWindowRbar: o.kpWindowRbar ?? (peers ? 'day' : 'overlap'),
   };
   const provider = tableProvider(main, mode, { defaultMarket, marketTable, factors, log: !!o.log, model: o.model });
   const noTiming = evTable.events.every((e) => e.timing === 'unknown');

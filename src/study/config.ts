@@ -116,12 +116,15 @@ export const studySchema = z
       .strict()
       .superRefine(orderedDates)
       .optional(),
-    /** Test formulas where the literature leaves a choice: as R estudy2 (default) or as the papers. */
-    testConvention: z.enum(['estudy2', 'paper']).default('estudy2'),
+    /**
+     * Test formulas where the literature leaves a choice: as the papers (`paper`, default) or as R
+     * estudy2 (`estudy2`, peer reproduction: it also sets every default below to the peers' choice).
+     */
+    testConvention: z.enum(['estudy2', 'paper']).default('paper'),
     /**
      * Other events of the same listing inside an event's estimation window: `drop` their event
      * windows from the estimation sample, or `keep` the window as it is (peer packages). Default
-     * `drop`, or `keep` when the file asks for `testConvention: estudy2` (peer reproduction).
+     * `drop`, or `keep` under `testConvention: estudy2` (peer reproduction).
      */
     estimationContamination: z.enum(['drop', 'keep']).optional(),
     /**
@@ -137,18 +140,18 @@ export const studySchema = z
     gapReturns: z.enum(GAP_RETURNS_MODES).default('flag'),
     /**
      * Cross-listed firms: one observation per firm-announcement (its primary listing) or every
-     * listing as its own event. Unset: primary, or separate when the file says testConvention: estudy2.
+     * listing as its own event. Unset: primary, or separate under testConvention: estudy2.
      */
     listings: z.enum(LISTINGS_MODES).optional(),
     /**
      * Kolari-Pynnönen r-bar of the window tests: `overlap`, the r-bar of the CARs summed (residual
      * correlation x calendar overlap of the two windows, src/stats/rbarWindow.ts), or `day`, the
-     * day-level r-bar for every window (the old behaviour). Unset: overlap, or day when the file says
+     * day-level r-bar for every window (the old behaviour). Unset: overlap, or day under
      * testConvention: estudy2.
      */
     kpWindowRbar: z.enum(['overlap', 'day']).optional(),
     seed: z.number().int().default(20230411),
-    bootstrapSamples: z.number().int().min(1).max(100000).default(999),
+    bootstrapSamples: z.number().int().min(1).max(100000).default(9999),
     /** Events to draw price charts for (default: all up to 20, else the 20 largest |CAR|). */
     charts: z
       .object({ events: z.array(z.string().min(1)).max(40, 'at most 40 events can have price charts').optional() })
@@ -230,10 +233,10 @@ export function parseStudy(text: string, file: string, root: string = process.cw
     throw new ConfigError(`${errors.length} problem(s) in study file`, { file }, errors);
   }
   const chartEventLines = parsed.data.charts?.events?.map((_, i) => keyLine(doc, text, ['charts', 'events', i]));
-  // Written-out `testConvention: estudy2` is the peer-reproduction mode (the zod default of
-  // testConvention cannot tell it from a file that never mentions it): the peers fit on the
-  // estimation window as it is, count every listing as its own event and use the day-level r-bar.
-  const explicitEstudy2 = (raw as { testConvention?: unknown }).testConvention === 'estudy2';
+  // `testConvention: estudy2` is the peer-reproduction mode (it can only be written out, the default
+  // is paper): the peers fit on the estimation window as it is, count every listing as its own event
+  // and use the day-level r-bar.
+  const explicitEstudy2 = parsed.data.testConvention === 'estudy2';
   const config = {
     ...parsed.data,
     estimationContamination: parsed.data.estimationContamination ?? (explicitEstudy2 ? 'keep' : 'drop'),

@@ -85,9 +85,10 @@ export interface EngineSettings {
   varianceConvention: 'model-df' | 'L-1';
   /**
    * Where the literature leaves a choice in a test's formula (missing days in rank tests, pooled vs
-   * per-event p-hat in the generalized sign test, CAR forms of the rank test), 'estudy2' follows R
-   * estudy2 so results can be checked against it; 'paper' follows the original papers as written.
-   * Identical when no data are missing.
+   * per-event p-hat in the generalized sign test, CAR forms of the rank test, Patell's and BW 1980's
+   * sums over all events), 'paper' (default) follows the original papers as written; 'estudy2'
+   * follows R estudy2 so results can be checked against it (peer reproduction, issue 12 §2: estudy2
+   * mis-scales Patell, BW 1980 and the rank tests when ARs are missing and hard-codes (L-2)/(L-4)).
    */
   testConvention: 'estudy2' | 'paper';
   /** How to label groups when an event has none. */
@@ -158,9 +159,9 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   nonTradingDay: 'next',
   returnType: 'simple',
   seed: 20230411,
-  bootstrapSamples: 999,
+  bootstrapSamples: 9999,
   varianceConvention: 'model-df',
-  testConvention: 'estudy2',
+  testConvention: 'paper',
   groupBy: 'none',
   estimationContamination: 'drop',
   limitDaysInEstimation: 'keep',

@@ -21,9 +21,9 @@ const DOCUMENTED = {
   nonTradingDay: 'next',
   minEstimation: 60,
   seed: 20230411,
-  bootstrapSamples: 999,
+  bootstrapSamples: 9999,
   varianceConvention: 'model-df',
-  testConvention: 'estudy2',
+  testConvention: 'paper',
   estimationContamination: 'drop',
   gapReturns: 'flag',
 };

@@ -50,12 +50,15 @@ describe('estudy2 COVID example through `evstudy study --variance L-1`', () => {
       '--car=0:4',
       '--min-estimation', '200',
       '--variance', 'L-1',
+      // paper is the default: peer reproduction is asked for by name.
+      '--convention', 'estudy2',
       '--no-charts',
       '--out', out,
     ]);
     expect(r.code, r.stderr).toBe(0);
     const rep = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(rep.settings.varianceConvention).toBe('L-1');
+    expect(rep.settings.testConvention).toBe('estudy2');
     // One shared day 0: every pair's r-bar term is estimated, and report.md says how r-bar was formed.
     expect(rep.aggregate.rbarPairs).toEqual({ total: 21, estimated: 21, otherDay: 0, short: 0, degenerate: 0 });
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/Of 21 pairs, 21 estimated from their common estimation days; 0 set to 0/);

@@ -217,6 +217,9 @@ describe('lemaire_py (b): AAPL 2013-03-04, Fama-French three factors, window (-2
       estimation: [-332, -33],
       window: [-2, 10],
       carWindows: [[-2, 10]],
+      // The one-firm BW 1985 below is estudy2's CAR form (sum of daily statistics); the paper form,
+      // the default, needs N >= 2 events.
+      testConvention: 'estudy2',
     });
   });
 

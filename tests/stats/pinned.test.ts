@@ -12,10 +12,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   bmpDay,
+  bootstrapDay,
   bmpWindow,
   bw1980Day,
   bw1985Day,
   csectTDay,
+  modifiedRankDay,
+  patellDay,
   patellWindow,
   wilcoxonDay,
   type EventPanel,
@@ -127,3 +130,74 @@ describe('pinned statistics on a hand-written panel', () => {
     expect(bw1980Day(pl, 0, { varianceConvention: 'model-df' }).stat).toBeCloseTo(mean(ev.map((r) => r[0])) / back, 12);
   });
 });
+
+describe('bootstrap p with its Monte Carlo error (issue 12 §3)', () => {
+  it('the note gives sqrt(p(1-p)/B) for the p it reports', () => {
+    const r = bootstrapDay(panel(), 0, { seed: 5, bootstrapSamples: 99 });
+    const p = r.p as number;
+    // p = (1 + extreme) / (B + 1): a multiple of 1/100 here.
+    expect(Math.abs(p * 100 - Math.round(p * 100))).toBeLessThan(1e-9);
+    expect((r as { note?: string }).note).toContain(`B = 99, seed 5, the same resamples for every day and window; Monte Carlo error of p ${Math.sqrt((p * (1 - p)) / 99).toFixed(4)}`);
+  });
+});
+
+describe('paper (default) and estudy2 conventions when an AR is missing (issue 12 §2)', () => {
+  // Four events, a factor model (k = 4: df = L - 4); event 3 has no AR on day 0.
+  const est4 = [...est, [0.004, -0.006, 0.002]];
+  const ev4 = [...ev, [NaN, 0.015]];
+  const C4 = [...C, [1.03, 1.02]];
+  const sigma4 = [...sigma, 0.012];
+  const L4 = [30, 40, 50, 60];
+  const df4 = L4.map((l) => l - 4);
+  const p4 = rowsPanel(est4, ev4, { C: C4, sigma: sigma4, nObs: L4, df: df4 });
+  const has = [0, 1, 2];
+  const sar = has.map((i) => ev4[i][0] / (sigma4[i] * Math.sqrt(C4[i][0])));
+  const pNorm2 = (z: number) => 2 * (1 - normCdf(Math.abs(z)));
+  const mf = { varianceConvention: 'model-df' as const };
+
+  it("Patell: paper sums SARs and each model's df/(df - 2) over the 3 events with an AR; estudy2 scales mean x 4 by (L-2)/(L-4) over all 4", () => {
+    const paper = sar.reduce((s, v) => s + v, 0) / Math.sqrt(has.reduce((s, i) => s + df4[i] / (df4[i] - 2), 0));
+    const peers = (mean(sar) * 4) / Math.sqrt(L4.reduce((s, l) => s + (l - 2) / (l - 4), 0));
+    expect(Math.abs(paper - peers)).toBeGreaterThan(0.05);
+    expect(patellDay(p4, 0).stat as number).toBeCloseTo(paper, 12);
+    expect(patellDay(p4, 0).p as number).toBeCloseTo(pNorm2(paper), 6);
+    expect(patellDay(p4, 0, { convention: 'estudy2', ...mf }).stat as number).toBeCloseTo(peers, 12);
+  });
+
+  it('BW independence t: paper over the 3 events with an AR (mean df); estudy2 sums variances and divides by N over all 4 (mean L - 1 df)', () => {
+    const aar = mean(has.map((i) => ev4[i][0]));
+    const paper = aar / (Math.sqrt(has.reduce((s, i) => s + sigma4[i] ** 2, 0)) / 3);
+    const peers = aar / (Math.sqrt(sigma4.reduce((s, v) => s + v * v, 0)) / 4);
+    const r = bw1980Day(p4, 0);
+    expect(r.stat as number).toBeCloseTo(paper, 12);
+    expect((r as { df?: number }).df).toBeCloseTo(mean(has.map((i) => df4[i])), 12);
+    const e = bw1980Day(p4, 0, { convention: 'estudy2', ...mf });
+    expect(e.stat as number).toBeCloseTo(peers, 12);
+    expect((e as { df?: number }).df).toBeCloseTo(mean(L4) - 1, 12);
+  });
+
+  it('modified rank (Campbell & Wasley 1993): paper sums U - 1/2 over the N_t events and divides by T days; estudy2 uses mean x n and mean M_i', () => {
+    // Midranks of each event's combined estimation + event values (its missing day left out).
+    const U = est4.map((r, i) => {
+      const v = [...r, ...ev4[i]];
+      const ok = v.filter((x) => !Number.isNaN(x));
+      return v.map((x) => (Number.isNaN(x) ? NaN : (ok.filter((y) => y < x).length + (ok.filter((y) => y === x).length + 1) / 2) / (ok.length + 1)));
+    });
+    const M = est4.map((r, i) => [...r, ...ev4[i]].filter((x) => !Number.isNaN(x)).length);
+    const cols = [0, 1, 2, 3, 4].map((c) => U.map((r) => r[c] - 0.5).filter((x) => !Number.isNaN(x)));
+    const term = (d: number[], peers: boolean) => (peers ? mean(d) * 4 : d.reduce((a, b) => a + b, 0)) / Math.sqrt(d.length);
+    const z = (peers: boolean) => term(cols[3], peers) / Math.sqrt(cols.reduce((a, d) => a + term(d, peers) ** 2, 0) / (peers ? mean(M) : 5));
+    expect(Math.abs(z(false) - z(true))).toBeGreaterThan(0.01);
+    expect(modifiedRankDay(p4, 0).stat as number).toBeCloseTo(z(false), 12);
+    expect(modifiedRankDay(p4, 0, { convention: 'estudy2', ...mf }).stat as number).toBeCloseTo(z(true), 12);
+  });
+});
+
+/** Standard normal CDF, Zelen & Severo (Abramowitz & Stegun 26.2.17). */
+function normCdf(x: number): number {
+  // Absolute error below 7.5e-8: enough for a 1e-6 p check.
+  const t = 1 / (1 + 0.2316419 * Math.abs(x));
+  const d = Math.exp((-x * x) / 2) / Math.sqrt(2 * Math.PI);
+  const q = d * t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+  return x >= 0 ? 1 - q : q;
+}

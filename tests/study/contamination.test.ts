@@ -104,6 +104,9 @@ describe('contaminated estimation windows', () => {
     expect(md).toContain('estimation sample excludes 11 day(s) in the event window of A');
     expect(md).toContain('1 event(s) lost 11 estimation day(s) in all');
     expect(readFileSync(join(dir, 'est', 'report.md'), 'utf8')).toContain('**Other events in an estimation window**: kept');
+    // report.md's Methods name the convention that ran (issue 12 §2).
+    expect(md).toContain('- **Test convention**: `paper` (the default)');
+    expect(readFileSync(join(dir, 'est', 'report.md'), 'utf8')).toContain('- **Test convention**: `estudy2` (peer reproduction');
     const csv = readFileSync(join(dir, 'def', 'events.csv'), 'utf8').trim().split(/\r?\n/).map((l) => l.split(','));
     const col = csv[0].indexOf('estimation_excluded_days');
     expect(csv.find((r) => r[0] === 'B')![col]).toBe('11');

@@ -17,22 +17,30 @@
  * On a forward-adjusted (`shipped`) series the vendor re-rounded the prices, so the limit is also
  * recognised from the return: |price / prevClose - 1 -+ rate| < 0.0015 (as limitHits does).
  */
-import { limitPriceOf, limitRateAt, isRegistrationListing, type Board } from '../../core/limits.js';
+import { boardFromCode, limitPriceOf, limitRateAt, isRegistrationListing, type Board } from '../../core/limits.js';
 import type { BtBars, LimitRule } from '../types.js';
 import { CN_TICK } from './market.js';
 
 const ADJUSTED_TOLERANCE = 0.0015;
 
+/** The A-share board whose limits apply: the manifest's, else from the code (600519.SH -> main); null when unknown. */
+export function limitBoard(bars: BtBars): Board | null {
+  if (bars.market !== 'cn') return null;
+  const b = bars.board;
+  if (b === 'main' || b === 'chinext' || b === 'star' || b === 'bse') return b;
+  return boardFromCode(bars.symbol);
+}
+
 /** The limit rate of bar `i` of a listing, 0 when no limit applies (not cn, no previous bar, early registration sessions). */
 export function barLimitRate(bars: BtBars, i: number): number {
   if (bars.market !== 'cn' || i <= 0) return 0;
-  const board = bars.board;
-  if (board === undefined || board === 'gem') return 0;
+  const board = limitBoard(bars);
+  if (board === null) return 0;
   const day = bars.days[i];
   let session = -1;
   let registration = false;
   if (bars.listedDay !== undefined) {
-    registration = bars.registration ?? isRegistrationListing(board as Board, bars.listedDay);
+    registration = bars.registration ?? isRegistrationListing(board, bars.listedDay);
     // Sessions since listing counted on the listing's own bars; a listing day before the first
     // bar means the early sessions are not in the data (session stays large).
     if (bars.listedDay >= bars.days[0]) {
@@ -47,7 +55,7 @@ export function barLimitRate(bars: BtBars, i: number): number {
       session = i - lo;
     } else session = Number.MAX_SAFE_INTEGER;
   }
-  return limitRateAt(board as Board, day, bars.st ?? false, session, registration);
+  return limitRateAt(board, day, bars.st ?? false, session, registration);
 }
 
 /** 'locked' | 'touch' when the limit blocks a buy of bar `i` at `price`, else null. */

@@ -113,16 +113,16 @@ export function register(program: Command): void {
     .option('--symbol <name>', 'security name for a one-security vendor price file (yfinance, ...); default: the file name')
     .option('--log', 'log returns (from prices), or the given returns are log returns')
     .option('--seed <n>', 'bootstrap seed', '20230411')
-    .option('--bootstrap <n>', 'bootstrap resamples', '999')
-    .option('--convention <name>', "test formulas where the literature leaves a choice: estudy2 (as R estudy2) | paper (as the original papers)", 'estudy2')
-    .option('--variance <divisor>', "residual variance divisor: model-df (SSR/(L-k)) | L-1 (estudy2's; with it the COVID example's BW1980, BW1985, t, sign and rank tests match estudy2 to 1e-9, Patell/BMP to 0.3% from its prediction-error factor)", 'model-df')
+    .option('--bootstrap <n>', 'bootstrap resamples (9999: Monte Carlo error of p about 0.002 near p = 0.05, Davidson & MacKinnon 2000)', '9999')
+    .option('--convention <name>', "test formulas where the literature leaves a choice: paper (as the original papers) | estudy2 (as R estudy2, to reproduce it: also keeps contaminated estimation windows and the day-level KP r-bar unless --contaminated says otherwise)", 'paper')
+    .option('--variance <divisor>', "residual variance divisor: model-df (SSR/(L-k)) | L-1 (estudy2's; with it and --convention estudy2 the COVID example's BW1980, BW1985, t, sign and rank tests match estudy2 to 1e-9, Patell/BMP to 0.3% from its prediction-error factor)", 'model-df')
     .option('--gap-returns <mode>', "returns spanning several market sessions (with --prices: the listing has no price on a day the market column has one, or over 10 calendar days pass): flag (count and flag per event) | exclude (also leave those in estimation windows out of the sample)", 'flag')
-    .option('--contaminated <mode>', "other events' windows inside an estimation window (same symbol): drop (leave them out of the estimation sample; default) | keep (fit on the window as it is; the default under an explicit --convention estudy2)")
+    .option('--contaminated <mode>', "other events' windows inside an estimation window (same symbol): drop (leave them out of the estimation sample; default) | keep (fit on the window as it is; the default under --convention estudy2)")
     .option('--out <dir>', 'output folder for report.md and report.json')
     .option('--no-charts', 'skip the SVG charts')
     .option('--force', 'write into a non-empty folder that is not an evstudy output folder')
     .option('--chart-events <ids>', `event ids to draw price charts for, comma-separated (at most ${MAX_CHART_EVENTS}; default: all up to 20 events, else the 20 largest |CAR|)`)
-    .action(async (f: StudyFlags, cmd: Command) => {
+    .action(async (f: StudyFlags) => {
       if (!f.events) throw new UsageError('--events FILE is required');
       if (outFlag(f.out) === undefined) throw new UsageError('--out DIR is required');
       if (!MODEL_KINDS.includes(f.model as ModelKind)) throw new UsageError(`unknown model; use one of ${MODEL_KINDS.join(', ')}`, { field: '--model', value: f.model });
@@ -132,9 +132,9 @@ export function register(program: Command): void {
       if (f.variance !== 'model-df' && f.variance !== 'L-1') throw new UsageError('use model-df or L-1', { field: '--variance', value: f.variance });
       if (f.contaminated !== undefined && f.contaminated !== 'drop' && f.contaminated !== 'keep')
         throw new UsageError('use drop or keep', { field: '--contaminated', value: f.contaminated });
-      // --convention estudy2 given on purpose asks to reproduce the peers, who keep the window as it is.
       if (f.gapReturns !== 'flag' && f.gapReturns !== 'exclude') throw new UsageError('use flag or exclude', { field: '--gap-returns', value: f.gapReturns });
-      const contamination = (f.contaminated ?? (cmd.getOptionValueSource('convention') === 'cli' && f.convention === 'estudy2' ? 'keep' : 'drop')) as 'drop' | 'keep';
+      // Unset: runAdhoc takes the convention's choice (estudy2 keeps the window as the peers do).
+      const contamination = f.contaminated as 'drop' | 'keep' | undefined;
       // Every integer flag is checked here, before any file is read: a bad seed must not cost a whole run.
       const seed = parseInteger(f.seed, '--seed');
       const samples = parseInteger(f.bootstrap, '--bootstrap', { min: 1, max: 100_000 });
@@ -180,8 +180,6 @@ export function register(program: Command): void {
             variance: f.variance as 'model-df' | 'L-1',
             contamination,
             gapReturns: f.gapReturns,
-            // An explicit --convention estudy2 reproduces old outputs: the day-level r-bar for windows too.
-            kpWindowRbar: cmd.getOptionValueSource('convention') === 'cli' && f.convention === 'estudy2' ? 'day' : 'overlap',
           },
           bar.update,
         );

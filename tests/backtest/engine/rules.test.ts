@@ -251,4 +251,15 @@ describe('bad bars', () => {
     const t = runBacktest(mapOf(ok), [signal(ok, '2024-01-03')], strategy()).trades[0];
     expect([t.entryDate, t.entryPrice, t.status, t.reason]).toEqual(['2024-01-04', 10.1, 'delayed', 'no price 2024-01-03']);
   });
+
+  it('an A-share without a board takes it from its code; with neither, a warning says no limit was applied', () => {
+    const rows: [string, number, number, number, number, number][] = [['2024-01-02', 10, 10, 10, 10, 1e7], ['2024-01-03', 11, 11, 11, 11, 1e7], ['2024-01-04', 11.5, 12, 11.2, 11.8, 1e7]];
+    const coded = synthetic('600011.SH', 'cn', rows, { board: undefined });
+    const t = runBacktest(mapOf(coded), [signal(coded, '2024-01-03')], strategy()).trades[0];
+    expect(t.reason).toBe('limit-up locked 2024-01-03'); // 10 x 1.1 = 11.00, locked all day
+    const unknown = synthetic('XYZ.SH', 'cn', rows, { board: undefined });
+    const r = runBacktest(mapOf(unknown), [signal(unknown, '2024-01-03')], strategy());
+    expect(r.trades[0].entryDate).toBe('2024-01-03');
+    expect(r.warnings.join('\n')).toMatch(/XYZ\.SH: board unknown .*no price limit applied/);
+  });
 });
