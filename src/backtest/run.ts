@@ -7,7 +7,8 @@
 import { relative, resolve } from 'node:path';
 import type { LoadedStudy } from '../study/config.js';
 import { defaultBenchmark } from '../study/providers/marketLabel.js';
-import { formatDay } from '../util/dayNumber.js';
+import { formatDay, parseIsoDay } from '../util/dayNumber.js';
+import { indexOfDay } from '../calendar/alignDay0.js';
 import { ConfigError } from '../util/errors.js';
 import type { BacktestConfig } from './config.js';
 import { loadBacktestData, type BacktestData } from './data.js';
@@ -163,21 +164,16 @@ export function benchmarkCurve(days: Int32Array, bdays: Int32Array, bclose: Floa
   return out;
 }
 
+/** The trade as written, with the prices its fills used: traded only when both fill days are. */
 function tradeJson(t: BtTrade, data: BacktestData): BtTradeJson {
   const bars = data.bars.get(t.symbol);
   const traded = data.traded.get(t.symbol);
-  const at = (d: string | null): boolean => {
-    if (d === null || !bars || !traded) return true;
-    const day = Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / 86_400_000;
-    let lo = 0;
-    let hi = bars.days.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (bars.days[mid] < day) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < bars.days.length && bars.days[lo] === day && traded[lo] === 1;
+  const tradedOn = (d: string | null): boolean => {
+    if (d === null) return true;
+    if (!bars || !traded) return false;
+    const i = indexOfDay(bars.days, parseIsoDay(d));
+    return i >= 0 && traded[i] === 1;
   };
-  const unadj = t.entryDate !== null && at(t.entryDate) && at(t.exitDate);
+  const unadj = t.entryDate !== null && tradedOn(t.entryDate) && tradedOn(t.exitDate);
   return { ...t, priceSource: unadj ? 'unadjusted' : 'shipped' };
 }
