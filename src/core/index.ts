@@ -7,3 +7,6 @@ export * from './moves.js';
 export * from './limits.js';
 export * from './panel.js';
 export * from './averageListings.js';
+export * from './gapScale.js';
+export * from './rSquared.js';
+export * from './excludeSelf.js';

@@ -66,6 +66,9 @@ export function eventsCsv(report: ReportJson): string {
     'estimation_from',
     'estimation_to',
     'benchmark',
+    // Why that benchmark (study override, manifest, exchange default) and how much it explains.
+    'benchmark_source',
+    'r_squared',
   ];
   const lines = [header.join(',')];
   for (const e of report.events) {
@@ -101,6 +104,8 @@ export function eventsCsv(report: ReportJson): string {
         m?.estimationFrom ?? '',
         m?.estimationTo ?? '',
         csvText(m?.benchmark),
+        csvText(m?.benchmarkSource),
+        csvNumber(m?.rSquared),
       ].join(','),
     );
   }

@@ -105,6 +105,7 @@ export function renderMarkdown(r: ReportJson, charts: ChartRef[] = [], sections:
   const bars = charts.filter((c) => /car-(bars|hist)-/.test(c.file));
   for (const c of bars) out.push(`![${mdText(c.title)}](${c.file})`, '');
 
+  out.push(...marketsThenPooled(r), '');
   out.push('## Aggregate results (all events)', '');
   out.push(...aggregateTables(r.aggregate, s.carWindows), '');
   out.push(...groupSections(r), '');
@@ -288,8 +289,10 @@ function eventTable(r: ReportJson, eventsCsv: boolean): string[] {
     .map((e) => [
       mdText(e.id),
       mdText(e.model!.benchmark ?? ''),
+      mdText(e.model!.benchmarkSource ?? ''),
       num(e.model!.alpha ?? null, 5),
       num(e.model!.beta ?? null, 3),
+      num(e.model!.rSquared ?? null, 3),
       num(e.model!.sigma, 5),
       String(e.model!.nObs),
       `${e.model!.estimationFrom ?? ''}..${e.model!.estimationTo ?? ''}`,
@@ -304,7 +307,9 @@ function eventTable(r: ReportJson, eventsCsv: boolean): string[] {
     ...(eventsCsv ? [CSV_POINTER, ''] : []),
     '### Model parameters per event',
     '',
-    table(['id', 'benchmark', 'alpha', 'beta', 'sigma', 'N (est.)', 'estimation dates'], models, ['l', 'l', 'r', 'r', 'r', 'r', 'l']),
+    'The benchmark of each listing is the study\'s override for its symbol or market (`benchmarks`), else the manifest\'s `benchmark`, else its exchange\'s default ("why"); R² is 1 - SSR/SST of the fit on the estimation sample.',
+    '',
+    table(['id', 'benchmark', 'why', 'alpha', 'beta', 'R²', 'sigma', 'N (est.)', 'estimation dates'], models, ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'l']),
   ];
 }
 
@@ -349,7 +354,13 @@ function headlineEvents(r: ReportJson, eventsCsv: boolean): string[] {
  */
 function groupSections(r: ReportJson): string[] {
   const s = r.settings;
-  const detail = (g: ReportJson['groups'][number]) => [`## Group: ${mdText(g.group)}`, '', ...aggregateTables(g.aggregate, s.carWindows, true), ''];
+  const detail = (g: ReportJson['groups'][number]) => [
+    `## Group: ${mdText(g.group)}`,
+    '',
+    ...(g.unit === 'listing' && r.listings && r.listings.mode !== 'separate' ? ['Every listing trading in this market is one observation, secondary listings of cross-listed firms included.', ''] : []),
+    ...aggregateTables(g.aggregate, s.carWindows, true),
+    '',
+  ];
   if (r.groups.length <= HEADLINE_ROWS) return r.groups.flatMap(detail);
   const focus = primaryWindow(s.carWindows);
   const at = (g: ReportJson['groups'][number]) => (focus ? windowOf(g.aggregate.windows, focus) : undefined);
@@ -370,6 +381,34 @@ function groupSections(r: ReportJson): string[] {
     table(['group', 'N', 'CAAR', TEST_LABELS.csectT, TEST_LABELS.bmp], rows, ['l', 'r', 'r', 'l', 'l']),
     '',
     ...largest.flatMap((x) => detail(x.g)),
+  ];
+}
+
+/**
+ * Issue 12 §2: each market on its own (every listing trading there) before the pooled firm-level
+ * aggregate, in one table of the primary window, with the unit of each row named. Only when the
+ * groups carry a unit (study runs grouped by market or exchange).
+ */
+function marketsThenPooled(r: ReportJson): string[] {
+  const unitText = { listing: 'listing', 'firm-announcement': 'firm-announcement' } as const;
+  const perListing = r.groups.filter((g) => g.unit === 'listing');
+  if (!perListing.length || r.groups.length > HEADLINE_ROWS || !r.listings || r.listings.mode === 'separate') return [];
+  const focus = primaryWindow(r.settings.carWindows);
+  if (!focus) return [];
+  const row = (label: string, unit: string, a: ReportJson['aggregate']) => {
+    const w = windowOf(a.windows, focus);
+    return [label, unit, String(w?.n ?? a.n ?? ''), pct(w?.caar ?? null), testCell(w?.tests.csectT), testCell(w?.tests.bmp)];
+  };
+  return [
+    `## Each market, then pooled (CAAR ${win(focus)})`,
+    '',
+    `Each market first, every listing trading there one observation (a firm has one listing per market); then the pooled aggregate, one observation per ${r.listings.mode === 'average' ? 'firm-announcement (its listings averaged)' : 'firm-announcement (its primary listing)'}, where a cross-listed firm's other listings are set aside. Full tables per market under "Group" below.`,
+    '',
+    table(
+      ['sample', 'unit', 'N', 'CAAR', TEST_LABELS.csectT, TEST_LABELS.bmp],
+      [...r.groups.map((g) => row(mdText(g.group), g.unit ? unitText[g.unit] : '', g.aggregate)), row('**pooled**', 'firm-announcement', r.aggregate)],
+      ['l', 'l', 'r', 'r', 'l', 'l'],
+    ),
   ];
 }
 
@@ -502,7 +541,7 @@ function gapMethod(r: ReportJson): string[] {
   const est = hit.reduce((n, e) => n + e.gapReturns!.estimation, 0);
   const evw = hit.reduce((n, e) => n + e.gapReturns!.eventWindow, 0);
   return [
-    `- **Gap returns**: a return whose two closes have a session of the listing's benchmark between them (a halt, or a holiday the benchmark's market did not share; the listing's own holidays are no gap) or lie more than 10 calendar days apart spans several sessions but enters with a one-day sigma; ${hit.length ? `${hit.length} event(s) have ${evw} in their event windows and ${est} in their estimation windows (flagged per event, \`gapReturns\` in report.json)` : 'no event has one'}. ${mode === 'exclude' ? 'Those in estimation windows are left out of the estimation sample (`gapReturns: exclude`); event-window ones stay in the CARs, flagged.' : 'They are flagged only (`gapReturns: flag`); `exclude` leaves those in estimation windows out of the sample.'}`,
+    `- **Gap returns**: a return whose two closes have a session of the listing's benchmark between them (a halt, or a holiday the benchmark's market did not share; the listing's own holidays are no gap) or lie more than 10 calendar days apart spans several sessions but enters with a one-day sigma; ${hit.length ? `${hit.length} event(s) have ${evw} in their event windows and ${est} in their estimation windows (flagged per event, \`gapReturns\` in report.json)` : 'no event has one'}. ${mode === 'scale' ? "Under `gapReturns: scale` a weekday without a close (the exchange's own holidays as well as halts; never weekends) also counts as a session spanned; those in estimation windows are left out of the estimation sample, and an event-window return spanning k sessions gets k sessions' variance (SAR = AR / (sigma sqrt(C + k - 1)), CAR variance + sigma^2 (k - 1), src/core/gapScale.ts). Not the default: variance over exchange holidays grows far less than k days' worth (French & Roll 1986)." : mode === 'exclude' ? 'Those in estimation windows are left out of the estimation sample (`gapReturns: exclude`); event-window ones stay in the CARs, flagged.' : 'They are flagged only (`gapReturns: flag`); `exclude` leaves those in estimation windows out of the sample, `scale` also gives event-window ones the variance of the sessions they span.'}`,
   ];
 }
 

@@ -110,6 +110,10 @@ export const eventModelSchema = z.strictObject({
   estimationFrom: isoDate.optional(),
   estimationTo: isoDate.optional(),
   benchmark: z.string().optional(),
+  /** Why this benchmark: `study benchmarks.<symbol>`, `study benchmarks.market:<market>`, `manifest`, or the exchange default. */
+  benchmarkSource: z.string().optional(),
+  /** 1 - SSR/SST of the fit on its estimation sample (models with an estimated beta; src/core/rSquared.ts). */
+  rSquared: nullableNum.optional(),
 });
 
 export const eventResultSchema = z.strictObject({
@@ -145,7 +149,9 @@ export const eventResultSchema = z.strictObject({
    * Returns spanning more than one session (a benchmark session between the listing's two closes,
    * or more than 10 calendar days apart) in the estimation and event windows: counts, the first 50
    * of each (date, previous close's date, sessions spanned when the benchmark's days are known), and
-   * whether the estimation ones left the sample (gapReturns 'exclude').
+   * whether the estimation ones left the sample (gapReturns 'exclude' or 'scale'). Under 'scale'
+   * the sessions count the exchange's holidays too (weekdays without a close), and `scaled` says
+   * whether event-window ones had their variance scaled by the sessions spanned (src/core/gapScale.ts).
    */
   gapReturns: z
     .strictObject({
@@ -154,6 +160,7 @@ export const eventResultSchema = z.strictObject({
       estimationDays: z.array(z.strictObject({ date: z.string(), from: z.string(), sessions: z.number().int().nullable() })),
       eventWindowDays: z.array(z.strictObject({ date: z.string(), from: z.string(), sessions: z.number().int().nullable() })),
       excluded: z.boolean(),
+      scaled: z.boolean().optional(),
     })
     .optional(),
   group: z.string().nullable(),
@@ -330,9 +337,11 @@ export const reportSchema = z.strictObject({
     testConvention: z.string().optional(),
     estimationContamination: z.enum(['drop', 'keep']).optional(),
     limitDaysInEstimation: z.enum(['exclude', 'keep']).optional(),
-    gapReturns: z.enum(['flag', 'exclude']).optional(),
+    gapReturns: z.enum(['flag', 'exclude', 'scale']).optional(),
     /** Cross-listings: primary (one observation per firm-announcement) or separate (every listing). */
     listings: z.enum(['primary', 'average', 'separate']).optional(),
+    /** Benchmarks without the listing itself where constituent weights are known (study `excludeSelf`). */
+    excludeSelf: z.boolean().optional(),
   }),
   inputs: z.union([studyInputsSchema, adhocInputsSchema]).optional(),
   events: z.array(eventResultSchema),
@@ -351,7 +360,12 @@ export const reportSchema = z.strictObject({
       separate: aggregateSchema.nullable(),
     })
     .optional(),
-  groups: z.array(z.strictObject({ group: z.string(), aggregate: aggregateSchema })),
+  /**
+   * Per-group aggregates. `unit`: what one observation is. Groups by market or exchange count every
+   * listing trading there (`listing`: within a market a firm has one listing), reported before the
+   * pooled aggregate, whose unit under listings primary / average is the `firm-announcement`.
+   */
+  groups: z.array(z.strictObject({ group: z.string(), unit: z.enum(['listing', 'firm-announcement']).optional(), aggregate: aggregateSchema })),
   periods: z.array(periodSchema).optional(),
   claims: z.array(claimResultSchema).optional(),
   /** Sector baskets beside published sector figures (src/baskets/section.ts). */

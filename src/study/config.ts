@@ -96,8 +96,15 @@ export const studySchema = z
     outDir: z.string().optional(),
     select: selectSchema.default({}),
     model: z.enum(MODEL_KINDS).default('market'),
-    /** Benchmark overrides by symbol; otherwise the manifest's benchmark for the listing. */
+    /**
+     * Benchmark overrides: `SYMBOL: BENCH` for one listing, `market:US: BENCH` (also `market:Hong Kong`,
+     * `market:A-share`) for every listing of a market; otherwise the manifest's benchmark for the
+     * listing. Keys and values are checked against the price manifest when the study runs
+     * (checkBenchmarks.ts).
+     */
     benchmarks: z.record(z.string(), z.string()).default({}),
+    /** Benchmark returns without the listing itself where the manifest has the index's constituent weights. */
+    excludeSelf: z.boolean().default(false),
     estimation: offsetWindow.default([-130, -11]),
     /** End every estimation window before this date (trading days strictly before it), keeping its length. */
     estimationEndsBefore: dateField.optional(),
@@ -135,7 +142,8 @@ export const studySchema = z
     limitDaysInEstimation: z.enum(['exclude', 'keep']).optional(),
     /**
      * Returns spanning more than one session (a halt, or the benchmark traded in between): `flag`
-     * them per event (default), or also `exclude` those in the estimation window from the sample.
+     * them per event (default), or also `exclude` those in the estimation window from the sample, or
+     * `scale` (holidays count as sessions too; event-window ones get k sessions' variance).
      */
     gapReturns: z.enum(GAP_RETURNS_MODES).default('flag'),
     /**
@@ -186,6 +194,8 @@ export interface LoadedStudy {
   root: string;
   /** Line of each `charts.events` item, so an id the study does not have is reported where written. */
   chartEventLines?: (number | undefined)[];
+  /** Line of each `benchmarks` key, so an unknown symbol there is reported where written. */
+  benchmarkLines?: Record<string, number | undefined>;
 }
 
 /** Reads and validates a study file; every problem is reported at once with its field path and line. */
@@ -245,7 +255,8 @@ export function parseStudy(text: string, file: string, root: string = process.cw
     listings: parsed.data.listings ?? (explicitEstudy2 ? 'separate' : 'primary'),
     kpWindowRbar: parsed.data.kpWindowRbar ?? (explicitEstudy2 ? 'day' : 'overlap'),
   } as const;
-  return { config, file, root: resolve(root), chartEventLines };
+  const benchmarkLines = Object.fromEntries(Object.keys(parsed.data.benchmarks).map((k) => [k, keyLine(doc, text, ['benchmarks', k])]));
+  return { config, file, root: resolve(root), chartEventLines, benchmarkLines };
 }
 
 /**

@@ -20,14 +20,16 @@ import { defaultThreads, parallelThreshold, warmWorkers } from './parallel.js';
 import { priceLimitFlags } from './limits.js';
 import { gapFlags } from '../core/returns.js';
 import { indexOfDay, lowerBound } from '../calendar/index.js';
-import { abnormalReturns, carWindow, perEventInput, rawReturn, maxHighReturn, minLowReturn, type PerEventInput } from '../core/index.js';
+import { abnormalReturns, carWindow, perEventInput, rawReturn, maxHighReturn, minLowReturn, twoSidedTPValue, type PerEventInput } from '../core/index.js';
+import { scaleGapDays, weekdaySessions } from '../core/gapScale.js';
+import { rSquared } from '../core/rSquared.js';
 import type { FittedModel } from '../core/models/types.js';
 import { win } from '../report/format.js';
 
 export interface EngineResult {
   events: EventResultJson[];
   aggregate: AggregateJson;
-  groups: { group: string; aggregate: AggregateJson }[];
+  groups: { group: string; unit?: 'listing' | 'firm-announcement'; aggregate: AggregateJson }[];
   notes: string[];
   /** The unit of observation when the settings name a listings mode (study runs). */
   listings?: { mode: ListingsMode; rule: string; observations: number; setAside: number; separate: AggregateJson | null };
@@ -99,6 +101,9 @@ export function runEngine(
   const eligible = computed.map((c) => c.row !== null);
   const notes = flagOverlaps(computed, settings);
   const everyListing = computed.filter((c) => c.row !== null).map((c) => c.row as PerEventInput);
+  // Each listing's own row before cross-listings are set aside or averaged: a market's group counts
+  // every listing trading there (one per firm within a market), before the firm-level pooling.
+  const listingRows = computed.map((c) => c.row);
   const aside =
     settings.listings === 'primary' || settings.listings === 'average'
       ? setAsideSecondaryListings(events, computed, eligible, settings.listings)
@@ -111,11 +116,19 @@ export function runEngine(
     settings,
     { ...options, threads },
   );
-  const groupNames = [...new Set(included.map((c) => c.json.group).filter((g): g is string => !!g))].sort();
+  // Groups by where listings trade (market, exchange) are per-listing results of that market, the
+  // pooled aggregate the firm-level one (listings primary / average): BABA and BIDU belong in the US
+  // group even though their firms' observation in the pool is the Hong Kong listing.
+  const perMarket = (settings.groupBy === 'market' || settings.groupBy === 'exchange') && settings.listings !== undefined && settings.listings !== 'separate';
+  const members = perMarket
+    ? computed.flatMap((c, i) => (listingRows[i] !== null ? [{ group: c.json.group, row: listingRows[i] as PerEventInput }] : []))
+    : included.map((c) => ({ group: c.json.group, row: c.row as PerEventInput }));
+  const groupNames = [...new Set(members.map((m) => m.group).filter((g): g is string => !!g))].sort();
   const groups = groupNames.map((group) => ({
     group,
+    ...(settings.listings !== undefined ? { unit: perMarket || settings.listings === 'separate' ? ('listing' as const) : ('firm-announcement' as const) } : {}),
     aggregate: aggregatePanel(
-      included.filter((c) => c.json.group === group).map((c) => c.row as PerEventInput),
+      members.filter((m) => m.group === group).map((m) => m.row),
       settings,
       { ...options, threads },
     ),
@@ -253,6 +266,8 @@ interface GapReturns {
 
 /** gapFlags per listing, computed once: a market-wide study asks for each listing thousands of times. */
 const calendarGaps = new WeakMap<Int32Array, Uint8Array>();
+/** weekdaySessions per listing (gapReturns: scale), computed once for the same reason. */
+const weekdayGaps = new WeakMap<Int32Array, Int32Array>();
 
 /**
  * Returns in the estimation and event windows that span more than one session: a benchmark session
@@ -260,6 +275,9 @@ const calendarGaps = new WeakMap<Int32Array, Uint8Array>();
  * that the benchmark's market did not share; the listing's own holidays with its own benchmark are
  * no gap), or the two closes are more than 10 calendar days apart (gapFlags: a suspension, whatever
  * the benchmark). Such a return is a multi-day move entering with a one-day sigma. Null when none.
+ * Under `gapReturns: scale` the weekdays without a close between the two closes count too (the
+ * exchange's own holidays as well as halts; never weekends), since scaling the variance by the
+ * sessions spanned must count every session the return covers (src/core/gapScale.ts).
  */
 function gapReturns(sec: SecurityData, sessionDays: Int32Array | undefined, i0: number, n: number, s: EngineSettings): GapReturns | null {
   // Returns given as such (an ad-hoc returns table) are one-day returns whatever rows are missing
@@ -270,12 +288,21 @@ function gapReturns(sec: SecurityData, sessionDays: Int32Array | undefined, i0: 
     cal = gapFlags(sec.days);
     calendarGaps.set(sec.days, cal);
   }
+  let wk: Int32Array | undefined;
+  if (s.gapReturns === 'scale') {
+    wk = weekdayGaps.get(sec.days);
+    if (!wk) {
+      wk = weekdaySessions(sec.days);
+      weekdayGaps.set(sec.days, wk);
+    }
+  }
   const sessions = new Map<number, number>();
   const scan = (lo: number, hi: number): Int32Array => {
     const out: number[] = [];
     for (let r = Math.max(1, lo); r <= Math.min(n - 1, hi); r++) {
       let between = 0;
       if (sessionDays) between = lowerBound(sessionDays, sec.days[r]) - lowerBound(sessionDays, sec.days[r - 1] + 1);
+      if (wk) between = Math.max(between, wk[r] - 1);
       if (between > 0) sessions.set(r, between + 1);
       if (between > 0 || cal[r]) out.push(r);
     }
@@ -436,18 +463,27 @@ function runOne(
     );
   }
   const spanning = gapReturns(sec, regs.value.sessionDays, i0, n, s);
-  const excludeGaps = spanning !== null && spanning.estimation.length > 0 && s.gapReturns === 'exclude';
+  // scale: OLS cannot weight a k-session estimation return by 1/k, so those leave the sample as under exclude.
+  const excludeGaps = spanning !== null && spanning.estimation.length > 0 && (s.gapReturns === 'exclude' || s.gapReturns === 'scale');
+  const scaleGaps = spanning !== null && spanning.event.length > 0 && s.gapReturns === 'scale';
   if (spanning) {
     const show = (rows: Int32Array): string =>
       someIds(
-        Array.from(rows.subarray(0, FLAG_IDS), (r) => `${formatDay(sec.days[r])} (from ${formatDay(sec.days[r - 1])}${spanning.sessions.get(r) ? `, ${spanning.sessions.get(r)} benchmark sessions` : ''})`),
+        Array.from(rows.subarray(0, FLAG_IDS), (r) => `${formatDay(sec.days[r])} (from ${formatDay(sec.days[r - 1])}${spanning.sessions.get(r) ? `, ${spanning.sessions.get(r)} ${s.gapReturns === 'scale' ? 'sessions' : 'benchmark sessions'}` : ''})`),
         rows.length,
       );
     const detail = (rows: Int32Array): { date: string; from: string; sessions: number | null }[] =>
       Array.from(rows.subarray(0, EXCLUDED_IDS), (r) => ({ date: formatDay(sec.days[r]), from: formatDay(sec.days[r - 1]), sessions: spanning.sessions.get(r) ?? null }));
-    json.gapReturns = { estimation: spanning.estimation.length, eventWindow: spanning.event.length, estimationDays: detail(spanning.estimation), eventWindowDays: detail(spanning.event), excluded: excludeGaps };
+    json.gapReturns = {
+      estimation: spanning.estimation.length,
+      eventWindow: spanning.event.length,
+      estimationDays: detail(spanning.estimation),
+      eventWindowDays: detail(spanning.event),
+      excluded: excludeGaps,
+      ...(s.gapReturns === 'scale' ? { scaled: scaleGaps } : {}),
+    };
     const parts: string[] = [];
-    if (spanning.event.length) parts.push(`event window ${show(spanning.event)}`);
+    if (spanning.event.length) parts.push(`event window ${show(spanning.event)}${scaleGaps ? ', variance scaled by the sessions spanned (SAR on sigma sqrt(C + k - 1))' : ''}`);
     if (spanning.estimation.length) parts.push(`estimation window ${show(spanning.estimation)}${excludeGaps ? ', left out of the estimation sample' : ''}`);
     json.flags!.push(`gap return (spans more than one session, a one-day sigma understates its variance): ${parts.join('; ')}`);
   }
@@ -472,9 +508,18 @@ function runOne(
     estimationFrom: formatDay(sec.days[Math.max(1, i0 + e0)]),
     estimationTo: formatDay(sec.days[Math.max(0, i0 + e1)]),
     benchmark: regs.value.label,
+    ...(regs.value.source ? { benchmarkSource: regs.value.source } : {}),
+    ...(m.beta !== undefined && s.model !== 'market-adjusted' ? { rSquared: fin(rSquared(sec.returns, m.estimationResiduals, m.estimation.from)) } : {}),
   };
 
   const abn = abnormalReturns(m, sec.returns, i0, w0, w1);
+  // gapReturns: scale: a return over k sessions has k days' variance (src/core/gapScale.ts).
+  let extraVar: ((a: number, b: number) => number) | undefined;
+  if (scaleGaps) {
+    const k = new Int32Array(abn.rows.length).fill(1);
+    for (let i = 0; i < k.length; i++) k[i] = spanning.sessions.get(abn.rows[i]) ?? 1;
+    extraVar = scaleGapDays(abn, k);
+  }
   const limits = priceLimitFlags(sec, abn.rows);
   let outsideDays = 0;
   for (let k = 0; k < abn.rows.length; k++) {
@@ -496,8 +541,8 @@ function runOne(
 
   const windows: [number, number][] = s.carWindows.some(([a, b]) => a === 0 && b === 0) ? s.carWindows : [...s.carWindows, [0, 0]];
   // The [0,0] move is always reported: claims like "next-day intraday high" refer to it.
-  for (const [a, b] of windows) json.windows.push(windowStats(sec, m, i0, a, b, s, regs.value.columns.market));
-  if (limits) extendPastLimits(json, limits, m, sec, i0, s);
+  for (const [a, b] of windows) json.windows.push(windowStats(sec, m, i0, a, b, s, regs.value.columns.market, extraVar));
+  if (limits) extendPastLimits(json, limits, m, sec, i0, s, extraVar);
   const drift = alphaDriftFlag(json, m.alpha);
   if (drift) json.flags!.push(drift);
 
@@ -512,9 +557,14 @@ function runOne(
     json.reason = `event window ${win(s.window)} runs ${outsideDays} trading day(s) past the data (${formatDay(sec.days[0])}..${formatDay(sec.days[n - 1])}); per-event figures shown where data exist, excluded from the aggregate`;
     return { ...base, json };
   }
+  const row = perEventInput(m, abn, sec.days, sec.returns);
+  if (extraVar) {
+    const base = row.windowVariance;
+    row.windowVariance = (a, b) => base(a, b) + m.sigma2 * extraVar!(a, b);
+  }
   return {
     json,
-    row: perEventInput(m, abn, sec.days, sec.returns),
+    row,
     symbol: ev.symbol,
     day0: sec.days[i0],
     windowDays: [sec.days[i0 + w0], sec.days[i0 + w1]],
@@ -527,7 +577,15 @@ function runOne(
  * (Kim & Rhee 1997). Measure it again to the first day of the event window whose close is off the
  * limit, beside the window as asked, and say so in a flag.
  */
-function extendPastLimits(json: EventResultJson, limits: Int8Array, m: FittedModel, sec: SecurityData, i0: number, s: EngineSettings): void {
+function extendPastLimits(
+  json: EventResultJson,
+  limits: Int8Array,
+  m: FittedModel,
+  sec: SecurityData,
+  i0: number,
+  s: EngineSettings,
+  extraVar?: (a: number, b: number) => number,
+): void {
   const [w0, w1] = s.window;
   const said: string[] = [];
   for (const w of json.windows) {
@@ -537,6 +595,7 @@ function extendPastLimits(json: EventResultJson, limits: Int8Array, m: FittedMod
     while (to < w1 && limits[to - w0] !== 0) to++;
     const stillBinding = limits[to - w0] !== 0;
     const c = carWindow(m, sec.returns, i0, a, to);
+    if (extraVar && Number.isFinite(c.car)) c.carT = c.car / Math.sqrt(c.carVar + m.sigma2 * extraVar(a, to));
     const complete = c.missing === 0;
     w.limitExtended = { to, car: complete ? fin(c.car) : null, carT: complete ? fin(c.carT) : null, stillBinding };
     const pct = complete && Number.isFinite(c.car) ? `${c.car >= 0 ? '+' : ''}${(c.car * 100).toFixed(2)}%${Number.isFinite(c.carT) ? ` (t ${c.carT.toFixed(2)})` : ''}` : 'not computed';
@@ -553,9 +612,16 @@ function windowStats(
   b: number,
   s: EngineSettings,
   market?: Float64Array,
+  extraVar?: (a: number, b: number) => number,
 ): EventResultJson['windows'][number] {
   const n = sec.days.length;
   const c = carWindow(m, sec.returns, i0, a, b);
+  if (extraVar && Number.isFinite(c.car)) {
+    // Multi-session returns in the window (gapReturns: scale) add sigma^2 (k - 1) each.
+    c.carVar += m.sigma2 * extraVar(a, b);
+    c.carT = c.car / Math.sqrt(c.carVar);
+    c.carP = twoSidedTPValue(c.carT, m.df);
+  }
   const complete = c.missing === 0;
   const first = i0 + a;
   const last = i0 + b;

@@ -16,6 +16,7 @@ import { SCHEMA_VERSION, type ReportJson, type PeriodJson } from '../report/sche
 import type { EngineSettings, StudyEvent } from './types.js';
 import { EvstudyError } from '../util/errors.js';
 import { checkSelection } from './checkSelection.js';
+import { checkBenchmarks } from './checkBenchmarks.js';
 
 export interface RunOptions {
   progress?: EngineProgress;
@@ -92,10 +93,11 @@ export function runStudy(study: LoadedStudy, opts: RunOptions = {}): ReportJson 
   const allEvents = loadEvents(resolve(study.root, c.eventsDir));
   const selected = selectEvents(allEvents, c.select);
   checkSelection(study, allEvents, selected);
+  checkBenchmarks(study, store);
   const marketWide = selected.filter((e) => e.symbols.length === 0);
   const studyEvents = expandEvents(selected, c.groupBy, c.eventsDir, (s) => (store.has(s) ? store.entry(s).firm : undefined));
   const settings = settingsOf(c);
-  const provider = registryProvider(store, { returnType: c.returnType, benchmarks: c.benchmarks });
+  const provider = registryProvider(store, { returnType: c.returnType, benchmarks: c.benchmarks, excludeSelf: c.excludeSelf });
   const engine = runEngine(studyEvents, provider, settings, opts.progress);
 
   const notes = [...engine.notes];
@@ -146,6 +148,7 @@ export function runStudy(study: LoadedStudy, opts: RunOptions = {}): ReportJson 
       limitDaysInEstimation: settings.limitDaysInEstimation,
       gapReturns: settings.gapReturns,
       listings: settings.listings,
+      ...(c.excludeSelf ? { excludeSelf: true } : {}),
     },
     inputs: {
       studyFile: relative(study.root, resolve(study.file)),

@@ -40,6 +40,8 @@ export interface RegressorSet {
    * benchmark's market did not share) and is flagged as a gap return.
    */
   sessionDays?: Int32Array;
+  /** Why this benchmark: a study override (and which key), the manifest's entry, or the exchange default. */
+  source?: string;
 }
 
 export type Lookup<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -121,7 +123,8 @@ export interface EngineSettings {
    * or more than 10 calendar days pass between its bars): 'flag' (default when absent) counts and
    * flags them per event and changes no number; 'exclude' also leaves those inside the estimation
    * window out of the estimation sample (event-window ones stay in the CAR, flagged: they carry the
-   * reaction across the gap).
+   * reaction across the gap); 'scale' also counts weekdays without a close (holidays) as sessions,
+   * excludes the estimation ones and gives each event-window one k sessions' variance (core/gapScale.ts).
    */
   gapReturns?: GapReturnsMode;
   /**
@@ -138,7 +141,7 @@ export interface EngineSettings {
   estimationEndsBefore?: number;
 }
 
-export const GAP_RETURNS_MODES = ['flag', 'exclude'] as const;
+export const GAP_RETURNS_MODES = ['flag', 'exclude', 'scale'] as const;
 export type GapReturnsMode = (typeof GAP_RETURNS_MODES)[number];
 
 export const LISTINGS_MODES = ['primary', 'average', 'separate'] as const;

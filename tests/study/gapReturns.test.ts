@@ -19,6 +19,11 @@ import type { ReportJson } from '../../src/report/schema.js';
 import { runBuilt, tempDir } from '../helpers/cli.js';
 import { simpleOls } from '../helpers/simpleOls.js';
 import { expectFieldError, lcg, oneListingProvider, studyWith, weekdays } from './fixtures.js';
+import { scaleGapDays, weekdaySessions, weekdaysBetween } from '../../src/core/gapScale.js';
+import { parseStudy } from '../../src/study/config.js';
+import { runStudy } from '../../src/study/runStudy.js';
+import { dayNumber } from '../../src/util/dayNumber.js';
+import { REPO } from '../helpers/cli.js';
 
 const NB = 230;
 const sessions = weekdays(NB);
@@ -83,7 +88,8 @@ describe('gap returns', () => {
     const [def, ex, bad] = await Promise.all([
       runBuilt(args('def'), { cwd: dir }),
       runBuilt(args('ex', '--gap-returns', 'exclude'), { cwd: dir }),
-      runBuilt(args('bad', '--gap-returns', 'scale'), { cwd: dir }),
+      runBuilt(args('bad', '--gap-returns', 'sqrt'), { cwd: dir }),
+      runBuilt(args('sc', '--gap-returns', 'scale'), { cwd: dir }),
     ]);
     const ev = (out: string) => (JSON.parse(readFileSync(join(dir, out, 'report.json'), 'utf8')) as ReportJson).events[0];
     expect(def.code, def.stderr).toBe(0);
@@ -100,11 +106,76 @@ describe('gap returns', () => {
     expect(ev('ex').model!.nObs).toBe(118);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--gap-returns/);
+    expect(ev('sc').gapReturns).toMatchObject({ estimation: 2, eventWindow: 1, excluded: true, scaled: true });
+    expect(ev('sc').flags!.join('\n')).toContain('variance scaled by the sessions spanned');
+    expect(readFileSync(join(dir, 'sc', 'report.md'), 'utf8')).toContain('Under `gapReturns: scale`');
   });
 
   it('study file: flag by default, exclude on request, a typo names file, line and field', () => {
     expect(studyWith().gapReturns).toBe('flag');
     expect(studyWith('gapReturns: exclude\n').gapReturns).toBe('exclude');
-    expectFieldError('gapReturns', 'scale');
+    expect(studyWith('gapReturns: scale\n').gapReturns).toBe('scale');
+    expectFieldError('gapReturns', 'sqrt');
+  });
+});
+
+describe('gapReturns: scale (k sessions, k sigma^2)', () => {
+  it('counts weekdays, never weekends, and rescales SAR and the CAR variance by hand', () => {
+    const d = (m: number, day: number) => dayNumber(2023, m, day);
+    // Thu 04-06 -> Tue 04-11 (Good Friday, Easter Monday): 3; Fri -> Mon: 1; Mon -> Tue: 1; two weeks: 10.
+    expect(Array.from(weekdaySessions(Int32Array.of(d(4, 6), d(4, 11), d(4, 12))))).toEqual([1, 3, 1]);
+    expect([weekdaysBetween(d(4, 14), d(4, 17)), weekdaysBetween(d(4, 17), d(4, 18)), weekdaysBetween(d(4, 3), d(4, 17)), weekdaysBetween(d(4, 3), d(4, 3))]).toEqual([1, 1, 10, 0]);
+    const abn = { ar: Float64Array.of(0.05, 0.01), sar: Float64Array.of(2.5, 0.5), c: Float64Array.of(1.01, 1.02), sigma: 0.02, winStart: 0 };
+    const extra = scaleGapDays(abn, Int32Array.of(3, 1));
+    expect(abn.c[0]).toBeCloseTo(3.01, 14);
+    expect(abn.sar[0]).toBeCloseTo(0.05 / (0.02 * Math.sqrt(3.01)), 12);
+    expect([abn.c[1], abn.sar[1]]).toEqual([1.02, 0.5]);
+    expect([extra(0, 0), extra(0, 1), extra(1, 1), extra(-3, 5)]).toEqual([2, 2, 0, 2]);
+  });
+
+  it('engine: estimation gaps leave the sample as under exclude, the event-window one gets k = 2 sessions of variance', () => {
+    const ex = runEngine(events, withSessions(sessions), { ...settings, gapReturns: 'exclude' }).events[0];
+    const sc = runEngine(events, withSessions(sessions), { ...settings, gapReturns: 'scale' }).events[0];
+    expect(sc.gapReturns).toEqual({ estimation: 2, eventWindow: 1, estimationDays: [gap(60, 3), gap(98, 11)], eventWindowDays: [gap(188, 2)], excluded: true, scaled: true });
+    expect(sc.model).toEqual(ex.model);
+    const sigma = ex.model!.sigma;
+    const at = (e: typeof ex, day: number) => e.days.find((x) => x.day === day)!;
+    const cEx = (at(ex, -2).ar! / (sigma * at(ex, -2).sar!)) ** 2;
+    expect(at(sc, -2).ar).toBe(at(ex, -2).ar);
+    expect(at(sc, -2).sar!).toBeCloseTo(at(ex, -2).ar! / (sigma * Math.sqrt(cEx + 1)), 12);
+    expect(at(sc, -1).sar).toBe(at(ex, -1).sar);
+    const w = (e: typeof ex) => e.windows.find((x) => x.window[0] === -5)!;
+    expect(w(sc).car).toBe(w(ex).car);
+    expect(w(sc).carVar!).toBeCloseTo(w(ex).carVar! + sigma * sigma, 15);
+    expect(w(sc).carT!).toBeCloseTo(w(ex).car! / Math.sqrt(w(ex).carVar! + sigma * sigma), 12);
+    // The aggregate standardised tests see the scaled SAR: two listings with this one's data make
+    // Patell's day -2 z the SAR over a factor that does not depend on it, so the two runs' z stand in
+    // the ratio of their SARs.
+    const two: StudyEvent[] = [events[0], { ...events[0], id: 'F', eventId: 'F', symbol: '0002.HK' }];
+    const patellDay = (mode: 'exclude' | 'scale'): number => {
+      const t = runEngine(two, withSessions(sessions), { ...settings, gapReturns: mode }).aggregate.days.find((x) => x.day === -2)!.tests.patell;
+      return 'stat' in t && typeof t.stat === 'number' ? t.stat : NaN;
+    };
+    expect(patellDay('scale') / patellDay('exclude')).toBeCloseTo(at(sc, -2).sar! / at(ex, -2).sar!, 10);
+  });
+
+  it('9988.HK day 0 (2023-04-11) spans Easter: flagged with 3 sessions and SAR on sigma sqrt(C + 2) under scale; flag sees no gap (HSI shares the holiday)', () => {
+    const study = (mode: string) =>
+      runStudy(parseStudy(`id: s1\ntitle: T\nselect: { ids: [alibaba-tongyi] }\nlistings: separate\nbootstrapSamples: 9\ngapReturns: ${mode}\n`, 's.yaml', REPO));
+    const hk = (r: ReportJson) => r.events.find((e) => e.symbol === '9988.HK')!;
+    const sc = hk(study('scale'));
+    expect(sc.day0).toBe('2023-04-11');
+    expect(sc.gapReturns!.eventWindowDays).toContainEqual({ date: '2023-04-11', from: '2023-04-06', sessions: 3 });
+    expect(sc.gapReturns!.scaled).toBe(true);
+    const d0 = sc.days.find((d) => d.day === 0)!;
+    const sigma = sc.model!.sigma;
+    // SAR = AR / (sigma sqrt(C + 2)) with C the prediction-error factor, 1 <= C < 1.1 for 120 days.
+    const cPlus = (d0.ar! / (sigma * d0.sar!)) ** 2;
+    expect(cPlus - 2).toBeGreaterThanOrEqual(1);
+    expect(cPlus - 2).toBeLessThan(1.1);
+    const w00 = sc.windows.find((w) => w.window[0] === 0 && w.window[1] === 0)!;
+    expect(w00.carVar!).toBeCloseTo(sigma * sigma * cPlus, 14);
+    expect(sc.flags!.join('\n')).toMatch(/2023-04-11 \(from 2023-04-06, 3 sessions\)/);
+    expect(hk(study('flag')).gapReturns?.eventWindowDays ?? []).not.toContainEqual(expect.objectContaining({ date: '2023-04-11' }));
   });
 });

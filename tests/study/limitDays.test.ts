@@ -77,6 +77,21 @@ describe('limit days in estimation windows', () => {
     expect(short.windows.find((x) => x.window[0] === 0 && x.window[1] === 1)!.limitExtended).toMatchObject({ to: 1, stillBinding: true });
   });
 
+  it('gapReturns: scale: the extended window carries the k - 1 extra sessions of a holiday inside it in its t', () => {
+    // The same closes on days with a weekday holiday between rows 180 and 181 (day 0 and day +1).
+    const holiday = Int32Array.from(weekdays(N + 1).filter((_, i) => i !== 181));
+    const p = oneListingProvider(holiday, stock, market, { market: 'A-share', exchange: 'SSE', board: 'main', close });
+    const flag = runEngine(events, p, { ...settings, limitDaysInEstimation: 'keep' }).events[0];
+    const sc = runEngine(events, p, { ...settings, limitDaysInEstimation: 'keep', gapReturns: 'scale' }).events[0];
+    expect(sc.gapReturns).toMatchObject({ estimation: 0, eventWindow: 1, eventWindowDays: [{ date: formatDay(holiday[181]), sessions: 2 }], scaled: true });
+    expect(sc.model).toEqual(flag.model);
+    const ext = (e: typeof flag) => e.windows.find((x) => x.window[0] === 0 && x.window[1] === 1)!.limitExtended!;
+    const s2 = flag.model!.sigma ** 2;
+    const varFlag = (ext(flag).car! / ext(flag).carT!) ** 2;
+    expect(ext(sc).car).toBe(ext(flag).car);
+    expect(ext(sc).carT!).toBeCloseTo(ext(flag).car! / Math.sqrt(varFlag + s2), 10);
+  });
+
   it('a listing without price limits (no board) gets no count; too few days left says the limit days were dropped', () => {
     const hk = oneListingProvider(days, stock, market, { market: 'Hong Kong', close });
     const h = runEngine(events, hk, settings).events[0];

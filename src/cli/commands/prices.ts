@@ -12,6 +12,7 @@ import { DataError, type Warning } from '../../util/errors.js';
 import { openPriceStore, type PriceStore } from '../../data/prices/store.js';
 import { seriesRange, summarizePrices } from '../../data/prices/summary.js';
 import type { LoadedPrices, PriceManifestEntry } from '../../data/prices/types.js';
+import { readWeightTable } from '../../data/prices/weights.js';
 
 type Write = (text: string) => void;
 const stdout: Write = (text) => void process.stdout.write(text);
@@ -191,6 +192,21 @@ export function pricesValidate(opts: DirOption & { verbose?: boolean }, write: W
       for (const err of check.errors) write(`      error: ${err.format()}\n`);
     }
     if (opts.verbose) for (const w of check.warnings) write(`      warning: ${formatWarning(w)}\n`);
+    // An index's constituent weights (exclude-self benchmarks) are read here too, so a bad row is
+    // found before a study needs it.
+    const cw = e.constituentWeights;
+    if (cw) {
+      const file = join(store.dir, cw.file);
+      try {
+        const t = readWeightTable(file);
+        write(`ok    ${`${e.symbol} weights`.padEnd(symbolWidth)}  ${file}  ${t.days.length} publication date(s), ${t.bySymbol.size} constituent(s)\n`);
+      } catch (err) {
+        if (!(err instanceof DataError)) throw err;
+        errorCount++;
+        failedFiles++;
+        write(`FAIL  ${`${e.symbol} weights`.padEnd(symbolWidth)}  ${file}  1 error(s)\n      error: ${err.format()}\n`);
+      }
+    }
   }
   const unlisted = unlistedFiles(store);
   for (const f of unlisted) write(`note  ${f} is not in ${store.manifestFile}\n`);
@@ -214,7 +230,7 @@ function formatWarning(w: Warning): string {
 
 /** CSV files under the folder that no manifest entry names: probably forgotten. */
 function unlistedFiles(store: PriceStore): string[] {
-  const listed = new Set(store.entries().map((e) => join(store.dir, e.file)));
+  const listed = new Set(store.entries().flatMap((e) => [join(store.dir, e.file), ...(e.constituentWeights ? [join(store.dir, e.constituentWeights.file)] : [])]));
   const out: string[] = [];
   const walk = (dir: string): void => {
     for (const d of readdirSync(dir, { withFileTypes: true })) {

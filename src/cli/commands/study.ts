@@ -9,6 +9,7 @@ import { ConfigError, UsageError } from '../../util/errors.js';
 import { parseWindow, parseWindowList } from './windows.js';
 import { parseInteger } from '../../util/parseInteger.js';
 import { MAX_OFFSET } from '../../study/offsets.js';
+import { GAP_RETURNS_MODES, type GapReturnsMode } from '../../study/types.js';
 import { progressBar } from '../progress.js';
 import { outFlag } from './outFlag.js';
 import { openOutputDir } from '../../report/outputDir.js';
@@ -116,7 +117,7 @@ export function register(program: Command): void {
     .option('--bootstrap <n>', 'bootstrap resamples (9999: Monte Carlo error of p about 0.002 near p = 0.05, Davidson & MacKinnon 2000)', '9999')
     .option('--convention <name>', "test formulas where the literature leaves a choice: paper (as the original papers) | estudy2 (as R estudy2, to reproduce it: also keeps contaminated estimation windows and the day-level KP r-bar unless --contaminated says otherwise)", 'paper')
     .option('--variance <divisor>', "residual variance divisor: model-df (SSR/(L-k)) | L-1 (estudy2's; with it and --convention estudy2 the COVID example's BW1980, BW1985, t, sign and rank tests match estudy2 to 1e-9, Patell/BMP to 0.3% from its prediction-error factor)", 'model-df')
-    .option('--gap-returns <mode>', "returns spanning several market sessions (with --prices: the listing has no price on a day the market column has one, or over 10 calendar days pass): flag (count and flag per event) | exclude (also leave those in estimation windows out of the sample)", 'flag')
+    .option('--gap-returns <mode>', "returns spanning several market sessions (with --prices: the listing has no price on a day the market column has one, or over 10 calendar days pass): flag (count and flag per event) | exclude (also leave those in estimation windows out of the sample) | scale (count holidays as sessions too, exclude estimation ones and give event-window ones k sessions' variance: SAR on sigma sqrt(C + k - 1))", 'flag')
     .option('--contaminated <mode>', "other events' windows inside an estimation window (same symbol): drop (leave them out of the estimation sample; default) | keep (fit on the window as it is; the default under --convention estudy2)")
     .option('--out <dir>', 'output folder for report.md and report.json')
     .option('--no-charts', 'skip the SVG charts')
@@ -132,7 +133,7 @@ export function register(program: Command): void {
       if (f.variance !== 'model-df' && f.variance !== 'L-1') throw new UsageError('use model-df or L-1', { field: '--variance', value: f.variance });
       if (f.contaminated !== undefined && f.contaminated !== 'drop' && f.contaminated !== 'keep')
         throw new UsageError('use drop or keep', { field: '--contaminated', value: f.contaminated });
-      if (f.gapReturns !== 'flag' && f.gapReturns !== 'exclude') throw new UsageError('use flag or exclude', { field: '--gap-returns', value: f.gapReturns });
+      if (!(GAP_RETURNS_MODES as readonly string[]).includes(f.gapReturns)) throw new UsageError(`use ${GAP_RETURNS_MODES.join(', ')}`, { field: '--gap-returns', value: f.gapReturns });
       // Unset: runAdhoc takes the convention's choice (estudy2 keeps the window as the peers do).
       const contamination = f.contaminated as 'drop' | 'keep' | undefined;
       // Every integer flag is checked here, before any file is read: a bad seed must not cost a whole run.
@@ -179,7 +180,7 @@ export function register(program: Command): void {
             testConvention: f.convention as 'estudy2' | 'paper',
             variance: f.variance as 'model-df' | 'L-1',
             contamination,
-            gapReturns: f.gapReturns,
+            gapReturns: f.gapReturns as GapReturnsMode,
           },
           bar.update,
         );

@@ -31,11 +31,13 @@ const TRIMMED = /^(\d{4})-(\d{2})-(\d{2})\.\.(\d{4})-(\d{2})-(\d{2})$/;
 const symbol = z.string().regex(SYMBOL, 'a symbol like 300418.SZ, 601360.SH, 9988.HK, BABA or 000300.SH');
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
+const relativeFile = nonEmpty.refine((f) => !f.startsWith('/') && !/^[A-Za-z]:/.test(f) && !f.split(/[\\/]/).includes('..'), {
+  error: 'a path relative to the manifest folder, inside it',
+});
+
 const entrySchema = z.strictObject({
   symbol,
-  file: nonEmpty.refine((f) => !f.startsWith('/') && !/^[A-Za-z]:/.test(f) && !f.split(/[\\/]/).includes('..'), {
-    error: 'a path relative to the manifest folder, inside it',
-  }),
+  file: relativeFile,
   layout: z.enum(PRICE_LAYOUTS as [PriceLayout, ...PriceLayout[]]).optional(),
   name: nonEmpty,
   exchange: z.enum(EXCHANGES),
@@ -50,6 +52,12 @@ const entrySchema = z.strictObject({
   lot: z.number().int('a board lot is a whole number of shares').positive('a board lot is a whole number of shares above 0').max(1_000_000).optional(),
   firm: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug naming the issuer, shared by its listings (alibaba for 9988.HK and BABA)').optional(),
   notes: z.string().optional(),
+  /**
+   * An index's constituent weights (CSV date,symbol,weight; a fraction, effective at the date's
+   * close), for exclude-self benchmarks (src/core/excludeSelf.ts): where they were published, and
+   * whether they drift with returns between publications (default) or stay as published.
+   */
+  constituentWeights: z.strictObject({ file: relativeFile, source: nonEmpty, mode: z.enum(['drifted', 'published']).default('drifted') }).optional(),
   trimmed: z
     .string()
     .refine(isDayRange, { error: 'an inclusive date range YYYY-MM-DD..YYYY-MM-DD (from <= to)' })
