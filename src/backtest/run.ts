@@ -22,6 +22,8 @@ import { resolveCosts } from './costs/rates.js';
 
 const MARKETS: readonly BtMarket[] = ['cn', 'hk', 'us'];
 const MAIN_EXCHANGE: Record<BtMarket, string> = { cn: 'SSE', hk: 'HKEX', us: 'NYSE' };
+/** The study's market labels (src/study/providers/marketLabel.ts marketOf). */
+const MARKET_LABEL: Record<BtMarket, string> = { cn: 'A-share', hk: 'Hong Kong', us: 'US' };
 
 /** The engine's strategy from the validated `backtest:` block (defaults already applied by zod). */
 export function strategyOf(b: BacktestConfig): BtStrategy {
@@ -53,7 +55,12 @@ export function runStudyBacktest(study: LoadedStudy, override?: BacktestConfig):
   const markets = MARKETS.filter((m) => (b.markets ? b.markets.includes(m) : data.signals.some((s) => data.bars.get(s.symbol)!.market === m)));
   const benchmarks: Record<string, string | null> = {};
   for (const m of markets) {
-    const chosen = typeof b.benchmark === 'string' ? b.benchmark : (b.benchmark?.[m] ?? defaultBenchmark(MAIN_EXCHANGE[m], 'main', ''));
+    // The block's own, else the study's benchmark for the market (`benchmarks: { market:US: KWEB }`),
+    // else the market's main-board default (CSI 300, Hang Seng, S&P 500).
+    const chosen =
+      typeof b.benchmark === 'string'
+        ? b.benchmark
+        : (b.benchmark?.[m] ?? study.config.benchmarks[`market:${MARKET_LABEL[m]}`] ?? defaultBenchmark(MAIN_EXCHANGE[m], 'main', ''));
     if (chosen && !data.store.has(chosen))
       throw new ConfigError(`benchmark ${chosen} is not in the price manifest`, { file: study.file, field: typeof b.benchmark === 'string' ? 'backtest.benchmark' : `backtest.benchmark.${m}`, value: chosen });
     benchmarks[m] = chosen ?? null;
