@@ -27,7 +27,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SHARED = join(ROOT, '..', 'shared');
+// EVSTUDY_SHARED_DIR: a git worktree's ../shared is not the checkout's (bench/backtest.ts prepares through this script).
+const SHARED = process.env.EVSTUDY_SHARED_DIR ?? join(ROOT, '..', 'shared');
 const TARBALL = join(SHARED, 'data', 'tszlam__trading', 'full_panel_data_7434e50.tar.gz');
 const CSI300 = join(SHARED, 'data', 'LiuZesensengsheng__gupiao', 'data', '000300.SH.csv');
 const WORK = process.env.EVSTUDY_MARKET_DIR ?? '/tmp/evstudy-market';

@@ -26,3 +26,8 @@ export * as stats from './stats/index.js';
 export { EvstudyError, DataError, ConfigError, UsageError, OutputError } from './util/errors.js';
 export * as baskets from './baskets/index.js';
 export { runStudyReport } from './study/runStudy.js';
+export { runStudyBacktest, strategyOf } from './backtest/run.js';
+export { backtestBlockSchema, type BacktestConfig } from './backtest/config.js';
+export { backtestSchema as backtestJsonSchema, type BacktestJson } from './backtest/schema.js';
+export { backtestFiles, writeBacktest } from './backtest/output.js';
+export { runBacktest } from './backtest/engine.js';

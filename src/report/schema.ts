@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { TEST_NAMES } from '../stats/types.js';
 import { basketSectionSchema } from '../baskets/sectionSchema.js';
+import { backtestSectionSchema } from '../backtest/sectionSchema.js';
 import { finiteNumber as num, isoDate, nullableNumber as nullableNum } from './contractParts.js';
 
 export const SCHEMA_VERSION = '1.0.0';
@@ -369,6 +370,8 @@ export const reportSchema = z.strictObject({
   claims: z.array(claimResultSchema).optional(),
   /** Sector baskets beside published sector figures (src/baskets/section.ts). */
   baskets: basketSectionSchema.optional(),
+  /** The study file's backtest: block, per market with the frictionless run (src/backtest/section.ts). */
+  backtest: backtestSectionSchema.optional(),
   dataNotes: z.array(dataNoteSchema).optional(),
   notes: z.array(z.string()).optional(),
 });

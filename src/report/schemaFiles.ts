@@ -6,6 +6,7 @@
 import { jsonSchemaOf, reportJsonSchema } from './schema.js';
 import { compareSchema } from '../baskets/json.js';
 import { basketEventStudySchema } from '../baskets/eventsJson.js';
+import { backtestSchema } from '../backtest/schema.js';
 
 export const SCHEMA_FILES = {
   report: {
@@ -20,6 +21,10 @@ export const SCHEMA_FILES = {
     file: 'schema/basket-events.schema.json',
     schema: () =>
       jsonSchemaOf(basketEventStudySchema, 'basket-events.json', 'Each basket as one portfolio series in a market-model event study (evstudy baskets events; also its --json output).'),
+  },
+  backtest: {
+    file: 'schema/backtest.schema.json',
+    schema: () => jsonSchemaOf(backtestSchema, 'backtest.json', 'An event-driven backtest of a study file\'s backtest: block, with the frictionless run beside it (evstudy backtest).'),
   },
 } as const;
 

@@ -12,6 +12,7 @@ import { readYamlText } from '../util/readYamlText.js';
 import { MAX_OFFSET } from './offsets.js';
 import { formatPath, valueAt } from '../util/yamlPath.js';
 import { GAP_RETURNS_MODES, LISTINGS_MODES } from './types.js';
+import { backtestKeys, backtestBlockSchema } from '../backtest/config.js';
 
 export const MODEL_KINDS = ['mean', 'market-adjusted', 'market', 'ff3', 'carhart', 'scholes-williams', 'dimson'] as const;
 export type ModelKind = (typeof MODEL_KINDS)[number];
@@ -164,6 +165,8 @@ export const studySchema = z
       .object({ events: z.array(z.string().min(1)).max(40, 'at most 40 events can have price charts').optional() })
       .strict()
       .optional(),
+    /** An event-driven backtest over the study's events (`evstudy backtest`, src/backtest/config.ts). */
+    backtest: backtestBlockSchema.optional(),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -281,6 +284,7 @@ function keyLine(doc: ReturnType<typeof parseDocument>, text: string, path: read
 }
 
 function allowedKeys(path: readonly PropertyKey[]): string {
+  if (path[0] === 'backtest') return backtestKeys(path.slice(1)) ?? 'see the documentation';
   const shape =
     path.length === 0
       ? studySchema.shape

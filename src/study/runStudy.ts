@@ -189,6 +189,12 @@ export async function runStudyReport(study: LoadedStudy, opts: RunOptions = {}):
     report.baskets = sec.json;
     sections.push({ markdown: sec.markdown, charts: sec.charts });
   }
+  if (study.config.backtest) {
+    const { backtestSection } = await import('../backtest/section.js');
+    const sec = backtestSection(study);
+    report.backtest = sec.json;
+    sections.push({ markdown: sec.markdown, charts: [] });
+  }
   return { report, sections };
 }
 

@@ -5,6 +5,7 @@ import { register as registerStudy } from './study.js';
 import { register as registerSchema } from './schema.js';
 import { register as registerBaskets } from './baskets.js';
 import { register as registerCache } from './cache.js';
+import { register as registerBacktest } from './backtest.js';
 
 /**
  * Each command module exports `register(program)`. Add new ones here.
@@ -17,4 +18,5 @@ export function registerCommands(program: Command): void {
   registerSchema(program);
   registerBaskets(program);
   registerCache(program);
+  registerBacktest(program);
 }

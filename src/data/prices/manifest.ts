@@ -48,6 +48,8 @@ const entrySchema = z.strictObject({
   closeColumn: nonEmpty.optional(),
   kind: z.enum(KINDS).optional(),
   benchmark: symbol.optional(),
+  /** Board lot in shares (Hong Kong sets one per listing); the backtest sizes orders in whole lots. */
+  lot: z.number().int('a board lot is a whole number of shares').positive('a board lot is a whole number of shares above 0').max(1_000_000).optional(),
   firm: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug naming the issuer, shared by its listings (alibaba for 9988.HK and BABA)').optional(),
   notes: z.string().optional(),
   /**

@@ -70,6 +70,8 @@ export interface PriceManifestEntry {
   /** The issuer: listings with the same firm are one firm's shares (a cross-listing), one observation per announcement. */
   firm?: string;
   notes?: string;
+  /** Board lot in shares (Hong Kong: per listing), for the backtest's order sizes. */
+  lot?: number;
   /** An index's dated constituent weights (exclude-self benchmarks): file relative to the manifest, source, weight mode. */
   constituentWeights?: { file: string; source: string; mode: 'drifted' | 'published' };
   /** Rows outside this inclusive range were dropped when the file was copied: `YYYY-MM-DD..YYYY-MM-DD`. */
