@@ -44,7 +44,12 @@ import {
   CHIPS_AND_OPTICAL,
   clusterDates,
   clusteredSample,
+  censoredShocks,
   createRng,
+  crossListedSample,
+  eventVarianceShocks,
+  repeatSample,
+  staggeredSample,
   loadUniverse,
   randomDateSample,
   rate,
@@ -52,6 +57,7 @@ import {
   universeProvider,
   withAbnormalReturns,
   type SimResult,
+  type SimSecurity,
   type Universe,
 } from '../../src/sim/index.js';
 
@@ -138,6 +144,90 @@ describe('simulation building blocks', () => {
     expect(shocked.aggregate.days.find((d) => d.day === 0)!.aar! - plain.aggregate.days.find((d) => d.day === 0)!.aar!).toBeCloseTo(0.01, 12);
     // The universe's own arrays are untouched.
     expect(runEngine(events, base, settings).events).toEqual(plain.events);
+  });
+});
+
+describe('issue 12 §4 scenario builders (no engine runs but one)', () => {
+  const w = { estimation: [-130, -11] as [number, number], window: [-5, 10] as [number, number] };
+  const HK_US = ['9988.HK', 'BABA', '9888.HK', 'BIDU'];
+  let mixed: Universe;
+  beforeAll(() => {
+    mixed = loadUniverse(openPriceStore(PRICES), { symbols: [...universe.securities.map((s) => s.symbol), ...HK_US] });
+  });
+
+  it('regresses HK and US listings on their manifest benchmarks and A-shares on the CSI 300, with firms', () => {
+    expect(mixed.bySymbol.get('9988.HK')!.benchmark).toBe('HSI');
+    expect(mixed.bySymbol.get('BABA')!.benchmark).toBe('SPX');
+    expect(mixed.bySymbol.get('300308.SZ')!.benchmark).toBe('000300.SH');
+    expect(mixed.bySymbol.get('BIDU')!.firm).toBe('baidu');
+  });
+
+  it('staggers day 0 over the spread in calendar time, on distinct listings, reproducibly', () => {
+    const a = staggeredSample(universe, createRng(5, 1), 17, w, 14, 1);
+    expect(a).toEqual(staggeredSample(universe, createRng(5, 1), 17, w, 14, 1));
+    expect(new Set(a.map((e) => e.symbol)).size).toBe(17);
+    const days = a.map((e) => e.day);
+    // Anchor + 0..13 calendar days, moved to the next session: at most 13 + a holiday apart.
+    expect(Math.max(...days) - Math.min(...days)).toBeLessThanOrEqual(13 + 10);
+    expect(new Set(days).size).toBeGreaterThan(1);
+  });
+
+  it('repeats: 3 events per listing 1..10 trading days apart, the last listing takes the remainder', () => {
+    const a = repeatSample(universe, createRng(5, 2), 17, w, 3, 10, 2);
+    const by = new Map<string, number[]>();
+    for (const e of a) by.set(e.symbol, [...(by.get(e.symbol) ?? []), e.row]);
+    expect([...by.values()].map((r) => r.length).sort()).toEqual([2, 3, 3, 3, 3, 3]);
+    for (const rows of by.values()) for (let i = 1; i < rows.length; i++) expect(rows[i] - rows[i - 1]).toBeGreaterThanOrEqual(1), expect(rows[i] - rows[i - 1]).toBeLessThanOrEqual(10);
+  });
+
+  it('cross-listed: both listings of a firm share the announcement, on their first session on or after its date', () => {
+    const a = crossListedSample(mixed, createRng(5, 3), 5, w, { symbols: HK_US, perFirm: 2, minApart: 146, others: universe.securities.map((s) => s.symbol) }, 3);
+    expect(a).toHaveLength(9);
+    const byAnn = new Map<string, typeof a>();
+    for (const e of a) byAnn.set(e.eventId ?? e.id, [...(byAnn.get(e.eventId ?? e.id) ?? []), e]);
+    expect([...byAnn.values()].map((x) => x.length).sort()).toEqual([1, 2, 2, 2, 2]);
+    for (const pair of byAnn.values()) {
+      if (pair.length < 2) continue;
+      expect(pair[0].firm).toBe(pair[1].firm);
+      expect(pair[0].symbol.endsWith('.HK')).toBe(true);
+      // The US session on or after the HK day 0's date: the same date or the next US trading day.
+      expect(pair[1].day - pair[0].day).toBeGreaterThanOrEqual(0);
+      expect(pair[1].day - pair[0].day).toBeLessThanOrEqual(4);
+    }
+  });
+
+  it('censors an injection at the main-board limit and carries the excess into the next day', () => {
+    const days = Int32Array.from([100, 101, 102, 103]);
+    const sec: SimSecurity = {
+      symbol: '600000.SH',
+      name: 't',
+      data: { symbol: '600000.SH', name: 't', exchange: 'SSE', board: 'main', market: 'A-share', days, returns: Float64Array.from([NaN, 0.09, 0.005, 0.01]), close: null, high: null, low: null },
+      market: new Float64Array(4),
+      firstUsableRow: 1,
+      benchmark: '000300.SH',
+      sessionDays: days,
+    };
+    const u: Universe = { benchmark: '000300.SH', benchmarkName: 'CSI 300', securities: [sec], bySymbol: new Map([[sec.symbol, sec]]) };
+    const shocks = censoredShocks(u, [{ id: 'a', symbol: sec.symbol, day: 101, row: 1 }], 0.02);
+    expect(shocks).toHaveLength(2);
+    expect(shocks[0].day).toBe(101);
+    expect(shocks[0].ar).toBeCloseTo(0.01, 12);
+    expect(shocks[1].day).toBe(102);
+    expect(shocks[1].ar).toBeCloseTo(0.01, 12);
+    // Below the limit the shock passes whole.
+    const free = censoredShocks(u, [{ id: 'b', symbol: sec.symbol, day: 102, row: 2 }], 0.02);
+    expect(free).toHaveLength(1);
+    expect(free[0].ar).toBeCloseTo(0.02, 12);
+  });
+
+  it('event-induced variance at ratio 4 doubles the engine\'s day-0 AR and leaves the other days alone', () => {
+    const sample = randomDateSample(universe, createRng(5, 4), 1, w);
+    const events: StudyEvent[] = sample.map((e) => ({ id: e.id, eventId: e.id, symbol: e.symbol, day: e.day, timing: 'intraday' }));
+    const settings: EngineSettings = { ...DEFAULT_SETTINGS, estimation: [-130, -11], window: [-5, 10], carWindows: [[0, 1]], minEstimation: 100, bootstrapSamples: 19 };
+    const base = universeProvider(universe);
+    const plain = runEngine(events, base, settings).events[0];
+    const shocked = runEngine(events, withAbnormalReturns(base, eventVarianceShocks(universe, sample, [-130, -11], createRng(1), [4, 4])), settings).events[0];
+    for (let k = 0; k < plain.days.length; k++) expect(shocked.days[k].ar!).toBeCloseTo(plain.days[k].day === 0 ? 2 * plain.days[k].ar! : plain.days[k].ar!, 10);
   });
 });
 
