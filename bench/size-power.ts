@@ -6,7 +6,7 @@
  * against their own benchmarks, price-limit-censored injections and event-induced variance. Each
  * sample is one full engine run (src/sim); rejection rates are reported two-sided and per tail.
  *
- *   npx tsx bench/size-power.ts                       # 500 samples per scenario (about 15 minutes on one core)
+ *   npx tsx bench/size-power.ts                       # 500 samples per scenario (about 5 CPU minutes)
  *   npx tsx bench/size-power.ts --samples 50 --out /tmp/size-power.md
  *
  * Writes the tables between the `size-power:begin` / `size-power:end` markers of bench/size-power.md
@@ -227,23 +227,27 @@ const groups: { title: string; note: string; columns: TableColumn[] }[] = [
   },
 ];
 
-/** Null cells outside [2.5%, 7.5%] two-sided, for the text: the brief's threshold for "oversized". */
+/** Null cells above 7.5% two-sided (the brief's "oversized"), per column, for the text. */
 function flagged(): string[] {
   const lines: string[] = [];
+  const seen = new Set<string>();
   for (const g of groups.slice(0, 4))
     for (const c of g.columns) {
-      if (c.abnormal !== 0) continue;
+      if (c.abnormal !== 0 || seen.has(c.label)) continue;
+      seen.add(c.label);
+      const hits: string[] = [];
       for (const s of SECTIONS) {
         const cell = c.result.cells.find((x) => x.abnormal === 0 && x.section === sectionLabel(s))!;
         for (const name of TALLY_NAMES) {
           const t = cell.tests[name];
           if (t.computed === 0) continue;
           const r = t.rejections / t.computed;
-          if (r > 0.075) lines.push(`${TEST_LABELS[name]}, ${sectionLabel(s)}, ${c.label}: ${pct(r)}% (lower ${pct(t.lower / t.computed)}, upper ${pct(t.upper / t.computed)})`);
+          if (r > 0.075) hits.push(`${TEST_LABELS[name]} ${sectionLabel(s)} ${pct(r)} (${pct(t.lower / t.computed)}/${pct(t.upper / t.computed)})`);
         }
       }
+      if (hits.length) lines.push(`**${c.label}**: ${hits.join('; ')}`);
     }
-  return [...new Set(lines)];
+  return lines;
 }
 
 function dedupe<T>(xs: T[]): T[] {
