@@ -265,10 +265,11 @@ const diag = runs.map(({ label, result }) => {
   const parts = [describeRun(label, result)];
   const at = (section: string) => result.cells.find((x) => x.section === section && x.abnormal === result.config.abnormal[0])!;
   const vr = at('day 0').varianceRatio;
+  const drift = at('CAR [0,10]').meanEffect;
   const rb = at('CAR [0,10]').rbar;
   const rb1 = at('CAR [0,1]').rbar;
   parts.push(
-    `at ${arLabel(result.config.abnormal[0])}: mean day-0 variance ratio ${vr === null ? 'n/a' : vr.toFixed(2)}, mean window r-bar CAR [0,1] ${rb1 === null ? 'n/a' : rb1.toFixed(3)}, CAR [0,10] ${rb === null ? 'n/a' : rb.toFixed(3)}`,
+    `at ${arLabel(result.config.abnormal[0])}: mean day-0 variance ratio ${vr === null ? 'n/a' : vr.toFixed(2)}, mean CAAR [0,10] ${drift === null ? 'n/a' : `${(100 * drift).toFixed(2)}%`}, mean window r-bar CAR [0,1] ${rb1 === null ? 'n/a (day-level r-bar)' : rb1.toFixed(3)}, CAR [0,10] ${rb === null ? 'n/a' : rb.toFixed(3)}`,
   );
   return '- ' + parts.join('; ');
 });

@@ -137,6 +137,10 @@ export interface SimCell {
   rbar: number | null;
   rbarSum: number;
   rbarCount: number;
+  /** Mean over samples of the AAR (day) or CAAR (window) of the aggregate: under the null, the drift the tails show. */
+  meanEffect: number | null;
+  effectSum: number;
+  effectCount: number;
 }
 
 export interface SimResult {
@@ -157,6 +161,8 @@ export interface SimResult {
    * makes Patell over-reject while BMP, which estimates the variance cross-sectionally, does not.
    */
   nullSar: { count: number; mean: number; meanSquare: number; nominal: number } | null;
+  /** Censored injections: per abnormal level, the share of events whose day-0 shock the limit cut, and the mean part moved off day 0. */
+  censoring: { abnormal: number; share: number; meanMoved: number }[] | null;
   seconds: number;
 }
 
@@ -189,7 +195,7 @@ export function simulate(u: Universe, config: Partial<SimConfig> & { scenario: S
   const cellOf = new Map<string, SimCell>();
   for (const ar of c.abnormal)
     for (const s of c.sections) {
-      const cell: SimCell = { abnormal: ar, section: sectionLabel(s), tests: {} as Record<TallyName, TestTally>, varianceRatio: null, varianceRatioSum: 0, varianceRatioCount: 0, rbar: null, rbarSum: 0, rbarCount: 0 };
+      const cell: SimCell = { abnormal: ar, section: sectionLabel(s), tests: {} as Record<TallyName, TestTally>, varianceRatio: null, varianceRatioSum: 0, varianceRatioCount: 0, rbar: null, rbarSum: 0, rbarCount: 0, meanEffect: null, effectSum: 0, effectCount: 0 };
       for (const name of TALLY_NAMES) cell.tests[name] = { rejections: 0, lower: 0, upper: 0, computed: 0, sumStat: 0, sumStat2: 0 };
       cells.push(cell);
       cellOf.set(`${ar}|${cell.section}`, cell);
@@ -203,6 +209,7 @@ export function simulate(u: Universe, config: Partial<SimConfig> & { scenario: S
   let nSum = 0;
   let nRuns = 0;
   let drawn = 0;
+  const cens = new Map<number, { cut: number; moved: number; n: number }>();
   let rbarSum = 0;
   let rbarCount = 0;
   const dates = new Set<number>();
@@ -248,6 +255,18 @@ export function simulate(u: Universe, config: Partial<SimConfig> & { scenario: S
     };
     for (const ar of c.abnormal) {
       const injected = c.injection === 'censored' ? censoredShocks(u, events, ar) : events.map((e) => ({ symbol: e.symbol, day: e.day, ar }));
+      if (c.injection === 'censored') {
+        const t = cens.get(ar) ?? { cut: 0, moved: 0, n: 0 };
+        for (const e of events) {
+          const d0 = injected.filter((x) => x.symbol === e.symbol && x.day === e.day).reduce((a, x) => a + x.ar, 0);
+          t.n++;
+          if (d0 < ar - 1e-12) {
+            t.cut++;
+            t.moved += ar - d0;
+          }
+        }
+        cens.set(ar, t);
+      }
       const provider = withAbnormalReturns(base, [...eiv, ...injected]);
       const res = runEngine(studyEvents, provider, settings);
       nSum += res.aggregate.n ?? 0;
@@ -287,6 +306,11 @@ export function simulate(u: Universe, config: Partial<SimConfig> & { scenario: S
           cell.rbarSum += wr;
           cell.rbarCount++;
         }
+        const effect = 'caar' in row ? row.caar : 'aar' in row ? row.aar : null;
+        if (typeof effect === 'number' && Number.isFinite(effect)) {
+          cell.effectSum += effect;
+          cell.effectCount++;
+        }
         const vr = row.varianceRatio;
         if (vr && Number.isFinite(vr.ratio)) {
           cell.varianceRatioSum += vr.ratio;
@@ -299,6 +323,7 @@ export function simulate(u: Universe, config: Partial<SimConfig> & { scenario: S
   for (const cell of cells) {
     cell.varianceRatio = cell.varianceRatioCount ? cell.varianceRatioSum / cell.varianceRatioCount : null;
     cell.rbar = cell.rbarCount ? cell.rbarSum / cell.rbarCount : null;
+    cell.meanEffect = cell.effectCount ? cell.effectSum / cell.effectCount : null;
   }
   return {
     config: c,
@@ -307,6 +332,7 @@ export function simulate(u: Universe, config: Partial<SimConfig> & { scenario: S
     meanDrawn: c.samples ? drawn / c.samples : 0,
     meanRbar: rbarCount ? rbarSum / rbarCount : null,
     distinctDates: dates.size,
+    censoring: cens.size ? [...cens.entries()].map(([abnormal, t]) => ({ abnormal, share: t.cut / t.n, meanMoved: t.moved / t.n })) : null,
     nullSar: sarN > 0 && nominalN > 0 ? { count: sarN, mean: sarSum / sarN, meanSquare: sarSq / sarN, nominal: nominalSum / nominalN } : null,
     seconds: (Date.now() - t0) / 1000,
   };

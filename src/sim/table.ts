@@ -59,6 +59,11 @@ export function describeRun(label: string, r: SimResult): string {
     `${label}: ${c.samples} samples, ${r.meanDrawn.toFixed(1)} events drawn and mean N = ${r.meanN.toFixed(1)} in the aggregate, ${r.distinctDates} distinct event dates`,
     `mean KP r-bar ${r.meanRbar === null ? 'n/a' : r.meanRbar.toFixed(3)}`,
   ];
+  if (r.censoring)
+    parts.push(
+      'censoring: ' +
+        r.censoring.map((x) => `at +${+(100 * x.abnormal).toFixed(1)}% the limit cut day 0 of ${pct(x.share)}% of events, moving on average ${(100 * x.meanMoved).toFixed(2)} points per event to later days`).join(', '),
+    );
   if (r.nullSar) parts.push(`null SAR mean ${r.nullSar.mean.toFixed(3)}, mean square ${r.nullSar.meanSquare.toFixed(3)} (nominal ${r.nullSar.nominal.toFixed(3)})`);
   parts.push(`${r.seconds.toFixed(0)} s`);
   return parts.join('; ');
@@ -78,7 +83,8 @@ export function mcError(p: number, samples: number): number {
  * and a positive statistic (each tail's nominal rate is half the level). A cell whose two-sided
  * rate lies more than 2.5 Monte Carlo standard errors of the nominal rate above it is marked `!`
  * (oversized), more than 2.5 below `-` (undersized), only under the null (abnormal 0).
- * `n/a`: the test was never computed (the reason is the tally's firstReason).
+ * `n/a`: the test was never computed (the reason is the tally's firstReason). `(W+)`: estudy2's
+ * Wilcoxon reports W+ (never negative) as its statistic, so its rejections cannot be split by sign.
  */
 export function tailTable(columns: readonly TableColumn[], section: string, alpha = 0.05): string {
   const head = `| Test | ${columns.map((c) => c.label).join(' | ')} |`;
@@ -91,6 +97,8 @@ export function tailTable(columns: readonly TableColumn[], section: string, alph
       const r = t.rejections / t.computed;
       const se = mcError(alpha, t.computed);
       const mark = c.abnormal === 0 && !c.nullShift ? (r > alpha + 2.5 * se ? ' !' : r < alpha - 2.5 * se ? ' -' : '') : '';
+      // estudy2's Wilcoxon statistic is W+ itself (always >= 0, src/stats/wilcoxon.ts): no sign, no tails.
+      if (name === 'wilcoxon' && c.result.config.testConvention === 'estudy2') return `${pct(r)}${mark} (W+)`;
       return `${pct(r)}${mark} (${pct(t.lower / t.computed)}/${pct(t.upper / t.computed)})`;
     });
     return `| ${TEST_LABELS[name]} | ${cells.join(' | ')} |`;
