@@ -287,6 +287,20 @@ describe('size at random dates (400 samples x 30 events, 5% level)', () => {
     }
   });
 
+  it('splits every rejection into a lower or an upper tail, and tallies the calendar-time t on windows only', () => {
+    for (const section of SECTIONS)
+      for (const t of TEST_NAMES) {
+        const x = cell(nullRandom, section).tests[t];
+        expect(x.lower + x.upper, `${t} on ${section}`).toBe(x.rejections);
+      }
+    expect(cell(nullRandom, 'day 0').tests.calendarTime.computed).toBe(0);
+    const ct = cell(nullRandom, 'CAR [0,1]').tests.calendarTime;
+    expect(ct.computed).toBe(400);
+    expect(ct.lower + ct.upper).toBe(ct.rejections);
+    expect(ct.rejections / ct.computed).toBeGreaterThanOrEqual(LO);
+    expect(ct.rejections / ct.computed).toBeLessThanOrEqual(HI);
+  });
+
   it('r-bar is near 0 at random dates (few pairs share day 0), so the adjustment is small', () => {
     expect(Math.abs(nullRandom.meanRbar!)).toBeLessThan(0.02);
   });
