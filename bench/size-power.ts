@@ -230,11 +230,12 @@ const groups: { title: string; note: string; columns: TableColumn[] }[] = [
 /** Null cells above 7.5% two-sided (the brief's "oversized"), per column, for the text. */
 function flagged(): string[] {
   const lines: string[] = [];
-  const seen = new Set<string>();
+  // The estudy2 comparison repeats the default runs under other labels: list each run once.
+  const seen = new Set<SimResult>();
   for (const g of groups.slice(0, 4))
     for (const c of g.columns) {
-      if (c.abnormal !== 0 || seen.has(c.label)) continue;
-      seen.add(c.label);
+      if (c.abnormal !== 0 || seen.has(c.result)) continue;
+      seen.add(c.result);
       const hits: string[] = [];
       for (const s of SECTIONS) {
         const cell = c.result.cells.find((x) => x.abnormal === 0 && x.section === sectionLabel(s))!;
@@ -242,7 +243,8 @@ function flagged(): string[] {
           const t = cell.tests[name];
           if (t.computed === 0) continue;
           const r = t.rejections / t.computed;
-          if (r > 0.075) hits.push(`${TEST_LABELS[name]} ${sectionLabel(s)} ${pct(r)} (${pct(t.lower / t.computed)}/${pct(t.upper / t.computed)})`);
+          const tails = name === 'wilcoxon' && c.result.config.testConvention === 'estudy2' ? 'W+' : `${pct(t.lower / t.computed)}/${pct(t.upper / t.computed)}`;
+          if (r > 0.075) hits.push(`${TEST_LABELS[name]} ${sectionLabel(s)} ${pct(r)} (${tails})`);
         }
       }
       if (hits.length) lines.push(`**${c.label}**: ${hits.join('; ')}`);
