@@ -70,6 +70,7 @@ const PATELL: TestName[] = ['patell'];
 const SKEW: TestName[] = ['skewAdjT'];
 const KP: TestName[] = ['kpBmp', 'kpPatell'];
 
+let store: ReturnType<typeof openPriceStore>;
 let universe: Universe;
 let nullRandom: SimResult;
 let clustered: SimResult;
@@ -84,7 +85,8 @@ const sdOf = (r: SimResult, section: string, test: TestName) => {
 };
 
 beforeAll(() => {
-  universe = loadUniverse(openPriceStore(PRICES));
+  store = openPriceStore(PRICES);
+  universe = loadUniverse(store);
   nullRandom = simulate(universe, { scenario: { kind: 'random' }, samples: 400, events: 30, abnormal: [0], bootstrapSamples: 99, seed: 20240611 });
   clustered = simulate(universe, {
     scenario: { kind: 'clustered', name: 'chips + optical', symbols: CHIPS_AND_OPTICAL, minEvents: 18 },
@@ -152,7 +154,8 @@ describe('issue 12 §4 scenario builders (no engine runs but one)', () => {
   const HK_US = ['9988.HK', 'BABA', '9888.HK', 'BIDU'];
   let mixed: Universe;
   beforeAll(() => {
-    mixed = loadUniverse(openPriceStore(PRICES), { symbols: [...universe.securities.map((s) => s.symbol), ...HK_US] });
+    // The same store: its parsed series are reused, so the HK / US universe costs only the four new listings.
+    mixed = loadUniverse(store, { symbols: [...universe.securities.map((s) => s.symbol), ...HK_US] });
   });
 
   it('regresses HK and US listings on their manifest benchmarks and A-shares on the CSI 300, with firms', () => {
