@@ -178,7 +178,7 @@ export function rate(t: TestTally): number {
 export function simulate(u: Universe, config: Partial<SimConfig> & { scenario: Scenario }, progress?: (done: number, total: number) => void): SimResult {
   const c: SimConfig = { ...DEFAULT_SIM, ...config };
   const t0 = Date.now();
-  const base = universeProvider(u);
+  const base = universeProvider(u, { sessionDays: (c.settings?.gapReturns ?? DEFAULT_SETTINGS.gapReturns) === 'exclude' });
   const w = { estimation: c.estimation, window: c.window };
   const windows = c.sections.filter((s): s is Extract<Section, { kind: 'window' }> => s.kind === 'window').map((s) => s.window);
   for (const s of c.sections) {
