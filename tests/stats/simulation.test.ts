@@ -21,11 +21,12 @@
  *    1/sigma^2). BMP, built on the same SARs with a cross-sectional variance (Boehmer, Musumeci &
  *    Poulsen 1991, who introduced it for this reason), holds its size. A property of Patell's test on
  *    real returns, not a bug.
- *  - Hall's (1992) skewness-adjusted t: rejects 7.5-8.5% at N = 30 (bench, N = 50: 5.6-7.1%). Its
- *    statistic has sd 1.13-1.15 on samples where the plain cross-sectional t has 1.01-1.04: with
- *    daily ARs this heavy-tailed the sample skewness in Hall's correction terms is itself very noisy
- *    at N = 30 and adds variance. The formula matches Lyon, Barber & Tsai (1999, eq. 5); a small-
- *    sample property, shrinking with N, not a bug. Asserted with its own upper bound of 10%.
+ *  - Hall's (1992) skewness-adjusted t: rejects 7.5-8.5% at N = 30. Its statistic has sd 1.13-1.15
+ *    on samples where the plain cross-sectional t has 1.01-1.04: with daily ARs this heavy-tailed
+ *    the sample skewness in Hall's correction terms is itself very noisy and adds variance. The
+ *    formula matches Lyon, Barber & Tsai (1999, eq. 5). bench/size-power.md (500 samples) does not
+ *    show it shrinking with N: 5.4-7.2% at N = 5 and 17, 8.8-9.0% at N = 50 on day 0 and CAR [0,1];
+ *    reported there as oversized for the lead. Asserted here with its own upper bound of 10%.
  *  - The Kolari-Pynnönen adjusted BMP and Patell: an r-bar taken over every pair of events in
  *    calendar time came out 0.12 here (two events months apart share estimation days, and these tech
  *    names co-move) and made both adjusted tests reject 0%. r-bar now counts pairs whose day 0
@@ -326,11 +327,12 @@ describe('clustered: all events on one date in one sector (chips + optical, 200 
       // KP (2010) report their adjusted test close to nominal under clustering; with 200 samples over
       // fewer distinct dates (the standard error is about 1.5 points, more with repeated dates) and
       // KP's assumption that the event-day correlation equals the estimation-window one, a band of
-      // [2.5%, 10%] is what "does not over-reject" can mean here. Observed 5.5-6.5% (bench, 1000 samples: 5.4-6.6%).
+      // [2.5%, 10%] is what "does not over-reject" can mean here. Observed 5.5-6.5% (bench/size-power.md,
+      // same date, N = 17: 5.8% on day 0 and 7.0% on CAR [0,1]).
       expect(kp).toBeGreaterThanOrEqual(LO);
       expect(kp).toBeLessThanOrEqual(0.1);
       // Brown-Warner 1985's crude dependence adjustment (time-series sd of the AAR) copes far better
-      // than BMP too (observed 8-10.5%; bench 6.4-7.1%).
+      // than BMP too (observed 8-10.5%; bench/size-power.md, same date, N = 17: 6.2% and 6.0%).
       expect(rateOf(clustered, section, 'bw1985')).toBeLessThan(bmp / 3);
     });
 });
