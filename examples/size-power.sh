@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Size and power of every test on the shipped A-share panel (Brown & Warner 1985 style; clustered
-# dates as in Kolari & Pynnönen 2010): writes the tables into bench/size-power.md. About 3-5 minutes
-# for 1000 samples of 50 events; pass e.g. `--samples 200 --out /tmp/size-power.md` for a quick look.
+# Size and power of every test on the shipped prices (Brown & Warner 1985 style) in the designs of
+# issue 12 §4 (N = 5, 17, 50; random, same-date, staggered, repeated, cross-listed, HK/US, censored,
+# event-induced variance): writes the tables into bench/size-power.md. About 5 CPU minutes at the
+# default 500 samples; pass e.g. `--samples 50 --out /tmp/size-power.md` for a quick look.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npx tsx bench/size-power.ts "$@"

@@ -7,7 +7,7 @@
 export { createRng, type Rng } from './prng.js';
 export { SECTORS, CHIPS_AND_OPTICAL, AI_HARDWARE, type SectorName } from './sectors.js';
 export { loadUniverse, universeProvider, type Universe, type UniverseOptions, type SimSecurity } from './universe.js';
-export { eligibleRows, randomDateSample, clusterDates, clusteredSample, type SimEvent, type Windows, type ClusterDates } from './sample.js';
-export { withAbnormalReturns, type Shock } from './inject.js';
-export { simulate, rate, sectionLabel, DEFAULT_SIM, type SimConfig, type SimResult, type SimCell, type Scenario, type Section, type TestTally } from './run.js';
-export { rejectionTable, describeRun, pct, TEST_LABELS, type TableColumn } from './table.js';
+export { eligibleRows, randomDateSample, clusterDates, clusteredSample, staggeredSample, repeatSample, crossListedSample, type SimEvent, type Windows, type ClusterDates } from './sample.js';
+export { withAbnormalReturns, censoredShocks, eventVarianceShocks, type Shock } from './inject.js';
+export { simulate, rate, sectionLabel, DEFAULT_SIM, TALLY_NAMES, type TallyName, type SimConfig, type SimResult, type SimCell, type Scenario, type Section, type TestTally } from './run.js';
+export { rejectionTable, tailTable, describeRun, pct, mcError, TEST_LABELS, type TableColumn } from './table.js';
