@@ -167,16 +167,14 @@ function findings(r: ReportJson): string[] {
   const headline = r.aggregate.windows.filter((w) => (w.window[0] === focus[0] && w.window[1] === focus[1]) || (w.window[0] === -1 && w.window[1] === 1));
   for (const w of [...headline.filter((x) => isPrimary(x.window)), ...headline.filter((x) => !isPrimary(x.window))]) {
     const t = w.tests;
-    // Only the tests computed (settings.tests): an unselected one is absent, not a finding.
-    const named = ([['cross-sectional t', t.csectT], ['BMP', t.bmp], ['Kolari-Pynnönen BMP', t.kpBmp], ['generalized sign', t.generalizedSign]] as const).filter(([, x]) => x !== undefined);
     out.push(
-      `- **CAAR ${win(w.window)}**${isPrimary(w.window) ? ' (primary window)' : ''} across ${w.n} events: ${pct(w.caar)}; ${named.map(([label, x]) => `${label} ${testCell(x)}`).join(', ')}. ${w.n < 10 ? 'With so few events the tests have little power: read the per-event figures.' : ''}`,
+      `- **CAAR ${win(w.window)}**${isPrimary(w.window) ? ' (primary window)' : ''} across ${w.n} events: ${pct(w.caar)}; ${namedTests(t, HEADLINE_TESTS)}. ${w.n < 10 ? 'With so few events the tests have little power: read the per-event figures.' : ''}`,
     );
   }
   // Many groups have their own table (groupSections); the findings name the first few.
   for (const g of r.groups.slice(0, HEADLINE_ROWS)) {
     const w = windowOf(g.aggregate.windows, focus);
-    if (w) out.push(`- ${mdText(g.group)}: CAAR ${win(focus)} ${pct(w.caar)} over ${w.n} events (BMP ${testCell(w.tests.bmp)}).`);
+    if (w) out.push(`- ${mdText(g.group)}: CAAR ${win(focus)} ${pct(w.caar)} over ${w.n} events${w.tests.bmp !== undefined ? ` (BMP ${testCell(w.tests.bmp)})` : ''}.`);
   }
   if (r.groups.length > HEADLINE_ROWS) out.push(`- … and ${r.groups.length - HEADLINE_ROWS} more groups (see the groups table).`);
   if (r.claims?.length) {
@@ -206,7 +204,7 @@ function unitOfObservation(r: ReportJson, focus: [number, number]): string[] {
   const w = windowOf(l.separate?.windows, focus);
   if (w)
     out.push(
-      `- **Robustness, every listing as its own event** (\`listings: separate\`): CAAR ${win(focus)} across ${w.n} listings ${pct(w.caar)}; cross-sectional t ${testCell(w.tests.csectT)}, BMP ${testCell(w.tests.bmp)}. Listings of one firm react to the same news, so this overstates N.`,
+      `- **Robustness, every listing as its own event** (\`listings: separate\`): CAAR ${win(focus)} across ${w.n} listings ${pct(w.caar)}; ${namedTests(w.tests, [['cross-sectional t', 'csectT'], ['BMP', 'bmp']])}. Listings of one firm react to the same news, so this overstates N.`,
     );
   return out;
 }
@@ -424,6 +422,24 @@ function vrCell(v: AggregateJson['days'][number]['varianceRatio']): string {
   return v ? `${v.ratio.toFixed(2)}${v.unreliable ? ' ⚠' : ''}` : '—';
 }
 
+/** The tests the findings name for a window, when computed. */
+const HEADLINE_TESTS: ReadonlyArray<readonly [string, (typeof TEST_KEYS)[number]]> = [
+  ['cross-sectional t', 'csectT'],
+  ['BMP', 'bmp'],
+  ['Kolari-Pynnönen BMP', 'kpBmp'],
+  ['generalized sign', 'generalizedSign'],
+];
+
+/**
+ * "label result, ..." for the tests of `which` that were computed (settings.tests): an unselected
+ * test is absent, not a finding. When none of them was, every computed test by its table label.
+ */
+function namedTests(t: Partial<Record<(typeof TEST_KEYS)[number], TestResultJson>>, which: ReadonlyArray<readonly [string, (typeof TEST_KEYS)[number]]>): string {
+  let named = which.filter(([, k]) => t[k] !== undefined);
+  if (named.length === 0) named = TEST_KEYS.filter((k) => t[k] !== undefined).map((k) => [TEST_LABELS[k], k] as const);
+  return named.map(([label, k]) => `${label} ${testCell(t[k])}`).join(', ');
+}
+
 /** The tests of `keys` the aggregate holds: under a selection (settings.tests) the others get no column. */
 function computed<K extends (typeof TEST_KEYS)[number]>(agg: AggregateJson, keys: readonly K[]): K[] {
   return keys.filter((k) => agg.days.some((d) => d.tests[k] !== undefined) || agg.windows.some((w) => w.tests[k] !== undefined));
@@ -431,7 +447,9 @@ function computed<K extends (typeof TEST_KEYS)[number]>(agg: AggregateJson, keys
 
 function aggregateTables(agg: AggregateJson, carWindows: [number, number][] | number[][], compact = false): string[] {
   const out: string[] = [];
-  const keys = computed(agg, compact ? (['csectT', 'patell', 'bmp', 'kpBmp', 'generalizedSign', 'rank', 'wilcoxon'] as const) : TEST_KEYS);
+  // A selection without any compact-table test shows the ones it has instead of none.
+  const compactKeys = computed(agg, ['csectT', 'patell', 'bmp', 'kpBmp', 'generalizedSign', 'rank', 'wilcoxon'] as const);
+  const keys: Array<(typeof TEST_KEYS)[number]> = compact && compactKeys.length > 0 ? compactKeys : computed(agg, TEST_KEYS);
   if (agg.rbar !== undefined && agg.rbar !== null) {
     const rp = agg.rbarPairs;
     const perWindow = agg.windows.some((w) => w.rbar);
@@ -465,7 +483,8 @@ function aggregateTables(agg: AggregateJson, carWindows: [number, number][] | nu
   if (pw) out.push(`The primary window ${win(pw)} is the confirmatory test (raw p); every other window and day shows its Holm-adjusted p over that family beside the raw one, and its stars follow the adjusted p.`, '');
   out.push(table(['window', 'N', 'CAAR', '% positive', ...keys.map((k) => TEST_LABELS[k]), 'var. ratio', ...(hasWr ? ['KP r̄'] : []), ...(hasCt ? ['calendar-time t'] : [])], wrows));
   out.push('');
-  const dkeys = computed(agg, ['csectT', 'patell', 'bmp', 'kpBmp', 'generalizedSign', 'rank'] as const);
+  const dayKeys = computed(agg, ['csectT', 'patell', 'bmp', 'kpBmp', 'generalizedSign', 'rank'] as const);
+  const dkeys: Array<(typeof TEST_KEYS)[number]> = dayKeys.length > 0 ? dayKeys : computed(agg, TEST_KEYS);
   const drows = agg.days.map((d) => [String(d.day), String(d.n), pct(d.aar, 3), pct(d.sharePositive ?? null, 0), ...dkeys.map((k) => testCell(d.tests[k])), vrCell(d.varianceRatio)]);
   out.push('### AAR by day', '');
   out.push(table(['day', 'N', 'AAR', '% positive', ...dkeys.map((k) => TEST_LABELS[k]), 'var. ratio'], drows));
@@ -574,7 +593,7 @@ function selectionMethod(r: ReportJson): string[] {
   const t = r.settings.tests;
   if (!t) return [];
   return [
-    `- **Tests selected** (\`tests:\` / \`--tests\`): only ${t.map((x) => `\`${x}\``).join(', ')} were computed; the other tests of the list below were not run and are absent from the tables and report.json${t.includes('kpBmp') || t.includes('kpPatell') ? '' : ' (so is r̄, which only the Kolari-Pynnönen tests use)'}. Holm's adjustment and the findings cover the selected tests only; each test's Holm family (its days and non-primary windows) is the same as with every test.`,
+    `- **Tests selected** (\`tests:\` / \`--tests\`): only ${t.map((x) => `\`${x}\``).join(', ')} ${t.length === 1 ? 'was' : 'were'} computed; the other tests of the list below were not run and are absent from the tables and report.json${t.includes('kpBmp') || t.includes('kpPatell') ? '' : ' (so is r̄, which only the Kolari-Pynnönen adjusted BMP and Patell use)'}. Holm's adjustment and the findings cover the selected tests only; each test's Holm family (its days and non-primary windows) is the same as with every test.`,
   ];
 }
 
