@@ -7,6 +7,7 @@
  *
  *   npm run --silent build:cli && npx tsx bench/tests-select.ts --runs 3
  *   PEER_LOAD_DIR=/path/to/shared/bench/peer-load npx tsx bench/tests-select.ts
+ *   npx tsx bench/tests-select.ts --before /tmp/old-checkout   # + that checkout's bundle, all tests
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -24,9 +25,9 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-function run(tests: string[], out: string): { wall: number; cpu: number; rss: number } {
+function run(tests: string[], out: string, cli = join(ROOT, 'dist', 'cli-bundle', 'main.js')): { wall: number; cpu: number; rss: number } {
   const args = [
-    join(ROOT, 'dist', 'cli-bundle', 'main.js'),
+    cli,
     'study',
     '--returns', join(DATA, 'returns.csv'),
     '--market', join(DATA, 'market.csv'),
@@ -51,18 +52,22 @@ function run(tests: string[], out: string): { wall: number; cpu: number; rss: nu
   };
 }
 
-const modes: Array<[string, string[]]> = [
+// --before DIR: also time another checkout's bundle (DIR/dist/cli-bundle/main.js, e.g. the commit
+// before this feature) with all tests, to show the default path did not get slower.
+const beforeDir = process.argv.includes('--before') ? process.argv[process.argv.indexOf('--before') + 1] : undefined;
+const modes: Array<[string, string[], string?]> = [
   ['all tests', []],
   ['--tests basic', ['--tests', 'basic']],
+  ...(beforeDir ? [['before, all', [], join(beforeDir, 'dist', 'cli-bundle', 'main.js')] as [string, string[], string]] : []),
 ];
 const res = new Map<string, Array<{ wall: number; cpu: number; rss: number }>>(modes.map(([k]) => [k, []]));
 const dir = mkdtempSync(join(tmpdir(), 'evstudy-tests-select-'));
 const bytes = new Map<string, number>();
 try {
   for (let i = 0; i < runs; i++) {
-    for (const [name, flags] of i % 2 ? [...modes].reverse() : modes) {
+    for (const [name, flags, cli] of i % 2 ? [...modes].reverse() : modes) {
       const out = join(dir, `${i}-${name.replace(/\W+/g, '')}`);
-      const r = run(flags, out);
+      const r = run(flags, out, cli);
       res.get(name)!.push(r);
       bytes.set(name, readFileSync(join(out, 'report.json')).length);
       console.log(`run ${i + 1} ${name.padEnd(14)} wall ${r.wall.toFixed(2)} s  cpu ${r.cpu.toFixed(2)} s  rss ${r.rss.toFixed(0)} MB  load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
