@@ -21,7 +21,8 @@ describe('test selection on worker threads', () => {
   it.each([['basic'], [['grank', 'bootstrap', 'kpBmp']]] as const)('%j: the same rows as on one thread', (tests) => {
     const one = aggregate(panel(), { ...OPTS, tests });
     const before = parallelTaskCount();
-    const two = aggregateParallel(panel(), { ...OPTS, tests }, 2);
+    // One worker is enough to take the worker path (the split of the work is not what is tested here).
+    const two = aggregateParallel(panel(), { ...OPTS, tests }, 1);
     expect(parallelTaskCount()).toBeGreaterThan(before);
     expect(JSON.stringify(two)).toBe(JSON.stringify(one));
     expect(Object.keys(two.days[0].tests)).toEqual(tests === 'basic' ? ['csectT', 'bmp'] : ['kpBmp', 'grank', 'bootstrap']);
