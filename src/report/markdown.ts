@@ -168,13 +168,13 @@ function findings(r: ReportJson): string[] {
   for (const w of [...headline.filter((x) => isPrimary(x.window)), ...headline.filter((x) => !isPrimary(x.window))]) {
     const t = w.tests;
     out.push(
-      `- **CAAR ${win(w.window)}**${isPrimary(w.window) ? ' (primary window)' : ''} across ${w.n} events: ${pct(w.caar)}; cross-sectional t ${testCell(t.csectT)}, BMP ${testCell(t.bmp)}, Kolari-Pynnönen BMP ${testCell(t.kpBmp)}, generalized sign ${testCell(t.generalizedSign)}. ${w.n < 10 ? 'With so few events the tests have little power: read the per-event figures.' : ''}`,
+      `- **CAAR ${win(w.window)}**${isPrimary(w.window) ? ' (primary window)' : ''} across ${w.n} events: ${pct(w.caar)}; ${namedTests(t, HEADLINE_TESTS)}. ${w.n < 10 ? 'With so few events the tests have little power: read the per-event figures.' : ''}`,
     );
   }
   // Many groups have their own table (groupSections); the findings name the first few.
   for (const g of r.groups.slice(0, HEADLINE_ROWS)) {
     const w = windowOf(g.aggregate.windows, focus);
-    if (w) out.push(`- ${mdText(g.group)}: CAAR ${win(focus)} ${pct(w.caar)} over ${w.n} events (BMP ${testCell(w.tests.bmp)}).`);
+    if (w) out.push(`- ${mdText(g.group)}: CAAR ${win(focus)} ${pct(w.caar)} over ${w.n} events${w.tests.bmp !== undefined ? ` (BMP ${testCell(w.tests.bmp)})` : ''}.`);
   }
   if (r.groups.length > HEADLINE_ROWS) out.push(`- … and ${r.groups.length - HEADLINE_ROWS} more groups (see the groups table).`);
   if (r.claims?.length) {
@@ -204,7 +204,7 @@ function unitOfObservation(r: ReportJson, focus: [number, number]): string[] {
   const w = windowOf(l.separate?.windows, focus);
   if (w)
     out.push(
-      `- **Robustness, every listing as its own event** (\`listings: separate\`): CAAR ${win(focus)} across ${w.n} listings ${pct(w.caar)}; cross-sectional t ${testCell(w.tests.csectT)}, BMP ${testCell(w.tests.bmp)}. Listings of one firm react to the same news, so this overstates N.`,
+      `- **Robustness, every listing as its own event** (\`listings: separate\`): CAAR ${win(focus)} across ${w.n} listings ${pct(w.caar)}; ${namedTests(w.tests, [['cross-sectional t', 'csectT'], ['BMP', 'bmp']])}. Listings of one firm react to the same news, so this overstates N.`,
     );
   return out;
 }
@@ -422,9 +422,34 @@ function vrCell(v: AggregateJson['days'][number]['varianceRatio']): string {
   return v ? `${v.ratio.toFixed(2)}${v.unreliable ? ' ⚠' : ''}` : '—';
 }
 
+/** The tests the findings name for a window, when computed. */
+const HEADLINE_TESTS: ReadonlyArray<readonly [string, (typeof TEST_KEYS)[number]]> = [
+  ['cross-sectional t', 'csectT'],
+  ['BMP', 'bmp'],
+  ['Kolari-Pynnönen BMP', 'kpBmp'],
+  ['generalized sign', 'generalizedSign'],
+];
+
+/**
+ * "label result, ..." for the tests of `which` that were computed (settings.tests): an unselected
+ * test is absent, not a finding. When none of them was, every computed test by its table label.
+ */
+function namedTests(t: Partial<Record<(typeof TEST_KEYS)[number], TestResultJson>>, which: ReadonlyArray<readonly [string, (typeof TEST_KEYS)[number]]>): string {
+  let named = which.filter(([, k]) => t[k] !== undefined);
+  if (named.length === 0) named = TEST_KEYS.filter((k) => t[k] !== undefined).map((k) => [TEST_LABELS[k], k] as const);
+  return named.map(([label, k]) => `${label} ${testCell(t[k])}`).join(', ');
+}
+
+/** The tests of `keys` the aggregate holds: under a selection (settings.tests) the others get no column. */
+function computed<K extends (typeof TEST_KEYS)[number]>(agg: AggregateJson, keys: readonly K[]): K[] {
+  return keys.filter((k) => agg.days.some((d) => d.tests[k] !== undefined) || agg.windows.some((w) => w.tests[k] !== undefined));
+}
+
 function aggregateTables(agg: AggregateJson, carWindows: [number, number][] | number[][], compact = false): string[] {
   const out: string[] = [];
-  const keys = compact ? (['csectT', 'patell', 'bmp', 'kpBmp', 'generalizedSign', 'rank', 'wilcoxon'] as const) : TEST_KEYS;
+  // A selection without any compact-table test shows the ones it has instead of none.
+  const compactKeys = computed(agg, ['csectT', 'patell', 'bmp', 'kpBmp', 'generalizedSign', 'rank', 'wilcoxon'] as const);
+  const keys: Array<(typeof TEST_KEYS)[number]> = compact && compactKeys.length > 0 ? compactKeys : computed(agg, TEST_KEYS);
   if (agg.rbar !== undefined && agg.rbar !== null) {
     const rp = agg.rbarPairs;
     const perWindow = agg.windows.some((w) => w.rbar);
@@ -458,7 +483,8 @@ function aggregateTables(agg: AggregateJson, carWindows: [number, number][] | nu
   if (pw) out.push(`The primary window ${win(pw)} is the confirmatory test (raw p); every other window and day shows its Holm-adjusted p over that family beside the raw one, and its stars follow the adjusted p.`, '');
   out.push(table(['window', 'N', 'CAAR', '% positive', ...keys.map((k) => TEST_LABELS[k]), 'var. ratio', ...(hasWr ? ['KP r̄'] : []), ...(hasCt ? ['calendar-time t'] : [])], wrows));
   out.push('');
-  const dkeys = ['csectT', 'patell', 'bmp', 'kpBmp', 'generalizedSign', 'rank'] as const;
+  const dayKeys = computed(agg, ['csectT', 'patell', 'bmp', 'kpBmp', 'generalizedSign', 'rank'] as const);
+  const dkeys: Array<(typeof TEST_KEYS)[number]> = dayKeys.length > 0 ? dayKeys : computed(agg, TEST_KEYS);
   const drows = agg.days.map((d) => [String(d.day), String(d.n), pct(d.aar, 3), pct(d.sharePositive ?? null, 0), ...dkeys.map((k) => testCell(d.tests[k])), vrCell(d.varianceRatio)]);
   out.push('### AAR by day', '');
   out.push(table(['day', 'N', 'AAR', '% positive', ...dkeys.map((k) => TEST_LABELS[k]), 'var. ratio'], drows));
@@ -562,6 +588,15 @@ function conventionMethod(r: ReportJson): string[] {
   ];
 }
 
+/** Which tests ran when not all (settings.tests), so no reader takes an absent test for a missing result. */
+function selectionMethod(r: ReportJson): string[] {
+  const t = r.settings.tests;
+  if (!t) return [];
+  return [
+    `- **Tests selected** (\`tests:\` / \`--tests\`): only ${t.map((x) => `\`${x}\``).join(', ')} ${t.length === 1 ? 'was' : 'were'} computed; the other tests of the list below were not run and are absent from the tables and report.json${t.includes('kpBmp') || t.includes('kpPatell') ? '' : ' (so is r̄, which only the Kolari-Pynnönen adjusted BMP and Patell use)'}. Holm's adjustment and the findings cover the selected tests only; each test's Holm family (its days and non-primary windows) is the same as with every test.`,
+  ];
+}
+
 function methods(r: ReportJson): string[] {
   const s = r.settings;
   return [
@@ -574,6 +609,7 @@ function methods(r: ReportJson): string[] {
     ...gapMethod(r),
     '- **Abnormal returns**: AR = R - E[R]; CAR = sum of ARs over the window; BHAR = product of (1+R) minus product of (1+E[R]) over the window only (Barber & Lyon 1997); standardized ARs divide by sigma times the prediction-error factor (Patell 1976).',
     ...conventionMethod(r),
+    ...selectionMethod(r),
     '- **Tests** (two-sided p-values): cross-sectional t; the Brown & Warner (1980, 1985) t with the crude dependence adjustment (AAR over the time-series sd of the estimation-period AAR; estudy2 calls it "BW 1985") and the same t assuming cross-sectional independence (the events\' own residual variances; estudy2\'s "BW 1980"): both papers define both, so the label says what each computes; Patell (1976); Boehmer, Musumeci & Poulsen (1991); Kolari & Pynnönen (2010) adjustment for cross-correlation; sign test; Cowan (1992) generalized sign; Corrado (1989) rank; Campbell & Wasley (1993) modified rank; Kolari & Pynnönen (2011) GRANK; Wilcoxon signed rank (exact below 30 events); Hall (1992) skewness-adjusted t (as in EventStudyTools); a seeded, centred bootstrap of the cross-sectional t (Efron & Tibshirani 1993, 16.2)' + (s.seed !== undefined ? ` (seed ${s.seed}, ${s.bootstrapSamples ?? ''} resamples, the same resamples for every day and window${mcError(s.bootstrapSamples)})` : '') + '.',
     '- **BHARs** are reported per event only and enter no aggregate or test: averaged, their skewness would call for the skewness-adjusted bootstrap t of Lyon, Barber & Tsai (1999) rather than the tests above, which all run on ARs and CARs.',
     '- **Price limits**: A-share limit-up/limit-down days are flagged (main board ±10%, ChiNext and STAR ±20%): the observed return on those days is censored by the limit, so the true reaction is larger in magnitude: above the measured return on a limit-up day, below it on a limit-down day.' + limitDaysMethod(r),

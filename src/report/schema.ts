@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { TEST_NAMES } from '../stats/types.js';
+import { SELECTABLE_TESTS } from '../stats/selection.js';
 import { basketSectionSchema } from '../baskets/sectionSchema.js';
 import { backtestSectionSchema } from '../backtest/sectionSchema.js';
 import { finiteNumber as num, isoDate, nullableNumber as nullableNum } from './contractParts.js';
@@ -43,9 +44,12 @@ export const testResultSchema = z
 /** The test battery's names (src/stats): one source of truth for the contract and the code. */
 export const TEST_KEYS = TEST_NAMES;
 
+// Each key optional: under a test selection (settings.tests) the unselected tests are absent, not
+// null. The TypeScript type still says present, so the many readers of a full battery need no
+// checks; code that may read a selection's report (markdown.ts) checks for undefined itself.
 export const testsSchema = z
-  .strictObject(Object.fromEntries(TEST_KEYS.map((k) => [k, testResultSchema])) as Record<(typeof TEST_KEYS)[number], typeof testResultSchema>)
-  .meta({ id: 'Tests', description: 'The test battery (src/stats), one result per test.' });
+  .strictObject(Object.fromEntries(TEST_KEYS.map((k) => [k, testResultSchema.optional()])) as unknown as Record<(typeof TEST_KEYS)[number], typeof testResultSchema>)
+  .meta({ id: 'Tests', description: 'The test battery (src/stats), one result per test; with settings.tests only the selected ones.' });
 
 export const OUTCOMES = [
   'ok',
@@ -342,6 +346,11 @@ export const reportSchema = z.strictObject({
     listings: z.enum(['primary', 'average', 'separate']).optional(),
     /** Benchmarks without the listing itself where constituent weights are known (study `excludeSelf`). */
     excludeSelf: z.boolean().optional(),
+    /**
+     * The tests computed (study `tests:`, `--tests`; src/stats/selection.ts), when not all: the
+     * others are absent from every battery, r-bar and calendar time too unless a selected test uses them.
+     */
+    tests: z.array(z.enum(SELECTABLE_TESTS)).min(1).optional(),
   }),
   inputs: z.union([studyInputsSchema, adhocInputsSchema]).optional(),
   events: z.array(eventResultSchema),

@@ -49,6 +49,7 @@ import type {
   WindowAggregate,
 } from './types.js';
 import { wilcoxonSection } from './wilcoxon.js';
+import { isSelected, RBAR_TESTS } from './selection.js';
 
 /** Each test of TEST_NAMES, in that order. */
 export const SECTION_TESTS: Record<TestName, SectionTest> = {
@@ -87,7 +88,7 @@ function runOne(test: SectionTest, ctx: StatsContext, cs: CrossSection, opts: Re
 function runSection(ctx: StatsContext, cs: CrossSection, opts: ResolvedOptions): ExtendedTestBattery {
   const out = {} as ExtendedTestBattery;
   for (const [name, test] of Object.entries(SECTION_TESTS) as Array<[TestName, SectionTest]>) {
-    out[name] = runOne(test, ctx, cs, opts);
+    if (isSelected(opts.tests, name)) out[name] = runOne(test, ctx, cs, opts);
   }
   if (opts.includeExtras) {
     for (const [name, test] of Object.entries(EXTRA_SECTION_TESTS) as Array<[ExtraTestName, SectionTest]>) {
@@ -182,7 +183,7 @@ export function windowAggregate(ctx: StatsContext, a: number, b: number, r: Reso
     // A configured window the event window cannot hold: every test says so (the report keeps the row).
     const reason = `window [${a}, ${b}] is not inside the event window [${panel.winStart}, ${panel.winEnd}]`;
     const tests = {} as ExtendedTestBattery;
-    for (const name of Object.keys(SECTION_TESTS) as TestName[]) tests[name] = { stat: null, p: null, reason };
+    for (const name of Object.keys(SECTION_TESTS) as TestName[]) if (isSelected(r.tests, name)) tests[name] = { stat: null, p: null, reason };
     if (r.includeExtras) for (const name of Object.keys(EXTRA_SECTION_TESTS) as ExtraTestName[]) tests[name] = { stat: null, p: null, reason };
     return { window: [a, b], n: 0, caar: null, sharePositive: null, tests };
   }
@@ -192,9 +193,10 @@ export function windowAggregate(ctx: StatsContext, a: number, b: number, r: Reso
   const out: WindowAggregate = { window: [a, b], n: cs.x.length, caar: s.mean, sharePositive: s.sharePositive, tests: markUnreliable(runSection(ctx, cs, r), vr), varianceRatio: vr };
   // With the day-level r-bar for windows (estudy2 reproduction) the report stays as it was.
   // The calendar-time portfolio test rides on the same switch: both are new window outputs.
+  // Each only when a selected test needs it (selection.ts): the window r-bar is the KP tests' input.
   if (r.kpWindowRbar === 'overlap') {
-    out.rbar = ctx.windowRbar(cs);
-    out.calendarTime = calendarTimeTest(panel, cs.rows, a, b, r.kpMinOverlap);
+    if (needsRbar(r)) out.rbar = ctx.windowRbar(cs);
+    if (isSelected(r.tests, 'calendarTime')) out.calendarTime = calendarTimeTest(panel, cs.rows, a, b, r.kpMinOverlap);
   }
   return out;
 }
@@ -209,10 +211,16 @@ export function windowAggregate(ctx: StatsContext, a: number, b: number, r: Reso
 export function aggregate(panel: EventPanel, opts: Partial<BatteryOptions> = {}): Aggregate {
   const r = resolveOptions(opts);
   const ctx = getContext(panel, r);
-  presetBootstrap(ctx, r, bootstrapSections(aggregateSections(ctx, r), r));
+  if (isSelected(r.tests, 'bootstrap')) presetBootstrap(ctx, r, bootstrapSections(aggregateSections(ctx, r), r));
   const days: DayAggregate[] = [];
   for (let d = panel.winStart; d <= panel.winEnd; d++) days.push(dayAggregate(ctx, d, r));
   const windows = aggregateWindows(panel, r).map(([a, b]) => windowAggregate(ctx, a, b, r));
+  if (!needsRbar(r)) return { n: panel.n, rbar: null, days, windows };
   const rbarInfo = ctx.rbar();
   return { n: panel.n, rbar: rbarInfo.rbar, rbarInfo, days, windows };
+}
+
+/** Whether a selected test uses Kolari-Pynnönen's r-bar, the panel's most expensive ingredient. */
+export function needsRbar(r: ResolvedOptions): boolean {
+  return RBAR_TESTS.some((t) => isSelected(r.tests, t));
 }

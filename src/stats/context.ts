@@ -17,6 +17,7 @@ import { kpRbar } from './rbar.js';
 import { windowRbar, type RhoCache, type WindowRbarInfo } from './rbarWindow.js';
 import { estimatePhat } from './phat.js';
 import { toShared } from '../util/sharedArrays.js';
+import { parseTestSelection, type SelectableTest } from './selection.js';
 import { allocGrankRows, allocRankRows, grankRows, rankRows, reduceGrank, reduceRanks, type GrankRows, type RankRows, type RankSums } from './rankRows.js';
 
 export type Convention = 'default' | 'estudy2';
@@ -34,6 +35,8 @@ export interface ResolvedOptions {
   wilcoxonExactBelow: number;
   includeExtras: boolean;
   grankRestandardize: boolean;
+  /** The tests to compute (selection.ts); null = all. Unselected tests are neither run nor prepared for. */
+  tests: readonly SelectableTest[] | null;
 }
 
 export const DEFAULT_SEED = 20240601;
@@ -72,6 +75,7 @@ export function resolveOptions(opts: Partial<BatteryOptions> = {}): ResolvedOpti
     wilcoxonExactBelow: opts.wilcoxonExactBelow ?? 30,
     includeExtras: opts.includeExtras ?? false,
     grankRestandardize: opts.grankRestandardize ?? false,
+    tests: opts.tests == null ? null : parseTestSelection(opts.tests),
   };
 }
 
@@ -429,13 +433,16 @@ export class StatsContext {
    * SharedArrayBuffers: worker threads adopt them (`adoptIngredients`) instead of each redoing the
    * ranking and sorting (src/study/parallel.ts).
    */
-  shareIngredients(): SharedIngredients {
-    const ranks = this.ranks();
+  shareIngredients(need: { ranks: boolean; grank: boolean } = { ranks: true, grank: true }): SharedIngredients {
+    const out: SharedIngredients = { estAAR: this.estAAR(), phat: this.phat() };
+    if (need.ranks) {
+      const ranks = this.ranks();
+      out.ranks = { ...ranks, K: toShared(ranks.K), M: toShared(ranks.M), colN: toShared(ranks.colN), colDev: toShared(ranks.colDev), colU: toShared(ranks.colU), colK: toShared(ranks.colK), colG: toShared(ranks.colG) };
+    }
+    if (!need.grank) return out;
     const g = this.grankPrep() as Required<GrankPrep>;
     return {
-      estAAR: this.estAAR(),
-      phat: this.phat(),
-      ranks: { ...ranks, K: toShared(ranks.K), M: toShared(ranks.M), colN: toShared(ranks.colN), colDev: toShared(ranks.colDev), colU: toShared(ranks.colU), colK: toShared(ranks.colK), colG: toShared(ranks.colG) },
+      ...out,
       grank: {
         s: toShared(g.s),
         r: toShared(g.r),
@@ -453,8 +460,8 @@ export class StatsContext {
   adoptIngredients(x: SharedIngredients): void {
     this._estAAR ??= x.estAAR;
     if (!this.phatByLen.has(1)) this.phatByLen.set(1, x.phat);
-    this._ranks ??= x.ranks;
-    this._grank ??= { ...x.grank, sorted: sortedViews(x.grank.sortedFlat, x.grank.off) };
+    if (x.ranks) this._ranks ??= x.ranks;
+    if (x.grank) this._grank ??= { ...x.grank, sorted: sortedViews(x.grank.sortedFlat, x.grank.off) };
   }
 }
 
@@ -462,8 +469,10 @@ export class StatsContext {
 export interface SharedIngredients {
   estAAR: EstAARInfo;
   phat: { phat: number; note: string };
-  ranks: RankData;
-  grank: Required<Omit<GrankPrep, 'sorted'>>;
+  /** Absent when no selected test ranks (selection.ts). */
+  ranks?: RankData;
+  /** Absent when GRANK is not selected. */
+  grank?: Required<Omit<GrankPrep, 'sorted'>>;
 }
 
 function sortedViews(flat: Float64Array, off: Int32Array): Float64Array[] {

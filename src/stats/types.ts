@@ -138,6 +138,11 @@ export interface BatteryOptions {
    * over-rejects at small N (issue 12 §3: size 10.2% at N = 5, 6.6% at N = 17; 5.1-5.2% without).
    */
   grankRestandardize?: boolean;
+  /**
+   * The tests to compute: `all`, `basic` or names (src/stats/selection.ts); unset = all. Unselected
+   * tests are absent from the batteries and their panel-level ingredients are never computed.
+   */
+  tests?: string | readonly string[] | null;
   /** Also compute the tests outside TEST_NAMES (EXTRA_TEST_NAMES: Lamb 1995, Corrado-Zivney sign). Default false. */
   includeExtras?: boolean;
 }
@@ -194,7 +199,8 @@ export interface RbarInfo {
 export interface Aggregate {
   n: number;
   rbar: number | null;
-  rbarInfo: RbarInfo;
+  /** Absent when no selected test uses r-bar (kpBmp, kpPatell): it is then never computed. */
+  rbarInfo?: RbarInfo;
   days: DayAggregate[];
   windows: WindowAggregate[];
 }

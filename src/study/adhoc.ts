@@ -29,6 +29,7 @@ import { runEngine, type EngineProgress } from './engine.js';
 import type { DataProvider, EngineSettings, GapReturnsMode, Lookup, RegressorSet, SecurityData, StudyEvent } from './types.js';
 import type { ModelKind, NonTradingPolicy } from './config.js';
 import { MAX_OFFSET } from './offsets.js';
+import { testsSetting } from '../stats/selection.js';
 
 export interface AdhocOptions {
   returns?: string;
@@ -54,6 +55,8 @@ export interface AdhocOptions {
    * (default) or 'estudy2', which also makes the unset contamination and r-bar options the peers'.
    */
   testConvention?: 'estudy2' | 'paper';
+  /** The tests to compute: `all`, `basic` or names (src/stats/selection.ts); unset = all. */
+  tests?: string;
   /** Skip the check that returns are decimals (not percent, not prices) and that stock and market match in scale. */
   assumeScale?: boolean;
   /** Security name for a vendor price file (yfinance, ...) given as --prices; default: its file name. */
@@ -113,6 +116,7 @@ export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Prom
     estimationContamination: o.contamination ?? (peers ? 'keep' : 'drop'),
     gapReturns: o.gapReturns ?? 'flag',
     kpWindowRbar: o.kpWindowRbar ?? (peers ? 'day' : 'overlap'),
+    ...testsSetting(o.tests),
   };
   const provider = tableProvider(main, mode, { defaultMarket, marketTable, factors, log: !!o.log, model: o.model });
   const noTiming = evTable.events.every((e) => e.timing === 'unknown');
@@ -159,6 +163,7 @@ export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Prom
       testConvention: settings.testConvention,
       estimationContamination: settings.estimationContamination,
       gapReturns: settings.gapReturns,
+      ...(settings.tests ? { tests: settings.tests } : {}),
     },
     inputs: {
       [mode]: main.file,

@@ -32,18 +32,24 @@ export function aggregatePanel(rows: PerEventInput[], s: EngineSettings, o: Aggr
     convention: s.testConvention === 'estudy2' ? ('estudy2' as const) : ('default' as const),
     windows: s.carWindows.map(([a, b]) => [a, b] as [number, number]),
     kpWindowRbar: s.kpWindowRbar ?? ('overlap' as const),
+    ...(s.tests ? { tests: s.tests } : {}),
   };
   const agg = parallel ? aggregateParallel(panel, opts, threads) : aggregate(panel, opts);
   const out: AggregateJson = {
     n: agg.n,
-    rbar: agg.rbar,
-    rbarPairs: {
-      total: agg.rbarInfo.pairsTotal,
-      estimated: agg.rbarInfo.pairsUsed,
-      otherDay: agg.rbarInfo.pairsOtherDay ?? 0,
-      short: agg.rbarInfo.pairsShort,
-      degenerate: agg.rbarInfo.pairsDegenerate,
-    },
+    // r-bar only when a selected test used it (kpBmp, kpPatell): otherwise it was never computed.
+    ...(agg.rbarInfo
+      ? {
+          rbar: agg.rbar,
+          rbarPairs: {
+            total: agg.rbarInfo.pairsTotal,
+            estimated: agg.rbarInfo.pairsUsed,
+            otherDay: agg.rbarInfo.pairsOtherDay ?? 0,
+            short: agg.rbarInfo.pairsShort,
+            degenerate: agg.rbarInfo.pairsDegenerate,
+          },
+        }
+      : {}),
     days: agg.days.map((d) => ({ day: d.day, n: d.n, aar: d.aar, sharePositive: d.sharePositive, tests: d.tests, varianceRatio: d.varianceRatio ?? null })),
     windows: agg.windows.map((w) => ({
       window: w.window,
@@ -81,6 +87,8 @@ export function primaryWindow(windows: ReadonlyArray<readonly [number, number]>)
  * One pre-named primary window is the confirmatory test; every other day and window of the table is
  * exploratory, so per test its p-values get Holm's adjustment over that family (pHolm beside p).
  * Without it a study prints hundreds of raw p-values and stars the few that fall below 10% by chance.
+ * Under a test selection the unselected tests are absent and get no family: each selected test's
+ * family is the same days and windows as without a selection, so its pHolm does not change.
  */
 function withHolm(agg: AggregateJson, primary: [number, number] | null): AggregateJson {
   const isPrimary = (w: [number, number]) => primary !== null && w[0] === primary[0] && w[1] === primary[1];

@@ -12,6 +12,7 @@ import { readYamlText } from '../util/readYamlText.js';
 import { MAX_OFFSET } from './offsets.js';
 import { formatPath, valueAt } from '../util/yamlPath.js';
 import { GAP_RETURNS_MODES, LISTINGS_MODES } from './types.js';
+import { isTestSelectionItem, parseTestSelection, TestSelectionError } from '../stats/selection.js';
 import { backtestKeys, backtestBlockSchema } from '../backtest/config.js';
 
 export const MODEL_KINDS = ['mean', 'market-adjusted', 'market', 'ff3', 'carhart', 'scholes-williams', 'dimson'] as const;
@@ -160,6 +161,12 @@ export const studySchema = z
     kpWindowRbar: z.enum(['overlap', 'day']).optional(),
     seed: z.number().int().default(20230411),
     bootstrapSamples: z.number().int().min(1).max(100000).default(9999),
+    /**
+     * The tests to compute (src/stats/selection.ts): `all` (default), `basic` (cross-sectional t and
+     * BMP, what the Python eventstudy package computes), or test names, as a list or comma string.
+     * The others cost nothing and are absent from the report.
+     */
+    tests: z.union([z.string(), z.array(z.string())]).optional(),
     /** Events to draw price charts for (default: all up to 20, else the 20 largest |CAR|). */
     charts: z
       .object({ events: z.array(z.string().min(1)).max(40, 'at most 40 events can have price charts').optional() })
@@ -179,6 +186,16 @@ export const studySchema = z
       if (a < s.window[0] || b > s.window[1])
         ctx.addIssue({ code: 'custom', path: ['carWindows', i], message: `[${a},${b}] lies outside the event window [${s.window[0]},${s.window[1]}]` });
     });
+    if (s.tests !== undefined) {
+      try {
+        parseTestSelection(s.tests);
+      } catch (e) {
+        if (!(e instanceof TestSelectionError)) throw e;
+        // A list item is reported on its own line.
+        const bad = Array.isArray(s.tests) ? s.tests.findIndex((t) => !isTestSelectionItem(t)) : -1;
+        ctx.addIssue({ code: 'custom', path: bad >= 0 ? ['tests', bad] : ['tests'], message: e.message });
+      }
+    }
     if ((s.model === 'ff3' || s.model === 'carhart'))
       ctx.addIssue({ code: 'custom', path: ['model'], message: 'factor models need a factor file: use the ad-hoc `study --factors` command' });
   });

@@ -22,7 +22,8 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel, isMainThread, receiveMessageOnPort, workerData, type MessagePort, type Worker } from 'node:worker_threads';
 import { float64Array, toShared } from '../util/sharedArrays.js';
 import { startModuleWorker } from '../util/workerThread.js';
-import { aggregate, aggregateSections, aggregateWindows, dayAggregate, insideEventWindow, presetBootstrap, windowAggregate } from '../stats/battery.js';
+import { aggregate, aggregateSections, aggregateWindows, dayAggregate, insideEventWindow, needsRbar, presetBootstrap, windowAggregate } from '../stats/battery.js';
+import { isSelected, RANK_TESTS } from '../stats/selection.js';
 import { BOOT_CHUNKS, bootstrapExtremes, bootstrapInput, bootstrapResults, type BootstrapPrep } from '../stats/bootstrap.js';
 import { getContext, resolveOptions, type SharedIngredients } from '../stats/context.js';
 import { allocGrankRows, allocRankRows, grankRows, rankRows, ROW_CHUNKS, type GrankRows, type RankRows } from '../stats/rankRows.js';
@@ -298,34 +299,44 @@ function aggregateOnWorkers(panel: EventPanel, opts: Partial<BatteryOptions>, th
   // r-bar (the panel's other expensive ingredient) and the small ones, then takes the rank rows'
   // column sums in event order and hands every ingredient over, so no worker repeats that work.
   const ctx = getContext(panel, r);
-  const rank = allocRankRows(panel.n, ctx.E + ctx.W, true);
-  const grank = allocGrankRows(panel, ctx.E, ctx.sigmaC, true);
-  for (const w of p.workers) w.port.postMessage({ type: 'rowBuffers', panelId, rank, grank } satisfies ToWorker);
+  // Only the ingredients a selected test uses (src/stats/selection.ts): the rest cost nothing.
+  const needRanks = RANK_TESTS.some((t) => isSelected(r.tests, t));
+  const needGrank = isSelected(r.tests, 'grank');
+  const needRows = needRanks || needGrank;
+  const needBoot = isSelected(r.tests, 'bootstrap');
+  const needR = needsRbar(r);
+  const rank = needRows ? allocRankRows(panel.n, ctx.E + ctx.W, true) : null;
+  const grank = needRows ? allocGrankRows(panel, ctx.E, ctx.sigmaC, true) : null;
+  if (rank && grank) for (const w of p.workers) w.port.postMessage({ type: 'rowBuffers', panelId, rank, grank } satisfies ToWorker);
   // The bootstrap's resamples go out in chunks too: they need only the cross-sections.
+  const rowChunks = needRows ? ROW_CHUNKS : 0;
   const tasks: Task[] = [
-    ...Array.from({ length: ROW_CHUNKS }, (_, k): Task => ({ kind: 'rows', k })),
-    ...Array.from({ length: BOOT_CHUNKS }, (_, k): Task => ({ kind: 'boot', k })),
+    ...Array.from({ length: rowChunks }, (_, k): Task => ({ kind: 'rows', k })),
+    ...Array.from({ length: needBoot ? BOOT_CHUNKS : 0 }, (_, k): Task => ({ kind: 'boot', k })),
   ];
   const sections = aggregateSections(ctx, r);
   let preps: BootstrapPrep[] = [];
   const done = runTasks(p, panelId, tasks, () => {
-    ctx.rbar();
+    if (needR) ctx.rbar();
     ctx.estAAR();
     ctx.phat();
-    preps = sections.map((cs) => bootstrapInput(cs.x));
+    if (needBoot) preps = sections.map((cs) => bootstrapInput(cs.x));
   }, true);
-  const extremes = new Int32Array(sections.length);
-  for (const t of done.slice(ROW_CHUNKS) as Array<{ extremes: Int32Array }>) for (let k = 0; k < extremes.length; k++) extremes[k] += t.extremes[k];
-  const boot = bootstrapResults(sections, preps, extremes, r);
-  presetBootstrap(ctx, r, boot);
-  ctx.adoptRankRows(rank);
-  ctx.adoptGrankRows(grank);
-  const rbarInfo = ctx.rbar();
-  const ingredients = ctx.shareIngredients();
+  let boot: TestResult[] | null = null;
+  if (needBoot) {
+    const extremes = new Int32Array(sections.length);
+    for (const t of done.slice(rowChunks) as Array<{ extremes: Int32Array }>) for (let k = 0; k < extremes.length; k++) extremes[k] += t.extremes[k];
+    boot = bootstrapResults(sections, preps, extremes, r);
+    presetBootstrap(ctx, r, boot);
+  }
+  if (rank) ctx.adoptRankRows(rank);
+  if (grank) ctx.adoptGrankRows(grank);
+  const rbarInfo = needR ? ctx.rbar() : undefined;
+  const ingredients = ctx.shareIngredients({ ranks: needRanks, grank: needGrank });
   for (const w of p.workers) {
     w.port.postMessage({ type: 'ingredients', panelId, ingredients } satisfies ToWorker);
-    w.port.postMessage({ type: 'rbar', panelId, rbar: rbarInfo } satisfies ToWorker);
-    w.port.postMessage({ type: 'bootstrap', panelId, results: boot } satisfies ToWorker);
+    if (rbarInfo) w.port.postMessage({ type: 'rbar', panelId, rbar: rbarInfo } satisfies ToWorker);
+    if (boot) w.port.postMessage({ type: 'bootstrap', panelId, results: boot } satisfies ToWorker);
   }
 
   const sectionTasks: Task[] = [];
@@ -335,8 +346,8 @@ function aggregateOnWorkers(panel: EventPanel, opts: Partial<BatteryOptions>, th
   const nDays = panel.winEnd - panel.winStart + 1;
   return {
     n: panel.n,
-    rbar: rbarInfo.rbar,
-    rbarInfo,
+    rbar: rbarInfo?.rbar ?? null,
+    ...(rbarInfo ? { rbarInfo } : {}),
     days: rows.slice(0, nDays) as DayAggregate[],
     windows: rows.slice(nDays) as WindowAggregate[],
   };

@@ -17,6 +17,7 @@ import type { EngineSettings, StudyEvent } from './types.js';
 import { EvstudyError } from '../util/errors.js';
 import { checkSelection } from './checkSelection.js';
 import { checkBenchmarks } from './checkBenchmarks.js';
+import { testsSetting } from '../stats/selection.js';
 
 export interface RunOptions {
   progress?: EngineProgress;
@@ -41,6 +42,7 @@ export function settingsOf(c: StudyConfig): EngineSettings {
     gapReturns: c.gapReturns,
     listings: c.listings ?? 'primary',
     kpWindowRbar: c.kpWindowRbar ?? 'overlap',
+    ...testsSetting(c.tests),
     ...(c.estimationEndsBefore ? { estimationEndsBefore: parseIsoDay(c.estimationEndsBefore) } : {}),
   };
 }
@@ -149,6 +151,7 @@ export function runStudy(study: LoadedStudy, opts: RunOptions = {}): ReportJson 
       gapReturns: settings.gapReturns,
       listings: settings.listings,
       ...(c.excludeSelf ? { excludeSelf: true } : {}),
+      ...(settings.tests ? { tests: settings.tests } : {}),
     },
     inputs: {
       studyFile: relative(study.root, resolve(study.file)),

@@ -4,6 +4,7 @@
  * trading days; the engine never reads files.
  */
 import type { ModelKind, NonTradingPolicy } from './config.js';
+import type { SelectableTest } from '../stats/selection.js';
 import type { Regressors } from '../core/models/types.js';
 
 export type Timing = 'pre-open' | 'intraday' | 'after-close' | 'unknown';
@@ -93,6 +94,11 @@ export interface EngineSettings {
    * mis-scales Patell, BW 1980 and the rank tests when ARs are missing and hard-codes (L-2)/(L-4)).
    */
   testConvention: 'estudy2' | 'paper';
+  /**
+   * The tests to compute (src/stats/selection.ts, study `tests:` / `--tests`); absent = all. The
+   * others are not computed and are absent from the report.
+   */
+  tests?: SelectableTest[];
   /** How to label groups when an event has none. */
   groupBy: 'none' | 'market' | 'exchange' | 'board' | 'event';
   /**

@@ -16,6 +16,7 @@ import { openOutputDir } from '../../report/outputDir.js';
 // Cheap to load: the chart modules import vega only when a chart is drawn (charts/render.ts).
 import { MAX_CHART_EVENTS } from '../../report/charts/index.js';
 import { requireAggregate } from '../../study/requireAggregate.js';
+import { parseTestSelection, SELECTABLE_TESTS, TEST_PRESETS, TestSelectionError } from '../../stats/selection.js';
 
 interface StudyFlags {
   returns?: string;
@@ -40,6 +41,7 @@ interface StudyFlags {
   variance: string;
   contaminated?: string;
   gapReturns: string;
+  tests?: string;
   out?: string;
   charts: boolean;
   force?: boolean;
@@ -62,6 +64,19 @@ function checkChartEvents(ids: readonly string[] | undefined, report: { events: 
   });
 }
 
+const TESTS_HELP = `tests to compute: all (default) | basic (${TEST_PRESETS.basic.join(', ')}: what the Python eventstudy package computes) | a comma list of ${SELECTABLE_TESTS.join(', ')}; the others are not computed`;
+
+/** The --tests flag as given (validated now: a bad name is a usage error before any work). */
+function testsFlag(text: string): string {
+  try {
+    parseTestSelection(text);
+  } catch (e) {
+    if (e instanceof TestSelectionError) throw new UsageError(e.message, { field: '--tests', value: text });
+    throw e;
+  }
+  return text;
+}
+
 export const DEFAULT_STUDY = 'studies/china-ai-2023.yaml';
 
 export function register(program: Command): void {
@@ -72,11 +87,15 @@ export function register(program: Command): void {
     .option('--out <dir>', 'output folder (default reports/<study id>)')
     .option('--no-charts', 'skip the SVG charts')
     .option('--force', 'write into a non-empty folder that is not an evstudy output folder')
-    .action(async (file: string, flags: { out?: string; charts: boolean; force?: boolean }) => {
+    .option('--tests <list>', TESTS_HELP)
+    .action(async (file: string, flags: { out?: string; charts: boolean; force?: boolean; tests?: string }) => {
       outFlag(flags.out);
+      // Checked before any file is read; overrides the study's own `tests:`.
+      const tests = flags.tests === undefined ? undefined : testsFlag(flags.tests);
       // The pipeline is imported when a command runs, so `--help` and other commands start fast.
       const [{ runStudyReport }, { writeReport }] = await Promise.all([import('../../study/runStudy.js'), import('../../report/write.js')]);
       const study = loadStudy(file);
+      if (tests !== undefined) study.config.tests = tests;
       const out = flags.out ?? resolve(study.root, study.config.outDir ?? `reports/${study.config.id}`);
       // Taken before the computation: a folder this run may not use, or that another run holds, is refused at once.
       const session = openOutputDir(out, { producer: 'report', force: flags.force });
@@ -118,6 +137,7 @@ export function register(program: Command): void {
     .option('--convention <name>', "test formulas where the literature leaves a choice: paper (as the original papers) | estudy2 (as R estudy2, to reproduce it: also keeps contaminated estimation windows and the day-level KP r-bar unless --contaminated says otherwise)", 'paper')
     .option('--variance <divisor>', "residual variance divisor: model-df (SSR/(L-k)) | L-1 (estudy2's; with it and --convention estudy2 the COVID example's BW1980, BW1985, t, sign and rank tests match estudy2 to 1e-9, Patell/BMP to 0.3% from its prediction-error factor)", 'model-df')
     .option('--gap-returns <mode>', "returns spanning several market sessions (with --prices: the listing has no price on a day the market column has one, or over 10 calendar days pass): flag (count and flag per event) | exclude (also leave those in estimation windows out of the sample) | scale (count holidays as sessions too, exclude estimation ones and give event-window ones k sessions' variance: SAR on sigma sqrt(C + k - 1))", 'flag')
+    .option('--tests <list>', TESTS_HELP)
     .option('--contaminated <mode>', "other events' windows inside an estimation window (same symbol): drop (leave them out of the estimation sample; default) | keep (fit on the window as it is; the default under --convention estudy2)")
     .option('--out <dir>', 'output folder for report.md and report.json')
     .option('--no-charts', 'skip the SVG charts')
@@ -138,6 +158,7 @@ export function register(program: Command): void {
       const contamination = f.contaminated as 'drop' | 'keep' | undefined;
       // Every integer flag is checked here, before any file is read: a bad seed must not cost a whole run.
       const seed = parseInteger(f.seed, '--seed');
+      const tests = f.tests === undefined ? undefined : testsFlag(f.tests);
       const samples = parseInteger(f.bootstrap, '--bootstrap', { min: 1, max: 100_000 });
       const estimation = parseWindow(f.estimation, '--estimation');
       const window = parseWindow(f.window, '--window');
@@ -181,6 +202,7 @@ export function register(program: Command): void {
             variance: f.variance as 'model-df' | 'L-1',
             contamination,
             gapReturns: f.gapReturns as GapReturnsMode,
+            tests,
           },
           bar.update,
         );
