@@ -42,7 +42,8 @@ function carWindows(r: ReportJson): [number, number][] {
 export function eventNote(e: EventResultJson): string {
   const parts: string[] = [];
   if (e.reason && e.outcome !== 'ok') parts.push(`${e.outcome}: ${mdText(e.reason)}`);
-  if (e.shift && (e.day0 !== e.date || e.outcome === 'shifted')) parts.push(`day 0 ${e.day0 ?? ''}: ${mdText(e.shift)}`);
+  // A shifted event's reason usually is its shift note: say it once.
+  if (e.shift && e.shift !== e.reason && (e.day0 !== e.date || e.outcome === 'shifted')) parts.push(`day 0 ${e.day0 ?? ''}: ${mdText(e.shift)}`);
   if (e.flags && e.flags.length) parts.push(mdText(e.flags.join('; ')));
   return parts.join('. ');
 }

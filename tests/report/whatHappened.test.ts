@@ -118,6 +118,10 @@ describe('report.md reads without a manual (§2)', () => {
     expect(rows[3]).toMatch(/^\| \[E4\]\(#event-e4\)³ \| 0020\.HK \| 0020\.HK Co \| — \| no-price-data \|/);
     // The notes follow the moves table, before the significance table.
     const notes = ls.slice(moves + 6, sig).filter((l) => l.startsWith('- '));
+    // A shift that is also the outcome's reason is said once.
+    const once = described();
+    Object.assign(once.events[1], { reason: once.events[1].shift });
+    expect(renderMarkdown(once).match(/announced after the close/g)).toHaveLength(1);
     expect(notes).toEqual([
       '- ¹ E1: limit-up on day 0 (+10% limit): the reaction is at least this',
       '- ² E2: day 0 2023-02-07: announced after the close: day 0 is the next trading day',
