@@ -132,7 +132,7 @@ describe('report.md reads without a manual (§2)', () => {
 
 describe('ad-hoc events CSV: optional title and source columns', () => {
   it('reads them by header; a source with :// must be an http(s) URL (file, line and field named)', () => {
-    const t = readEventsTable('symbol,date,title,source\nAAA,2023-01-05,Launch,https://e.org/a\nBBB,2023-01-06,,Company filing p. 3\nCCC,2023-01-09,,\n', { file: 'e.csv' });
+    const t = readEventsTable('symbol,date,title,source\nAAA,2023-01-05,"Launch\n",https://e.org/a\nBBB,2023-01-06,,Company filing p. 3\nCCC,2023-01-09,,\n', { file: 'e.csv' });
     expect(t.events.map((e) => [e.title, e.source])).toEqual([
       ['Launch', { url: 'https://e.org/a' }],
       [undefined, { title: 'Company filing p. 3' }],

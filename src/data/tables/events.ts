@@ -124,11 +124,10 @@ export function readEventsTable(text: string, opts: EventsTableOptions): EventsT
   return { events, file, dateFormat: dates.format, warnings: [] };
 }
 
-/** Free text on one line; an empty cell means none. */
+/** Free text made one line (a quoted CSV cell may span lines); an empty cell means none. */
 const titleSchema = z
   .string()
-  .transform((s) => s.trim())
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { error: 'must be one line of text (no control characters)' })
+  .transform((s) => s.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ').trim())
   .transform((s) => (s === '' ? undefined : s));
 
 /**
