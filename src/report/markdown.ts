@@ -7,6 +7,9 @@ import { TEST_KEYS } from './schema.js';
 import { pct, num, pval, stars, win, table } from './format.js';
 import { mdLine, mdText } from './mdText.js';
 import { primaryWindow } from '../study/aggregate.js';
+import { anchors, announcementOf, eventsSection, hasEventInfo } from './eventsSection.js';
+import { perEventTables } from './eventTables.js';
+import { readingKey, wilcoxonLabel } from './readingKey.js';
 
 export interface ChartRef {
   file: string;
@@ -91,6 +94,14 @@ export function renderMarkdown(r: ReportJson, charts: ChartRef[] = [], sections:
     '',
   );
 
+  const large = r.events.length > LARGE_STUDY;
+  // What happened comes before any result; a large study lists the announcements its headline tables show.
+  const anchorOf = hasEventInfo(r) ? anchors(r) : undefined;
+  if (anchorOf) {
+    const only = large ? new Set(headlineSelection(r).flatMap((x) => x.map((y) => announcementOf(y.e)))) : undefined;
+    out.push(...eventsSection(r, anchorOf, only), '');
+  }
+  out.push(...readingKey(r), '');
   out.push(...findings(r), '');
 
   const caar = charts.find((c) => c.file.endsWith('caar.svg'));
@@ -100,14 +111,13 @@ export function renderMarkdown(r: ReportJson, charts: ChartRef[] = [], sections:
   if (r.periods && r.periods.length) out.push(...periodsSection(r), '');
   for (const sec of sections) out.push(sec.trim(), '');
 
-  const large = r.events.length > LARGE_STUDY;
-  out.push(...(large ? headlineEvents(r, opts.eventsCsv === true) : eventTable(r, opts.eventsCsv === true)), '');
+  out.push(...(large ? headlineEvents(r, opts.eventsCsv === true, anchorOf) : eventTable(r, opts.eventsCsv === true, anchorOf)), '');
   const bars = charts.filter((c) => /car-(bars|hist)-/.test(c.file));
   for (const c of bars) out.push(`![${mdText(c.title)}](${c.file})`, '');
 
   out.push(...marketsThenPooled(r), '');
   out.push('## Aggregate results (all events)', '');
-  out.push(...aggregateTables(r.aggregate, s.carWindows), '');
+  out.push(...aggregateTables(r.aggregate, s.carWindows, false, s.testConvention), '');
   out.push(...groupSections(r), '');
 
   const paths = charts.filter((c) => /\/price-/.test(c.file));
@@ -129,7 +139,7 @@ function findings(r: ReportJson): string[] {
   const byOutcome = new Map<string, number>();
   for (const e of ev) byOutcome.set(e.outcome, (byOutcome.get(e.outcome) ?? 0) + 1);
   out.push(
-    `- **${ev.length} event-listing pairs**, ${r.aggregate.n ?? inc.length} in the aggregate. Outcomes: ${[...byOutcome].map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+    `- **${ev.length} event-listing pairs**, ${ev.filter((e) => e.outcome === 'ok' || e.outcome === 'shifted').length} with data, ${r.aggregate.n ?? inc.length} in the aggregate (the key above says what each count is). Outcomes: ${[...byOutcome].map(([k, v]) => `${k} ${v}`).join(', ')}.`,
   );
   const focus = primaryWindow(r.settings.carWindows)!;
   out.push(...unitOfObservation(r, focus));
@@ -243,47 +253,9 @@ function periodsSection(r: ReportJson): string[] {
   return out;
 }
 
-function eventHeader(r: ReportJson): string[] {
-  const wins = r.settings.carWindows.filter(([a, b]) => !(a === 0 && b === 0));
-  return ['id', 'symbol', 'name', 'day 0', 'outcome', 'AR day 0', ...wins.map((w) => `CAR ${win(w)} (t, p)`), `market-adj. CAR ${win(headWindow(r))}`, 'raw [0,0]', 'best high [0,0]', 'raw [0,+1]'];
-}
-
-/** The window whose market-adjusted CAR (alpha 0, beta 1) stands beside the model CARs: the primary one. */
-function headWindow(r: ReportJson): [number, number] {
-  return (r.aggregate.primaryWindow ?? primaryWindow(r.settings.carWindows))!;
-}
-
-function eventRow(r: ReportJson, e: EventResultJson): string[] {
-  const wins = r.settings.carWindows.filter(([a, b]) => !(a === 0 && b === 0));
-    const d0 = e.days.find((d) => d.day === 0);
-  const w00 = findWindow(e, 0, 0);
-  const w01 = findWindow(e, 0, 1);
-  // The alignment note matters only when day 0 is not the announcement date as written.
-  const day0 = e.day0 ? `${e.day0}${e.shift && (e.day0 !== e.date || e.outcome === 'shifted') ? ` (${e.shift})` : ''}` : '—';
-  const outcome = e.outcome + (e.reason && e.outcome !== 'ok' ? `: ${mdText(e.reason)}` : '') + (e.flags && e.flags.length ? ` [${mdText(e.flags.join('; '))}]` : '');
-  return [
-    mdText(e.id),
-    mdText(e.symbol),
-    mdText(e.name),
-    day0,
-    outcome,
-    pct(d0?.ar ?? null),
-    ...wins.map((w) => {
-      const x = findWindow(e, w[0], w[1]);
-      return x && x.car !== null ? `${pct(x.car)} (${num(x.carT)}, ${pval(x.carP)})${stars(x.carP)}` : '—';
-    }),
-    pct(findWindow(e, ...headWindow(r))?.marketAdjustedCar ?? null),
-    pct(w00?.rawReturn ?? null),
-    pct(w00?.maxHighReturn ?? null),
-    pct(w01?.rawReturn ?? null),
-  ];
-}
-
 const CSV_POINTER = 'The full per-event table (every event, every CAR window, model parameters, flags) is `events.csv` in this folder; `report.json` has every figure.';
 
-function eventTable(r: ReportJson, eventsCsv: boolean): string[] {
-  const header = eventHeader(r);
-  const rows = r.events.map((e) => eventRow(r, e));
+function eventTable(r: ReportJson, eventsCsv: boolean, anchorOf?: Map<string, string>): string[] {
   const models = r.events
     .filter((e) => e.model)
     .map((e) => [
@@ -300,9 +272,9 @@ function eventTable(r: ReportJson, eventsCsv: boolean): string[] {
   return [
     '## Per-event results',
     '',
-    'CAR t-statistics use the variance of the CAR including the estimation error of the model (Campbell, Lo & MacKinlay 1997, eq. 4.4.8-4.4.10) and Student t with the model\'s degrees of freedom. Raw moves are close-to-close from the close before the window; "best high" is the highest intraday high over the window relative to that close.',
+    `CAR t-statistics use the variance of the CAR including the estimation error of the model (Campbell, Lo & MacKinlay 1997, eq. 4.4.8-4.4.10) and Student t with the model's degrees of freedom. Raw moves are close-to-close from the close before the window; "best high" is the highest intraday high over the window relative to that close.${anchorOf ? ' Each event links to its row in the Events table.' : ''}`,
     '',
-    table(header, rows),
+    ...perEventTables(r, r.events, anchorOf),
     '',
     ...(eventsCsv ? [CSV_POINTER, ''] : []),
     '### Model parameters per event',
@@ -317,13 +289,26 @@ function eventTable(r: ReportJson, eventsCsv: boolean): string[] {
  * A large study's event section: counts by outcome, the largest and smallest CARs of the headline
  * window, and where the rest is. Every row is an event that exists; none is left out silently.
  */
-function headlineEvents(r: ReportJson, eventsCsv: boolean): string[] {
+/** A large study's headline rows: the largest CARs of the headline window, then the smallest (each at most HEADLINE_ROWS). */
+function headlineSelection(r: ReportJson): [{ e: EventResultJson; car: number }[], { e: EventResultJson; car: number }[]] {
   const focus = primaryWindow(r.settings.carWindows);
+  if (!focus) return [[], []];
   const withCar = r.events
-    .map((e, k) => ({ e, k, car: focus ? (findWindow(e, focus[0], focus[1])?.car ?? null) : null }))
+    .map((e, k) => ({ e, k, car: findWindow(e, focus[0], focus[1])?.car ?? null }))
     .filter((x): x is { e: EventResultJson; k: number; car: number } => x.car !== null && Number.isFinite(x.car))
     .sort((x, y) => y.car - x.car || x.k - y.k);
-  const header = eventHeader(r);
+  const k = Math.min(HEADLINE_ROWS, Math.ceil(withCar.length / 2));
+  const rest = withCar.slice(k);
+  return [withCar.slice(0, k), rest.slice(Math.max(0, rest.length - HEADLINE_ROWS)).reverse()];
+}
+
+/**
+ * A large study's event section: counts by outcome, the largest and smallest CARs of the headline
+ * window, and where the rest is. Every row is an event that exists; none is left out silently.
+ */
+function headlineEvents(r: ReportJson, eventsCsv: boolean, anchorOf?: Map<string, string>): string[] {
+  const focus = primaryWindow(r.settings.carWindows);
+  const [top, bottom] = headlineSelection(r);
   const out = [
     '## Per-event results (largest and smallest CARs)',
     '',
@@ -332,18 +317,13 @@ function headlineEvents(r: ReportJson, eventsCsv: boolean): string[] {
       ' CAR t-statistics include the estimation error of the model (Campbell, Lo & MacKinlay 1997, eq. 4.4.8-4.4.10).',
     '',
   ];
-  if (!focus || !withCar.length) {
+  if (!focus || !top.length) {
     out.push('No event has a CAR for the headline window.');
     return out;
   }
-  const k = Math.min(HEADLINE_ROWS, Math.ceil(withCar.length / 2));
-  out.push(`### The ${k} largest CARs ${win(focus)}`, '', table(header, withCar.slice(0, k).map((x) => eventRow(r, x.e))), '');
-  const rest = withCar.slice(k);
-  if (rest.length) {
-    const bottom = rest.slice(Math.max(0, rest.length - HEADLINE_ROWS)).reverse();
-    out.push(`### The ${bottom.length} smallest CARs ${win(focus)}`, '', table(header, bottom.map((x) => eventRow(r, x.e))), '');
-  }
-  const without = r.events.length - withCar.length;
+  out.push(`### The ${top.length} largest CARs ${win(focus)}`, '', ...perEventTables(r, top.map((x) => x.e), anchorOf), '');
+  if (bottom.length) out.push(`### The ${bottom.length} smallest CARs ${win(focus)}`, '', ...perEventTables(r, bottom.map((x) => x.e), anchorOf), '');
+  const without = r.events.filter((e) => !Number.isFinite(findWindow(e, focus[0], focus[1])?.car ?? NaN)).length;
   if (without) out.push(`${without} event(s) have no CAR ${win(focus)}; see Data notes.`);
   return out;
 }
@@ -358,7 +338,7 @@ function groupSections(r: ReportJson): string[] {
     `## Group: ${mdText(g.group)}`,
     '',
     ...(g.unit === 'listing' && r.listings && r.listings.mode !== 'separate' ? ['Every listing trading in this market is one observation, secondary listings of cross-listed firms included.', ''] : []),
-    ...aggregateTables(g.aggregate, s.carWindows, true),
+    ...aggregateTables(g.aggregate, s.carWindows, true, s.testConvention),
     '',
   ];
   if (r.groups.length <= HEADLINE_ROWS) return r.groups.flatMap(detail);
@@ -445,7 +425,9 @@ function computed<K extends (typeof TEST_KEYS)[number]>(agg: AggregateJson, keys
   return keys.filter((k) => agg.days.some((d) => d.tests[k] !== undefined) || agg.windows.some((w) => w.tests[k] !== undefined));
 }
 
-function aggregateTables(agg: AggregateJson, carWindows: [number, number][] | number[][], compact = false): string[] {
+function aggregateTables(agg: AggregateJson, carWindows: [number, number][] | number[][], compact = false, convention?: string): string[] {
+  // Wilcoxon's column holds z of W+ or W+ itself, by convention: the header says which.
+  const label = (k: (typeof TEST_KEYS)[number]) => (k === 'wilcoxon' ? wilcoxonLabel(convention) : TEST_LABELS[k]);
   const out: string[] = [];
   // A selection without any compact-table test shows the ones it has instead of none.
   const compactKeys = computed(agg, ['csectT', 'patell', 'bmp', 'kpBmp', 'generalizedSign', 'rank', 'wilcoxon'] as const);
@@ -481,13 +463,13 @@ function aggregateTables(agg: AggregateJson, carWindows: [number, number][] | nu
   ]);
   out.push('### CAAR by window', '');
   if (pw) out.push(`The primary window ${win(pw)} is the confirmatory test (raw p); every other window and day shows its Holm-adjusted p over that family beside the raw one, and its stars follow the adjusted p.`, '');
-  out.push(table(['window', 'N', 'CAAR', '% positive', ...keys.map((k) => TEST_LABELS[k]), 'var. ratio', ...(hasWr ? ['KP r̄'] : []), ...(hasCt ? ['calendar-time t'] : [])], wrows));
+  out.push(table(['window', 'N', 'CAAR', '% positive', ...keys.map(label), 'var. ratio', ...(hasWr ? ['KP r̄'] : []), ...(hasCt ? ['calendar-time t'] : [])], wrows));
   out.push('');
   const dayKeys = computed(agg, ['csectT', 'patell', 'bmp', 'kpBmp', 'generalizedSign', 'rank'] as const);
   const dkeys: Array<(typeof TEST_KEYS)[number]> = dayKeys.length > 0 ? dayKeys : computed(agg, TEST_KEYS);
   const drows = agg.days.map((d) => [String(d.day), String(d.n), pct(d.aar, 3), pct(d.sharePositive ?? null, 0), ...dkeys.map((k) => testCell(d.tests[k])), vrCell(d.varianceRatio)]);
   out.push('### AAR by day', '');
-  out.push(table(['day', 'N', 'AAR', '% positive', ...dkeys.map((k) => TEST_LABELS[k]), 'var. ratio'], drows));
+  out.push(table(['day', 'N', 'AAR', '% positive', ...dkeys.map(label), 'var. ratio'], drows));
   if (hasCt) {
     out.push(
       '',

@@ -120,12 +120,31 @@ export const eventModelSchema = z.strictObject({
   rSquared: nullableNum.optional(),
 });
 
+/** Where an event's news is documented (the event file's `sources`, or an ad-hoc CSV's `source` cell). */
+export const eventSourceSchema = z.strictObject({
+  title: z.string().optional(),
+  publisher: z.string().optional(),
+  url: z.string().optional(),
+  /** A file under the events directory. */
+  document: z.string().optional(),
+  accessed: isoDate.optional(),
+});
+
 export const eventResultSchema = z.strictObject({
   id: z.string(),
+  /** The announcement this listing's result belongs to (the registry id; equals id for one-listing events). */
+  eventId: z.string().optional(),
   symbol: z.string(),
   name: z.string().optional(),
+  /** What happened: the announcement's headline, one-paragraph summary and sources (issue 13 §1). */
+  title: z.string().optional(),
+  summary: z.string().optional(),
+  sources: z.array(eventSourceSchema).optional(),
   date: isoDate,
   timing: z.string().optional(),
+  /** Wall-clock time of the news (HH:MM) in `timezone`, when known; day 0 was derived from that instant. */
+  time: z.string().optional(),
+  timezone: z.string().optional(),
   day0: isoDate.nullable(),
   outcome: z.enum(OUTCOMES),
   reason: z.string().nullable(),
@@ -389,6 +408,7 @@ export type ReportJson = z.infer<typeof reportSchema>;
 export type EventResultJson = z.infer<typeof eventResultSchema>;
 export type AggregateJson = z.infer<typeof aggregateSchema>;
 export type TestResultJson = z.infer<typeof testResultSchema>;
+export type EventSourceJson = z.infer<typeof eventSourceSchema>;
 export type Outcome = (typeof OUTCOMES)[number];
 export type ClaimResultJson = z.infer<typeof claimResultSchema>;
 export type PeriodJson = z.infer<typeof periodSchema>;

@@ -129,6 +129,8 @@ export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Prom
     timing: e.timing === 'unknown' && noTiming ? 'intraday' : e.timing,
     group: e.group ?? null,
     market: e.market,
+    title: e.title,
+    sources: e.source ? [e.source] : undefined,
   })) as StudyEvent[];
   // The engine reports progress after each event, in order: `at.i` is the event it is on.
   const at = { i: 0 };

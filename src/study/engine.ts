@@ -351,10 +351,16 @@ function fitWithout(
 function emptyResult(ev: StudyEvent, outcome: Outcome, reason: string, group: string | null, name?: string): EventResultJson {
   return {
     id: ev.id,
+    eventId: ev.eventId,
     symbol: ev.symbol,
     name,
+    title: ev.title,
+    summary: ev.summary,
+    sources: ev.sources,
     date: formatDay(ev.day),
     timing: ev.timing,
+    time: ev.time,
+    timezone: ev.timezone,
     day0: null,
     outcome,
     reason,

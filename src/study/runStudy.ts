@@ -81,6 +81,8 @@ export function expandEvents(
         timezone: e.timezone,
         group: groupBy === 'event' ? (e.group ?? e.id) : undefined,
         title: e.title,
+        summary: e.summary,
+        sources: e.sources.map((x) => ({ title: x.title, publisher: x.publisher, url: x.url, document: x.document, accessed: x.accessed })),
         tags: e.tags,
         source: { file: join(eventsDir, `${e.id}.yaml`) },
       });

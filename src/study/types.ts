@@ -6,6 +6,7 @@
 import type { ModelKind, NonTradingPolicy } from './config.js';
 import type { SelectableTest } from '../stats/selection.js';
 import type { Regressors } from '../core/models/types.js';
+import type { EventSourceJson } from '../report/schema.js';
 
 export type Timing = 'pre-open' | 'intraday' | 'after-close' | 'unknown';
 
@@ -69,6 +70,9 @@ export interface StudyEvent {
   timezone?: string;
   group?: string | null;
   title?: string;
+  /** What happened and where it is documented, carried into report.json as given. */
+  summary?: string;
+  sources?: EventSourceJson[];
   tags?: string[];
   /** Where the event was declared (event YAML file, or events CSV and line), for error messages. */
   source?: { file: string; line?: number };

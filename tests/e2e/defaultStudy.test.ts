@@ -441,5 +441,18 @@ describe('evstudy run (what npm start does)', () => {
     // BW labels say what each t computes; BHARs are not aggregated, and the note says so.
     expect(md).toContain('| Brown-Warner t, independence (estudy2 "BW 1980") | Brown-Warner t, crude dependence adj. (estudy2 "BW 1985") |');
     expect(md).toContain('- **BHARs** are reported per event only and enter no aggregate or test');
+    // What happened (issue 13 §1): every announcement's title in report.json and in the Events table
+    // before the results, with time and zone; per-event rows link to it.
+    const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ReportJson;
+    const launch = json.events.find((e) => e.id === 'baidu-ernie-launch@9888.HK')!;
+    expect(launch).toMatchObject({ eventId: 'baidu-ernie-launch', title: 'Baidu launches Ernie Bot at a live event', timing: 'intraday', time: '14:00', timezone: 'Asia/Shanghai' });
+    expect(launch.summary).toMatch(/^Robin Li presents Ernie Bot/);
+    expect(launch.sources![0].url).toBe('https://www.technologyreview.com/2023/03/16/1069919/baidu-ernie-bot-chatgpt-launch/');
+    const eventsAt = md.indexOf('## Events');
+    expect(eventsAt).toBeGreaterThan(0);
+    expect(eventsAt).toBeLessThan(md.indexOf('## Findings'));
+    for (const e of json.events) expect(md.slice(eventsAt, md.indexOf('## How to read this report'))).toContain(`| ${e.title} |`);
+    expect(md).toContain('| <a id="event-baidu-ernie-launch"></a>baidu-ernie-launch | 2023-03-16 14:00 Asia/Shanghai (intraday) | 9888.HK, BIDU | Baidu launches Ernie Bot at a live event |');
+    expect(md).toMatch(/\| \[baidu-ernie-launch@9888\.HK\]\(#event-baidu-ernie-launch\)/);
   }, 120_000);
 });

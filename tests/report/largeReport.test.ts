@@ -104,6 +104,10 @@ describe('user text in reports', () => {
     r.events[0].group = evil;
     r.events[0].id = 'id\r\n# [x](http://e) <b>';
     r.groups[0].group = evil;
+    // What happened is user text too: a title or summary cannot split the Events table either.
+    r.events[0].title = evil;
+    r.events[0].summary = 'a | b\n## injected [x](http://e) <b>';
+    r.events[0].sources = [{ title: '[x](http://e)', url: 'https://e.org/a b(c)' }];
     const md = renderMarkdown(r, [{ file: 'charts/price-id.svg', title: `${r.events[0].id} 600001` }]);
     expect(md).not.toMatch(/^#+ injected/m);
     expect(md).toContain('![id \\# \\[x\\](http://e) \\<b\\> 600001](charts/price-id.svg)');
@@ -112,10 +116,14 @@ describe('user text in reports', () => {
     expect(md).not.toContain('<b>');
     expect(md).toContain('## Group: g|x \\#\\# injected');
     // The per-event table keeps its column count: the pipe is escaped in the cell.
-    const row = md.split('\n').find((l) => l.startsWith('| id '))!;
-    const header = md.split('\n').find((l) => l.startsWith('| id | symbol'))!;
+    const lines = md.split('\n');
     const cells = (l: string) => l.split(/(?<!\\)\|/).length;
-    expect(cells(row)).toBe(cells(header));
+    for (const head of ['| event | symbol | name', '| event | symbol | t ', '| event | when | listings']) {
+      const at = lines.findIndex((l) => l.startsWith(head));
+      expect(at).toBeGreaterThan(0);
+      expect(cells(lines[at + 2])).toBe(cells(lines[at]));
+    }
+    expect(md).toContain('(https://e.org/a%20b%28c%29)');
     expect(mdText('a*b_c')).toBe('a\\*b_c');
   });
 

@@ -4,6 +4,7 @@
  * and Python event-study packages use (`security_ticker,market_ticker,event_date` in
  * LemaireJean-Baptiste/eventstudy, `name,when` in eventstudies).
  */
+import { z } from 'zod';
 import { DataError } from '../../util/errors.js';
 import { formatDay } from '../../util/dayNumber.js';
 import { findColumn, listNames } from './columns.js';
@@ -19,6 +20,8 @@ export const EVENT_ID_COLUMNS = ['id', 'event_id'];
 export const EVENT_GROUP_COLUMNS = ['group', 'category'];
 export const EVENT_TIMING_COLUMNS = ['timing'];
 export const EVENT_MARKET_COLUMNS = ['market_ticker', 'market', 'benchmark'];
+export const EVENT_TITLE_COLUMNS = ['title', 'headline'];
+export const EVENT_SOURCE_COLUMNS = ['source', 'url'];
 
 /** Spellings of each timing, after lower-casing and turning blanks / underscores into `-`. */
 const TIMINGS = new Map<string, EventTiming>(Object.entries({
@@ -71,6 +74,8 @@ export function readEventsTable(text: string, opts: EventsTableOptions): EventsT
   const groupCol = optional(EVENT_GROUP_COLUMNS);
   const timingCol = optional(EVENT_TIMING_COLUMNS);
   const marketCol = optional(EVENT_MARKET_COLUMNS);
+  const titleCol = optional(EVENT_TITLE_COLUMNS);
+  const sourceCol = optional(EVENT_SOURCE_COLUMNS);
 
   const dates = new DateColumn(file, header[dateCol]);
   const firstLineOfId = new Map<string, number>();
@@ -103,12 +108,46 @@ export function readEventsTable(text: string, opts: EventsTableOptions): EventsT
     if (timingCol >= 0) event.timing = parseTiming(rec[timingCol], file, line, header[timingCol]);
     if (groupCol >= 0 && rec[groupCol] !== '') event.group = rec[groupCol];
     if (marketCol >= 0 && rec[marketCol] !== '') event.market = rec[marketCol];
+    if (titleCol >= 0) {
+      const title = parseCell(titleSchema, rec[titleCol], file, line, header[titleCol]);
+      if (title !== undefined) event.title = title;
+    }
+    if (sourceCol >= 0) {
+      const source = parseCell(sourceSchema, rec[sourceCol], file, line, header[sourceCol]);
+      if (source !== undefined) event.source = source;
+    }
     events.push(event);
   }
   if (events.length === 0 || dates.format === null) {
     throw new DataError('no events: the file has a header but no rows', { file, line: headerLine, field: 'header', value: header.join(',') });
   }
   return { events, file, dateFormat: dates.format, warnings: [] };
+}
+
+/** Free text made one line (a quoted CSV cell may span lines); an empty cell means none. */
+const titleSchema = z
+  .string()
+  .transform((s) => s.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ').trim())
+  .transform((s) => (s === '' ? undefined : s));
+
+/**
+ * A source cell: a link when it starts with a scheme (then it must be an http or https URL, so a
+ * typo like `htps://` is an error rather than a citation), else a citation in words.
+ */
+const sourceSchema = titleSchema.transform((s, ctx): { url?: string; title?: string } | undefined => {
+  if (s === undefined) return undefined;
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) return { title: s };
+  if (!z.url({ protocol: /^https?$/ }).safeParse(s).success) {
+    ctx.addIssue({ code: 'custom', message: 'must be an http or https URL, or a citation without "://"' });
+    return z.NEVER;
+  }
+  return { url: s };
+});
+
+function parseCell<T>(schema: z.ZodType<T, string>, cell: string, file: string, line: number, field: string): T {
+  const r = schema.safeParse(cell);
+  if (r.success) return r.data;
+  throw new DataError(r.error.issues[0]?.message ?? 'invalid value', { file, line, field, value: cell });
 }
 
 function parseTiming(cell: string, file: string, line: number, field: string): EventTiming {

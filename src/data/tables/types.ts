@@ -60,6 +60,10 @@ export interface EventRow {
   group?: string;
   /** Per-event market column (10K.csv `market_ticker`). */
   market?: string;
+  /** Optional `title` column: what happened, shown in the report's Events table. */
+  title?: string;
+  /** Optional `source` column: a URL (http/https) or a citation in words. */
+  source?: { url?: string; title?: string };
   /** 1-based line in the file (header = line 1). */
   line: number;
 }

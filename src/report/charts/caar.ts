@@ -9,6 +9,7 @@ import type { AggregateJson, EventResultJson, ReportJson } from '../schema.js';
 import { cumulativeSum, dayRange, sampleSd } from './cumulate.js';
 import { renderSvg } from './render.js';
 import { AUTOSIZE, ONE_ROW, HEIGHT, OVERALL, PCT, WIDTH, baseConfig, dayAxis, groupColourScale } from './theme.js';
+import { daysText, ZERO_LINE_LABEL } from './daysText.js';
 
 /** Two-sided 95% normal quantile, rounded as analysts quote it. */
 export const Z95 = 1.96;
@@ -105,7 +106,7 @@ function subtitle(all: CaarSeries[]): string[] {
 export function caarTitle(report: ReportJson): string {
   const [a, b] = report.settings.window;
   // A title wider than the chart would make `fit` shrink the plot; the study title is in the report.
-  return `CAAR over event days ${a} to ${b}${report.study?.id ? ` (${report.study.id})` : ''}`;
+  return `CAAR over event ${daysText([a, b])}${report.study?.id ? ` (${report.study.id})` : ''}`;
 }
 
 export function caarSpec(report: ReportJson): TopLevelSpec {
@@ -145,6 +146,11 @@ export function caarSpec(report: ReportJson): TopLevelSpec {
         encoding: { x, y: { field: 'lo', type: 'quantitative', scale: yScale, axis: yAxis, stack: null }, y2: { field: 'hi' }, color },
       },
       { data: ONE_ROW, mark: { type: 'rule', color: '#888888' }, encoding: { y: { datum: 0, type: 'quantitative' } } },
+      {
+        data: ONE_ROW,
+        mark: { type: 'text', text: ZERO_LINE_LABEL, color: '#666666', fontSize: 10, align: 'left', baseline: 'bottom', dx: 3, dy: -2 },
+        encoding: { x: { value: 0 }, y: { datum: 0, type: 'quantitative', scale: yScale } },
+      },
       { data: ONE_ROW, mark: { type: 'rule', color: '#888888', strokeDash: [4, 3] }, encoding: { x: { datum: 0, type: 'quantitative' } } },
       {
         data: { values: lineRows },

@@ -7,6 +7,7 @@ import type { ReportJson } from '../schema.js';
 import { Z95 } from './caar.js';
 import { AUTOSIZE, ONE_ROW, PCT, WIDTH, baseConfig, groupColourScale, groupLabel } from './theme.js';
 import { renderSvg } from './render.js';
+import { daysText, ZERO_LINE_LABEL } from './daysText.js';
 
 export interface CarBar {
   /** Axis label: the event id, made unique if ids repeat (bars would otherwise overlap). */
@@ -61,8 +62,11 @@ export function carBarsShown(bars: CarBar[], k = CAR_BAR_K): CarBar[] {
   return bars.length <= 2 * k ? bars : [...bars.slice(0, k), ...bars.slice(bars.length - k)];
 }
 
+/** Widest bar label in px: beyond it an id is cut with an ellipsis (the full id is in report.md). */
+export const LABEL_MAX = 420;
+
 export function carBarsTitle([a, b]: [number, number]): string {
-  return `CAR by event, days ${a} to ${b}`;
+  return `CAR by event, ${daysText([a, b])}`;
 }
 
 export function carBarsSpec(report: ReportJson, window: [number, number]): TopLevelSpec {
@@ -70,8 +74,11 @@ export function carBarsSpec(report: ReportJson, window: [number, number]): TopLe
   const all = carBarsData(report, window);
   const bars = carBarsShown(all);
   const labels = bars.map((x) => x.label);
-  const y = { field: 'label', type: 'nominal', sort: labels, axis: { title: null, labelLimit: 220 } } as const;
-  const xAxis = { title: `CAR, days ${a} to ${b}`, format: PCT };
+  // Room for the longest id (about 9 px a character at the axis font, so "baidu-ernie-confirmed@9888.HK"
+  // is not cut to "baidu-ernie-confirmed@98..."), capped so a freak id cannot squeeze the bars away.
+  const labelLimit = Math.min(LABEL_MAX, Math.max(220, 9 * Math.max(0, ...labels.map((l) => l.length))));
+  const y = { field: 'label', type: 'nominal', sort: labels, axis: { title: null, labelLimit } } as const;
+  const xAxis = { title: `CAR, ${daysText([a, b])}`, format: PCT };
   const withWhiskers = bars.filter((x) => x.lo !== null);
   // Without bars the x scale would have an empty domain (NaN coordinates): fix one around zero.
   const xScale = bars.length ? { zero: true, nice: true } : { domain: [-0.01, 0.01] };
@@ -99,6 +106,13 @@ export function carBarsSpec(report: ReportJson, window: [number, number]): TopLe
     });
   }
   layers.push({ data: ONE_ROW, mark: { type: 'rule', color: '#444444' }, encoding: { x: { datum: 0, type: 'quantitative' } } });
+  // The zero line says what it is: a bar's length is its distance from "as the model expected".
+  layers.push({
+    data: ONE_ROW,
+    // At the foot of the line: bars are sorted largest first, so the lowest rows are the negative ones, left of zero.
+    mark: { type: 'text', text: ZERO_LINE_LABEL, color: '#444444', fontSize: 10, align: 'left', baseline: 'bottom', dx: 3, dy: -3 },
+    encoding: { x: { datum: 0, type: 'quantitative' }, y: { value: 'height' } },
+  });
   if (!bars.length) {
     layers.push({
       data: ONE_ROW,

@@ -6,6 +6,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ReportJson } from '../schema.js';
 import { AUTOSIZE, HEIGHT, ONE_ROW, PCT, WIDTH, baseConfig } from './theme.js';
 import { renderSvg } from './render.js';
+import { daysText, ZERO_LINE_LABEL } from './daysText.js';
 
 export interface CarBin {
   lo: number;
@@ -43,7 +44,7 @@ export function carHistBins(values: Float64Array, bins = HIST_BINS): CarBin[] {
 }
 
 export function carHistTitle([a, b]: [number, number]): string {
-  return `Distribution of CAR, days ${a} to ${b}`;
+  return `Distribution of CAR, ${daysText([a, b])}`;
 }
 
 export function carHistSpec(report: ReportJson, window: [number, number]): TopLevelSpec {
@@ -61,12 +62,17 @@ export function carHistSpec(report: ReportJson, window: [number, number]): TopLe
       data: { values: bins },
       mark: { type: 'bar', color: '#0072B2', stroke: 'white', strokeWidth: 0.5 },
       encoding: {
-        x: { field: 'lo', type: 'quantitative', axis: { title: `CAR, days ${window[0]} to ${window[1]}`, format: PCT }, scale: bins.length ? { zero: false } : { domain: [-0.01, 0.01] } },
+        x: { field: 'lo', type: 'quantitative', axis: { title: `CAR, ${daysText(window)}`, format: PCT }, scale: bins.length ? { zero: false } : { domain: [-0.01, 0.01] } },
         x2: { field: 'hi' },
         y: { field: 'count', type: 'quantitative', scale: { domain: [0, Math.max(1, ...bins.map((x) => x.count))], nice: true, padding: 0 }, axis: { title: 'Events', tickMinStep: 1, format: 'd' } },
       },
     },
     { data: ONE_ROW, mark: { type: 'rule', color: '#444444', strokeDash: [4, 3] }, encoding: { x: { datum: 0, type: 'quantitative' } } },
+    {
+      data: ONE_ROW,
+      mark: { type: 'text', text: ZERO_LINE_LABEL, color: '#444444', fontSize: 10, align: 'left', baseline: 'top', dx: 3, dy: 2 },
+      encoding: { x: { datum: 0, type: 'quantitative' }, y: { value: 0 } },
+    },
   ];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

@@ -7,6 +7,7 @@ import type { EventResultJson, ReportJson } from '../schema.js';
 import { compound } from './cumulate.js';
 import { renderSvg } from './render.js';
 import { AUTOSIZE, HEIGHT, ONE_ROW, WIDTH, baseConfig, dayAxis } from './theme.js';
+import { day0Shifted } from './daysText.js';
 
 export const INDEX_BASE = 100;
 
@@ -69,7 +70,7 @@ function subtitle(event: EventResultJson, path: PricePath): string[] {
   const stop = path.points.find((p) => p.actual === null);
   if (stop) lines.push(`No return on day ${stop.day}: the index cannot be carried past it.`);
   if (path.points.some((p) => p.limitHit !== 0)) lines.push('Triangles: price-limit days, where the observed return is censored.');
-  if (event.shift) lines.push(`Day 0 shifted: ${event.shift}`);
+  if (day0Shifted(event)) lines.push(`Day 0 shifted: ${event.shift}`);
   if (event.outcome !== 'ok' && event.outcome !== 'shifted') lines.push(`Outcome: ${event.outcome}${event.reason ? ` (${event.reason})` : ''}`);
   return lines;
 }

@@ -17,6 +17,7 @@ describe('charts', () => {
   it('CAAR chart: titled, one legend entry per series, no-band note for the one-event group', async () => {
     const svg = await caarChart(fixtureReport());
     expectSvg(svg, 'CAAR over event days -2 to 2 (fixture)');
+    expect(svg).toContain('0 = no abnormal return');
     expect(svg).toContain('All events');
     expect(svg).toContain('No band, fewer than 2 events: B (1 event).');
     expect(svg).toContain('CAAR');
@@ -25,8 +26,15 @@ describe('charts', () => {
 
   it('CAR bars: titled, percent axis, every bar labelled', async () => {
     const svg = await carBarsChart(fixtureReport(), [0, 0]);
-    expectSvg(svg, 'CAR by event, days 0 to 0');
+    // One day is "day 0", never "days 0 to 0" (issue 13 §2); the zero line says what it is.
+    expectSvg(svg, 'CAR by event, day 0');
+    expect(svg).not.toContain('days 0 to 0');
+    expect(svg).toContain('0 = no abnormal return');
     expect(svg).toContain('3 of 4 events have a CAR for this window');
+    // A long id is drawn whole, not cut to "baidu-ernie-confirmed@98…".
+    const long = fixtureReport();
+    long.events[0].id = 'baidu-ernie-confirmed@9888.HK';
+    expect(await carBarsChart(long, [0, 0])).toContain('>baidu-ernie-confirmed@9888.HK<');
     for (const id of ['E1', 'E2', 'E/3 HK']) expect(svg).toContain(`>${id}<`);
     expect(svg).toMatch(/\d%</);
   });
@@ -37,6 +45,9 @@ describe('charts', () => {
     expect(await pricePathChart(r.events[0])).toContain('limit-up');
     const shifted = await pricePathChart(r.events[1]);
     expect(shifted).toContain('Day 0 shifted');
+    // A timing note on an unmoved day 0 is not a shift (issue 13 §2).
+    const notShifted = await pricePathChart({ ...r.events[0], shift: 'intraday: day 0 is the announcement date' });
+    expect(notShifted).not.toContain('Day 0 shifted');
     expectSvg(await pricePathChart(r.events[2]), 'E/3 HK 0700.HK day 0 = 2023-02-07');
   });
 
