@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
@@ -32,11 +35,15 @@ class HeavyFirst extends BaseSequencer {
 }
 
 /**
- * Files that must run isolated (a fresh module graph): they replace a module with vi.mock (node:fs,
- * vega), which reaches only modules evaluated after the mock, and their mocked copies must not
- * reach later files. Everything else shares one module graph per worker.
+ * Files that must run isolated (a fresh module graph): those that replace a module with vi.mock or
+ * vi.doMock (node:fs, vega), which reaches only modules evaluated after the mock, and whose mocked
+ * copies must not reach later files. Found by reading the files, so a new one cannot be forgotten.
+ * Everything else shares one module graph per worker.
  */
-const ISOLATED = ['tests/reliability/renameFault.test.ts', 'tests/report/chartFailure.test.ts'];
+const TESTS = fileURLToPath(new URL('tests/', import.meta.url));
+const ISOLATED = readdirSync(TESTS, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.test.ts') && /\bvi\.(do)?[mM]ock\(/.test(readFileSync(join(TESTS, f), 'utf8')))
+  .map((f) => `tests/${f}`);
 
 /** Options both projects share (a project does not inherit the root's test options). */
 const COMMON = { pool: 'threads' as const, testTimeout: 60_000, setupFiles: ['tests/setup/removeTemp.ts'] };
@@ -49,7 +56,7 @@ export default defineConfig({
     maxWorkers: 2,
     minWorkers: 1,
     // Without isolation a worker runs file after file in one module graph: each file no longer
-    // re-imports vitest, zod and the engine in a new thread (measured: the full suite 199 s -> 96 s
+    // re-imports vitest, zod and the engine in a new thread (measured: the full suite 199 s -> 118 s
     // of CPU). Per project below; the threads pool itself must be told at the root.
     poolOptions: { threads: { isolate: false } },
     sequence: { sequencer: HeavyFirst },
