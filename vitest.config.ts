@@ -58,7 +58,9 @@ export default defineConfig({
     // Without isolation a worker runs file after file in one module graph: each file no longer
     // re-imports vitest, zod and the engine in a new thread (measured: the full suite 199 s -> 118 s
     // of CPU). Per project below; the threads pool itself must be told at the root.
-    poolOptions: { threads: { isolate: false } },
+    // The isolated files run in one child process at a time beside the two threads: the threads
+    // pool runs its projects one after the other, which left them as a serial tail of the run.
+    poolOptions: { threads: { isolate: false }, forks: { isolate: true, maxForks: 1, minForks: 0 } },
     sequence: { sequencer: HeavyFirst },
     // Builds dist/cli-bundle once, for the tests that run the CLI as a subprocess (tests/helpers/cli.ts);
     // gives the run a private temporary root and cache, and fails it if a test leaves a folder there.
@@ -66,8 +68,7 @@ export default defineConfig({
     globalSetup: ['tests/setup/buildCli.ts', 'tests/setup/tempHygiene.ts'],
     projects: [
       { test: { ...COMMON, name: 'shared', include: ['tests/**/*.test.ts'], exclude: ISOLATED, isolate: false } },
-      // Threads too (same pool, run after the shared group), but modules are reset before each file.
-      { test: { ...COMMON, name: 'isolated', include: ISOLATED, isolate: true } },
+      { test: { ...COMMON, name: 'isolated', include: ISOLATED, isolate: true, pool: 'forks' } },
     ],
   },
 });
