@@ -46,7 +46,7 @@ const ISOLATED = readdirSync(TESTS, { recursive: true, encoding: 'utf8' })
   .map((f) => `tests/${f}`);
 
 /** Options both projects share (a project does not inherit the root's test options). */
-const COMMON = { pool: 'threads' as const, testTimeout: 60_000, setupFiles: ['tests/setup/removeTemp.ts'] };
+const COMMON = { pool: 'threads' as const, testTimeout: 60_000, setupFiles: ['tests/setup/removeTemp.ts', 'tests/setup/processState.ts'] };
 
 export default defineConfig({
   test: {
