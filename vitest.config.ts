@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * Files that spend seconds in CLI subprocesses, longest first. Vitest orders files by the
+ * Files that spend seconds in CLI subprocesses or in one long computation, longest first (as
+ * measured on 2026-12-07 with shared module graphs). Vitest orders files by the
  * durations it cached from the last run; a fresh clone (CI) has none and went by file size, which
  * left the 20,000-event study to start last and the run ~20 s longer. These go first; the rest
  * keep vitest's own order.
@@ -14,13 +15,15 @@ const HEAVY = [
   'tests/e2e/largeStudy.test.ts',
   'tests/reliability/outputDir.test.ts',
   'tests/report/contract.test.ts',
-  'tests/e2e/bundle.test.ts',
-  'tests/data/adhocInput.cli.test.ts',
-  'tests/e2e/defaultStudy.test.ts',
-  'tests/study/parallel.test.ts',
-  'tests/config/cli.test.ts',
   'tests/e2e/chartEvents.test.ts',
   'tests/cli/cache.test.ts',
+  'tests/stats/battery.test.ts',
+  'tests/reliability/corpus.cli.test.ts',
+  'tests/config/cli.test.ts',
+  'tests/study/parallel.test.ts',
+  'tests/e2e/bundle.test.ts',
+  'tests/e2e/defaultStudy.test.ts',
+  'tests/study/contamination.test.ts',
 ];
 
 class HeavyFirst extends BaseSequencer {
