@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { REPO, runBuilt, tempDir } from '../helpers/cli.js';
+import { runCli } from '../reliability/helpers.js';
 
 const BASKET_PRICES = join(REPO, 'tests', 'fixtures', 'baskets', 'prices');
 const GOOD_EVENT = join(REPO, 'tests', 'fixtures', 'bad', 'study', 'registry', 'events', 'good-a.yaml');
@@ -16,14 +17,18 @@ const GOOD_EVENT = join(REPO, 'tests', 'fixtures', 'bad', 'study', 'registry', '
 describe('flags: strict integers and bounded offsets, checked before any file is read', () => {
   it('exit 2 naming the flag; the events file (absent) is never opened', async () => {
     const dir = tempDir();
-    const adhoc = (...flags: string[]) => runBuilt(['study', '--returns', 'r.csv', '--events', 'absent.csv', '--out', join(dir, 'out'), ...flags], { cwd: dir });
-    const [bigSeed, hexSeed, estimation, window, threads] = await Promise.all([
-      adhoc('--seed', '99999999999999999999'),
-      adhoc('--seed', '0x10'),
-      adhoc('--estimation=-5000000000:-11'),
-      adhoc('--window=-10:1000000'),
-      runBuilt(['schema'], { env: { EVSTUDY_THREADS: '0x2' } }),
-    ]);
+    const args = (...flags: string[]) => ['study', '--returns', join(dir, 'r.csv'), '--events', join(dir, 'absent.csv'), '--out', join(dir, 'out'), ...flags];
+    // Two through the built CLI (a flag, and the environment); the flag checks are one parser, so
+    // the other offsets go through main in this worker while those run.
+    const subprocesses = Promise.all([runBuilt(args('--seed', '99999999999999999999')), runBuilt(['schema'], { env: { EVSTUDY_THREADS: '0x2' } })]);
+    const inProcess = async (...flags: string[]) => {
+      const r = await runCli(args(...flags));
+      return { code: r.code, stderr: r.err };
+    };
+    const hexSeed = await inProcess('--seed', '0x10');
+    const estimation = await inProcess('--estimation=-5000000000:-11');
+    const window = await inProcess('--window=-10:1000000');
+    const [bigSeed, threads] = await subprocesses;
     expect([bigSeed.code, hexSeed.code, estimation.code, window.code, threads.code]).toEqual([2, 2, 2, 2, 2]);
     expect(bigSeed.stderr).toBe('evstudy: --seed "99999999999999999999": expected a whole number in decimal digits (at most 9007199254740991 in size)\n');
     expect(hexSeed.stderr).toMatch(/^evstudy: --seed "0x10": expected a whole number/);

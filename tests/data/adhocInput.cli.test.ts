@@ -1,12 +1,17 @@
 /**
- * Issue 10 §4 (data) repros through the built CLI, as a user runs `evstudy study`: each used to
- * exit 0 with a confident wrong number, or name the wrong line. Tiny generated files, all runs at
- * once, one test so the subprocesses overlap.
+ * Issue 10 §4 (data) repros through the CLI, as a user runs `evstudy study`: each used to exit 0
+ * with a confident wrong number, or name the wrong line. Tiny generated files, one test.
+ *
+ * One run per exit code (3, 0, 2) goes through the built CLI as a subprocess, concurrently; the
+ * other repros are about what the readers accept, not about the process, so they run `main` in
+ * this worker, one after another while the subprocesses run (each subprocess costs ~0.5 s of CPU, mostly
+ * node's start).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBuilt, tempDir } from '../helpers/cli.js';
+import { runCli } from '../reliability/helpers.js';
 
 /** 160 weekdays from 2023-01-02. */
 const DAYS: string[] = [];
@@ -53,21 +58,26 @@ describe('evstudy study refuses quietly wrong inputs (issue 10 §4)', () => {
     const dir = tempDir();
     files(dir);
     const run = (out: string, ...args: string[]) => runBuilt(['study', ...args, ...COMMON, '--out', out], { cwd: dir });
-    const [pct, pricesAsReturns, marketPrices, assume, bad, yfOk, yfReturns, mixed, broken, apart, symbolWide] = await Promise.all([
+    // In-process: no cwd of its own, so every path is absolute.
+    const inProcess = (out: string, ...args: string[]) =>
+      runCli(['study', ...args.map((a) => (a.endsWith('.csv') ? join(dir, a) : a)), ...COMMON.map((a) => (a === 'ev.csv' ? join(dir, a) : a)), '--out', join(dir, out)]).then((r) => ({ ...r, stderr: r.err }));
+    const subprocesses = Promise.all([
       run('o1', '--returns', 'ret_pct.csv', '--market', 'mkt_pct.csv'),
-      run('o2', '--returns', 'prices_as_returns.csv', '--market', 'mkt.csv'),
-      run('o3', '--returns', 'ret.csv', '--market', 'mkt_prices.csv'),
-      run('o4', '--returns', 'ret.csv', '--market', 'mkt_pct.csv', '--assume-scale'),
-      run('o5', '--returns', 'ret_bad.csv', '--market', 'mkt.csv'),
       run('o6', '--prices', 'AAA_yf.csv', '--symbol', 'AAA', '--market', 'mkt_prices.csv'),
-      run('o7', '--returns', 'AAA_yf.csv', '--market', 'mkt.csv'),
-      run('o8', '--prices', 'AAA_mixed.csv', '--symbol', 'AAA', '--market', 'mkt_prices.csv'),
-      run('o9', '--prices', 'AAA_broken.csv', '--symbol', 'AAA', '--market', 'mkt_prices.csv'),
-      // --percent divides both files: a decimal market file then sits 100x below the stock returns.
-      run('o10', '--returns', 'ret_pct.csv', '--market', 'mkt.csv', '--percent'),
       // --symbol on a table that is not a one-security vendor file would be silently ignored.
       run('o11', '--prices', 'prices_as_returns.csv', '--symbol', 'BBB', '--market', 'mkt_prices.csv'),
     ]);
+    // While those run: the rest in this process, one at a time (runCli captures process.stdout).
+    const pricesAsReturns = await inProcess('o2', '--returns', 'prices_as_returns.csv', '--market', 'mkt.csv');
+    const marketPrices = await inProcess('o3', '--returns', 'ret.csv', '--market', 'mkt_prices.csv');
+    const assume = await inProcess('o4', '--returns', 'ret.csv', '--market', 'mkt_pct.csv', '--assume-scale');
+    const bad = await inProcess('o5', '--returns', 'ret_bad.csv', '--market', 'mkt.csv');
+    const yfReturns = await inProcess('o7', '--returns', 'AAA_yf.csv', '--market', 'mkt.csv');
+    const mixed = await inProcess('o8', '--prices', 'AAA_mixed.csv', '--symbol', 'AAA', '--market', 'mkt_prices.csv');
+    const broken = await inProcess('o9', '--prices', 'AAA_broken.csv', '--symbol', 'AAA', '--market', 'mkt_prices.csv');
+    // --percent divides both files: a decimal market file then sits 100x below the stock returns.
+    const apart = await inProcess('o10', '--returns', 'ret_pct.csv', '--market', 'mkt.csv', '--percent');
+    const [pct, yfOk, symbolWide] = await subprocesses;
 
     // Percent read as decimals: the first value below -1 is impossible, and the message says --percent.
     expect(pct.code, pct.stderr).toBe(3);

@@ -3,11 +3,9 @@
  * byte of stdout and stderr, signals). The bundle is built once per run by tests/setup/buildCli.ts.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach } from 'vitest';
+import { trackedTempDir } from './tempDirs.js';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI = join(REPO, 'dist', 'cli-bundle', 'main.js');
@@ -31,16 +29,9 @@ export interface ProcOptions {
   timeoutMs?: number;
 }
 
-const made: string[] = [];
-afterEach(() => {
-  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-/** A temporary folder removed after the current test. */
+/** A temporary folder removed after the current test (tests/setup/removeTemp.ts). */
 export function tempDir(prefix = 'evstudy-test-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
+  return trackedTempDir(prefix);
 }
 
 /**

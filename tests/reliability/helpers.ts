@@ -3,26 +3,18 @@
  * test, the CLI run in-process with stdout / stderr captured, and the checks every user error must
  * pass (one clear line naming file, line and field; no stack trace; the documented exit code).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, expect, vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { trackedTempDir } from '../helpers/tempDirs.js';
 
 import type { CliRun } from './cases.js';
 
 export { BAD, REPO, bad, listFiles, snapshot } from './files.js';
 export { expectUserError, studyArgs, type CliRun, type Where } from './cases.js';
 
-const made: string[] = [];
-afterEach(() => {
-  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
+/** A temporary folder removed after the current test (tests/setup/removeTemp.ts). */
 export function tempDir(prefix = 'evstudy-rel-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
+  return trackedTempDir(prefix);
 }
 
 /** Runs `evstudy ...args` in this process; stdout / stderr are captured, never printed. */

@@ -1,22 +1,15 @@
 /** Temp registries for the event tests: each test gets its own directory, removed afterwards. */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach } from 'vitest';
+import { trackedTempDir } from '../../helpers/tempDirs.js';
 
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/events/', import.meta.url));
 export const REPO_EVENTS = fileURLToPath(new URL('../../../events/', import.meta.url));
 
-const made: string[] = [];
-afterEach(() => {
-  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
 /** A fresh empty directory, or a copy of a fixture registry (`valid`, `invalid`). */
 export function tempRegistry(copyOf?: 'valid' | 'invalid'): string {
-  const dir = mkdtempSync(join(tmpdir(), 'evstudy-events-'));
-  made.push(dir);
+  const dir = trackedTempDir('evstudy-events-');
   if (copyOf) cpSync(join(FIXTURES, copyOf), dir, { recursive: true });
   return dir;
 }
