@@ -65,7 +65,7 @@ describe('examples/', () => {
     vi.stubEnv('OUT', join(dir, 'lib'));
     vi.stubEnv('BOOTSTRAP', '99');
     try {
-      await import('../../examples/library.ts');
+      await import('../../examples/library.js');
       const lines = log.mock.calls.map((c) => String(c[0]));
       expect(lines[0]).toMatch(/^CAAR \[-1,1\] -?\d+\.\d\d% {2}N 4$/);
       expect(lines.at(-1)).toContain('wrote 3 files');
