@@ -46,7 +46,14 @@ export interface BacktestRun {
   data: BacktestData;
 }
 
-/** Runs the study file's `backtest:` block; a study without one is a configuration error. */
+/**
+ * Runs the study file's `backtest:` block; a study without one is a configuration error.
+ *
+ * @example
+ * import { loadStudy, runStudyBacktest } from 'evstudy';
+ * const bt = runStudyBacktest(loadStudy('studies/china-ai-2023.yaml')).json;
+ * console.log(bt.summary[0].totalReturn, bt.frictionless.summary[0].totalReturn);
+ */
 export function runStudyBacktest(study: LoadedStudy, override?: BacktestConfig): BacktestRun {
   const b = override ?? study.config.backtest;
   if (!b) throw new ConfigError('the study file has no backtest: block (see README, "Backtests")', { file: study.file, field: 'backtest' });
