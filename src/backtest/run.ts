@@ -25,7 +25,12 @@ const MAIN_EXCHANGE: Record<BtMarket, string> = { cn: 'SSE', hk: 'HKEX', us: 'NY
 /** The study's market labels (src/study/providers/marketLabel.ts marketOf). */
 const MARKET_LABEL: Record<BtMarket, string> = { cn: 'A-share', hk: 'Hong Kong', us: 'US' };
 
-/** The engine's strategy from the validated `backtest:` block (defaults already applied by zod). */
+/**
+ * The engine's strategy from the validated `backtest:` block (defaults already applied by zod).
+ *
+ * @example
+ * const strategy = strategyOf(loadStudy('studies/china-ai-2023.yaml').config.backtest!);
+ */
 export function strategyOf(b: BacktestConfig): BtStrategy {
   return {
     capital: b.capital,

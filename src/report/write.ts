@@ -33,6 +33,9 @@ export interface WrittenReport {
 /**
  * report.json text. JSON.stringify already writes NaN and Infinity as null (JSON has neither), and
  * a replacer function would cost as much again on a large report.
+ *
+ * @example
+ * writeFileSync('report.json', toJson(runStudyFile('studies/china-ai-2023.yaml')));
  */
 export function toJson(report: ReportJson): string {
   return JSON.stringify(report, null, 2) + '\n';
