@@ -18,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=tests/fixtures/golden/eventstudies_r
 OUT=${OUT:-reports/examples/india-splits}
-npx tsx src/cli/main.ts study \
+node bin/evstudy.js study \
   --returns "$DATA/StockPriceReturns.csv" --percent \
   --market "$DATA/OtherReturns.csv" --market-column NiftyIndex \
   --events "$DATA/SplitDates.csv" \

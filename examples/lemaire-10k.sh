@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=tests/fixtures/golden/lemaire_py
 OUT=${OUT:-reports/examples/lemaire-10k}
-npx tsx src/cli/main.ts study \
+node bin/evstudy.js study \
   --returns "$DATA/returns_GAFAM.csv" \
   --events "$DATA/10K.csv" \
   --model market \

@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=tests/fixtures/golden/lemaire_py
 OUT=${OUT:-reports/examples/lemaire-aapl-ff3}
-npx tsx src/cli/main.ts study \
+node bin/evstudy.js study \
   --returns "$DATA/returns_GAFAM.csv" \
   --events "$DATA/aapl_2013-03-04.csv" \
   --factors "$DATA/famafrench.csv" \

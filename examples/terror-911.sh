@@ -19,7 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=tests/fixtures/golden/eventstudies_r
 OUT=${OUT:-reports/examples/terror-911}
-npx tsx src/cli/main.ts study \
+node bin/evstudy.js study \
   --returns "$DATA/TerrorIndiceReturns.csv" --percent \
   --events "$DATA/TerrorAttack.csv" \
   --model mean \

@@ -170,7 +170,12 @@ export interface RunOptions {
   sessions?: Partial<Record<BtMarket, Int32Array>>;
 }
 
-/** Runs a strategy over signals on daily bars; see the file comment for every rule. */
+/**
+ * Runs a strategy over signals on daily bars; see the file comment for every rule.
+ *
+ * @example
+ * const result = runBacktest(bars, signals, strategyOf(config));
+ */
 export function runBacktest(bars: ReadonlyMap<string, BtBars>, signals: readonly BtSignal[], strategy: BtStrategy, options: RunOptions = {}): BtResult {
   checkStrategy(strategy);
   const costs = resolveCosts(strategy.costs);

@@ -12,6 +12,12 @@ import { backtestSchema, type BacktestJson } from './schema.js';
 export const BACKTEST_PRODUCER = 'backtest';
 export const BACKTEST_FILES = { markdown: 'backtest.md', json: 'backtest.json', chart: `charts/${EQUITY_CHART}` } as const;
 
+/**
+ * The files of a backtest folder (backtest.json, backtest.md, ...) as text, before writing.
+ *
+ * @example
+ * backtestFiles(runStudyBacktest(loadStudy('studies/china-ai-2023.yaml')).json).map((f) => f.file);
+ */
 export function backtestFiles(bt: BacktestJson): { file: string; data: string }[] {
   // What is written must validate against the schema shipped for it (a NaN is a bug to surface).
   checkContract(backtestSchema, bt, 'backtest.json');
@@ -23,7 +29,12 @@ export function backtestFiles(bt: BacktestJson): { file: string; data: string }[
   ];
 }
 
-/** Stages every file in the session the command opened before computing, then commits them whole. */
+/**
+ * Stages every file in the session the command opened before computing, then commits them whole.
+ *
+ * @example
+ * writeBacktest(bt, openOutputDir('reports/backtest', { producer: 'backtest' }));
+ */
 export function writeBacktest(bt: BacktestJson, session: OutputSession): WrittenDir {
   for (const f of backtestFiles(bt)) session.out.stage(f.file, f.data);
   return session.commit();

@@ -25,7 +25,12 @@ const MAIN_EXCHANGE: Record<BtMarket, string> = { cn: 'SSE', hk: 'HKEX', us: 'NY
 /** The study's market labels (src/study/providers/marketLabel.ts marketOf). */
 const MARKET_LABEL: Record<BtMarket, string> = { cn: 'A-share', hk: 'Hong Kong', us: 'US' };
 
-/** The engine's strategy from the validated `backtest:` block (defaults already applied by zod). */
+/**
+ * The engine's strategy from the validated `backtest:` block (defaults already applied by zod).
+ *
+ * @example
+ * const strategy = strategyOf(loadStudy('studies/china-ai-2023.yaml').config.backtest!);
+ */
 export function strategyOf(b: BacktestConfig): BtStrategy {
   return {
     capital: b.capital,
@@ -46,7 +51,14 @@ export interface BacktestRun {
   data: BacktestData;
 }
 
-/** Runs the study file's `backtest:` block; a study without one is a configuration error. */
+/**
+ * Runs the study file's `backtest:` block; a study without one is a configuration error.
+ *
+ * @example
+ * import { loadStudy, runStudyBacktest } from 'evstudy';
+ * const bt = runStudyBacktest(loadStudy('studies/china-ai-2023.yaml')).json;
+ * console.log(bt.summary[0].totalReturn, bt.frictionless.summary[0].totalReturn);
+ */
 export function runStudyBacktest(study: LoadedStudy, override?: BacktestConfig): BacktestRun {
   const b = override ?? study.config.backtest;
   if (!b) throw new ConfigError('the study file has no backtest: block (see README, "Backtests")', { file: study.file, field: 'backtest' });

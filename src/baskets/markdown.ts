@@ -4,6 +4,7 @@
  */
 import { num, pct, table } from '../report/format.js';
 import type { BasketResultJson, CompareJson, MemberResultJson } from './json.js';
+import { closesHeading } from './closesUsed.js';
 
 /** A share or a volatility: a percent without the + sign that marks returns. */
 export function share(x: number | null | undefined, digits = 2): string {
@@ -83,7 +84,7 @@ export function basketDetail(b: BasketResultJson): string {
 
 export function renderCompareMarkdown(cmp: CompareJson, chart?: { file: string; title: string }): string {
   const out: string[] = [];
-  out.push(`# Sector baskets, ${cmp.period.from} close to ${cmp.period.to} close`, '');
+  out.push(`# Sector baskets, ${closesHeading(cmp)}`, '');
   out.push(comparisonTable(cmp.baskets), '');
   if (chart) out.push(`![${chart.title}](${chart.file})`, '');
   const missing = cmp.baskets.flatMap((b) => b.missingMembers.map((m) => `- \`${b.id}\`: ${m.symbol} (${m.status}): ${m.reason}`));

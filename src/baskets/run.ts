@@ -8,6 +8,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { openPriceStore } from '../data/prices/index.js';
 import { ConfigError } from '../util/errors.js';
 import { compareBaskets } from './compare.js';
+import { requireBasketDays } from './closesUsed.js';
 import type { BasketPeriod } from './compute.js';
 import type { CompareJson } from './json.js';
 import { DEFAULT_BASKETS_DIR, knownSymbols, loadBasketFiles, loadBaskets, type BasketLoadOptions } from './load.js';
@@ -56,6 +57,8 @@ export async function runBasketsCompare(period: BasketPeriod, opts: BasketRunOpt
   const store = openPriceStore(at(root, opts.pricesDir ?? 'prices'));
   const baskets = resolveBaskets(root, at(root, opts.basketsDir ?? DEFAULT_BASKETS_DIR), opts.baskets, { known: knownSymbols(store, root) });
   const result = compareBaskets(baskets, store, period, { root, weighting: opts.weighting });
+  // Before anything is written: an empty period must not leave a baskets.md of dashes behind.
+  requireBasketDays(result);
   if (opts.write === false) return { result, written: [] };
   const files = compareFiles(result);
   return { result, written: writeOutputs(at(root, opts.out ?? DEFAULT_OUT), files, { producer: 'baskets-compare', force: opts.force }) };

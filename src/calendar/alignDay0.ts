@@ -110,6 +110,9 @@ function dataRange(days: Int32Array, options: AlignOptions): string {
 /**
  * Aligns one event (its listing-local date as a day number, and timing) to the security's trading days.
  * Pure: never throws for data reasons; the `error` policy returns a result carrying a DataError.
+ *
+ * @example
+ * alignDay0(days, parseIsoDay('2023-04-08'), 'intraday', 'next'); // { kind: 'ok', index, day0, shifted: true, shiftReason: '2023-04-08 is a Saturday; next trading day 2023-04-10', ... }
  */
 export function alignDay0(
   tradingDays: Int32Array,

@@ -26,6 +26,12 @@ export interface AlignEventOptions {
   exchangeDays?: AlignOptions['exchangeDays'];
 }
 
+/**
+ * Day 0 of one event for one listing: its local date and timing (from the event's time and time zone when given), then alignDay0 on the listing's trading days.
+ *
+ * @example
+ * alignEventForListing({ date: '2023-04-11', timing: 'after-close' }, '300418.SZ', days); // day 0 is the next trading day
+ */
 export function alignEventForListing(
   event: TimedEvent,
   symbol: string,

@@ -125,6 +125,9 @@ export function classifyMinutes(minutes: number, session: ExchangeSession): Excl
  * The listing-local date and timing of an event. With `time` and `timezone`, the instant is
  * converted to the exchange's zone and classified against its session. Without them, the event's
  * date and timing are taken to be the listing's own (the registry convention).
+ *
+ * @example
+ * localTiming({ date: '2023-04-11', timing: 'unknown', time: '21:00', timezone: 'Asia/Shanghai' }, EXCHANGE_SESSIONS.SZSE).timing; // 'after-close'
  */
 export function localTiming(event: TimedEvent, session: ExchangeSession): ListingTiming {
   const day = parseIsoDay(event.date);

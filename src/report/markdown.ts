@@ -83,6 +83,12 @@ export interface MarkdownOptions {
   eventsCsv?: boolean;
 }
 
+/**
+ * report.md text of a report (charts and extra sections optional).
+ *
+ * @example
+ * writeFileSync('report.md', renderMarkdown(runStudyFile('studies/china-ai-2023.yaml')));
+ */
 export function renderMarkdown(r: ReportJson, charts: ChartRef[] = [], sections: string[] = [], opts: MarkdownOptions = {}): string {
   const out: string[] = [];
   const s = r.settings;

@@ -413,7 +413,12 @@ export type Outcome = (typeof OUTCOMES)[number];
 export type ClaimResultJson = z.infer<typeof claimResultSchema>;
 export type PeriodJson = z.infer<typeof periodSchema>;
 
-/** The JSON Schema (draft 2020-12) of report.json, written to schema/report.schema.json. */
+/**
+ * The JSON Schema (draft 2020-12) of report.json, written to schema/report.schema.json.
+ *
+ * @example
+ * writeFileSync('report.schema.json', JSON.stringify(reportJsonSchema(), null, 2));
+ */
 export function reportJsonSchema(): Record<string, unknown> {
   return jsonSchemaOf(reportSchema, 'report.json', 'The report of an event study (evstudy run, evstudy study).');
 }

@@ -33,12 +33,23 @@ export interface WrittenReport {
 /**
  * report.json text. JSON.stringify already writes NaN and Infinity as null (JSON has neither), and
  * a replacer function would cost as much again on a large report.
+ *
+ * @example
+ * writeFileSync('report.json', toJson(runStudyFile('studies/china-ai-2023.yaml')));
  */
 export function toJson(report: ReportJson): string {
   return JSON.stringify(report, null, 2) + '\n';
 }
 
-/** `outDir`: a folder, or the session a command opened on it before computing (see openOutputDir). */
+/**
+ * Writes report.md, report.json and the SVG charts into `outDir`: a folder, or the session a
+ * command opened on it before computing (see openOutputDir). The report is checked against its
+ * schema first.
+ *
+ * @example
+ * import { runStudyFile, writeReport } from 'evstudy';
+ * const { dir, files } = await writeReport(runStudyFile('studies/china-ai-2023.yaml'), 'reports/china-ai-2023', { charts: false });
+ */
 export async function writeReport(report: ReportJson, outDir: string | OutputSession, opts: WriteOptions = {}): Promise<WrittenReport> {
   // The object itself is checked: a NaN where the contract wants a number or null is a bug to
   // surface, not something to paper over as null.

@@ -26,33 +26,53 @@ import { formatDay } from '../util/dayNumber.js';
 import { exchangeOfSymbol } from '../calendar/index.js';
 import { SCHEMA_VERSION, type ReportJson } from '../report/schema.js';
 import { runEngine, type EngineProgress } from './engine.js';
+import { DEFAULT_SETTINGS } from './types.js';
 import type { DataProvider, EngineSettings, GapReturnsMode, Lookup, RegressorSet, SecurityData, StudyEvent } from './types.js';
 import type { ModelKind, NonTradingPolicy } from './config.js';
 import { MAX_OFFSET } from './offsets.js';
 import { testsSetting } from '../stats/selection.js';
 
+/**
+ * Options of an ad-hoc study. Every setting is optional and defaults to the CLI's (and a study
+ * file's) default, DEFAULT_SETTINGS; setting names are the study file's (YAML) and the report's
+ * `settings` names, so one name means one option in YAML, report.json and code. The CLI flag of each
+ * is its kebab-case form (`nonTradingDay` is `--non-trading-day`), except where noted.
+ */
 export interface AdhocOptions {
+  /** Returns table (long or wide); give exactly one of `returns` and `prices`. */
   returns?: string;
+  /** Prices table (closes), long or wide: returns are computed from it. */
   prices?: string;
   market?: string;
   marketColumn?: string;
   events: string;
   factors?: string;
-  model: ModelKind;
-  estimation: [number, number];
-  window: [number, number];
-  carWindows: [number, number][];
-  minEstimation: number;
-  nonTrading: NonTradingPolicy;
+  /** Normal-return model; default `market`. */
+  model?: ModelKind;
+  /** Estimation window in trading days relative to day 0; default [-130, -11]. */
+  estimation?: [number, number];
+  /** Event window; default [-10, 10]. */
+  window?: [number, number];
+  /** CAR windows (CLI `--car`); default [-1,1], [0,1], [0,2], [-5,5], [0,10]. */
+  carWindows?: [number, number][];
+  /** Minimum valid estimation returns; default 60. */
+  minEstimation?: number;
+  /** Event date not a trading day: `next` (default), `previous`, `skip` or `error`. */
+  nonTradingDay?: NonTradingPolicy;
+  /** @deprecated Old name of `nonTradingDay`; give one of the two. */
+  nonTrading?: NonTradingPolicy;
   /** Returns (and market returns) are in percent. */
   percent?: boolean;
   /** Prices: take log returns; returns given: they are log returns (compounded with exp). */
   log?: boolean;
-  seed: number;
-  bootstrapSamples: number;
+  /** Bootstrap seed; default 20230411. */
+  seed?: number;
+  /** Bootstrap resamples (CLI `--bootstrap`); default 9999. */
+  bootstrapSamples?: number;
   /**
    * Test formulas where the literature leaves a choice (see EngineSettings.testConvention): 'paper'
    * (default) or 'estudy2', which also makes the unset contamination and r-bar options the peers'.
+   * CLI `--convention`.
    */
   testConvention?: 'estudy2' | 'paper';
   /** The tests to compute: `all`, `basic` or names (src/stats/selection.ts); unset = all. */
@@ -61,9 +81,13 @@ export interface AdhocOptions {
   assumeScale?: boolean;
   /** Security name for a vendor price file (yfinance, ...) given as --prices; default: its file name. */
   symbol?: string;
-  /** Residual variance divisor: 'model-df' (SSR/(L-k), default) or 'L-1' (estudy2's, to reproduce its output). */
+  /** Residual variance divisor: 'model-df' (SSR/(L-k), default) or 'L-1' (estudy2's, to reproduce its output). CLI `--variance`. */
+  varianceConvention?: 'model-df' | 'L-1';
+  /** @deprecated Old name of `varianceConvention`. */
   variance?: 'model-df' | 'L-1';
-  /** Other events' windows inside an estimation window: 'drop' them from the sample (default; 'keep' under estudy2) or 'keep' them. */
+  /** Other events' windows inside an estimation window: 'drop' them from the sample (default; 'keep' under estudy2) or 'keep' them. CLI `--contaminated`. */
+  estimationContamination?: 'drop' | 'keep';
+  /** @deprecated Old name of `estimationContamination`. */
   contamination?: 'drop' | 'keep';
   /** Returns spanning several sessions (from prices only): 'flag' them (default) or also 'exclude' them from estimation samples. */
   gapReturns?: GapReturnsMode;
@@ -71,9 +95,58 @@ export interface AdhocOptions {
   kpWindowRbar?: 'overlap' | 'day';
 }
 
+/** AdhocOptions with every default applied and the deprecated names folded into the current ones. */
+export type ResolvedAdhocOptions = Omit<AdhocOptions, 'nonTrading' | 'variance' | 'contamination'> &
+  Required<Pick<AdhocOptions, 'model' | 'estimation' | 'window' | 'carWindows' | 'minEstimation' | 'nonTradingDay' | 'seed' | 'bootstrapSamples'>>;
+
+/**
+ * Applies the CLI's defaults (DEFAULT_SETTINGS) to whatever the caller left unset, so
+ * `runAdhoc({ returns, market, events })` runs the study `evstudy study` would. A deprecated name
+ * and its current name both given with different values is a usage error rather than a silent pick.
+ *
+ * @example
+ * resolveAdhocOptions({ returns: 'r.csv', events: 'e.csv', nonTrading: 'previous' }).nonTradingDay; // 'previous'
+ */
+export function resolveAdhocOptions(o: AdhocOptions): ResolvedAdhocOptions {
+  const { nonTrading, variance, contamination, ...rest } = o;
+  const pickAlias = <T>(current: T | undefined, old: T | undefined, name: string, oldName: string): T | undefined => {
+    if (current !== undefined && old !== undefined && current !== old)
+      throw new UsageError(`${oldName} is the old name of ${name}; give one of them`, { field: oldName, value: String(old) });
+    return current ?? old;
+  };
+  const d = DEFAULT_SETTINGS;
+  const varianceConvention = pickAlias(o.varianceConvention, variance, 'varianceConvention', 'variance');
+  const estimationContamination = pickAlias(o.estimationContamination, contamination, 'estimationContamination', 'contamination');
+  return {
+    ...rest,
+    model: o.model ?? d.model,
+    estimation: o.estimation ?? [...d.estimation],
+    window: o.window ?? [...d.window],
+    carWindows: o.carWindows ?? d.carWindows.map((w): [number, number] => [w[0], w[1]]),
+    minEstimation: o.minEstimation ?? d.minEstimation,
+    nonTradingDay: pickAlias(o.nonTradingDay, nonTrading, 'nonTradingDay', 'nonTrading') ?? d.nonTradingDay,
+    seed: o.seed ?? d.seed,
+    bootstrapSamples: o.bootstrapSamples ?? d.bootstrapSamples,
+    ...(varianceConvention !== undefined ? { varianceConvention } : {}),
+    ...(estimationContamination !== undefined ? { estimationContamination } : {}),
+  };
+}
+
 const NEEDS_MARKET: ModelKind[] = ['market', 'market-adjusted', 'scholes-williams', 'dimson'];
 
-export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Promise<ReportJson> {
+/**
+ * Runs an event study on the caller's own tables (CSV files: returns or prices, market, events,
+ * optionally factors) and returns the report as report.json holds it. Unset settings take the CLI's
+ * defaults (see AdhocOptions). Bad input throws an EvstudyError naming file, line and field.
+ *
+ * @example
+ * import { runAdhoc, writeReport } from 'evstudy';
+ * const report = await runAdhoc({ returns: 'returns.csv', market: 'market.csv', events: 'events.csv' });
+ * console.log(report.aggregate.windows.map((w) => [w.window, w.caar]));
+ * await writeReport(report, 'reports/my-study');
+ */
+export async function runAdhoc(options: AdhocOptions, progress?: EngineProgress): Promise<ReportJson> {
+  const o = resolveAdhocOptions(options);
   if (!o.returns === !o.prices) throw new UsageError('give exactly one of --returns or --prices');
   checkNumbers(o);
   if ((o.model === 'ff3' || o.model === 'carhart') && !o.factors) throw new UsageError(`--model ${o.model} needs --factors FILE`);
@@ -106,14 +179,14 @@ export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Prom
     window: o.window,
     carWindows: o.carWindows,
     minEstimation: o.minEstimation,
-    nonTradingDay: o.nonTrading,
+    nonTradingDay: o.nonTradingDay,
     returnType: mode === 'returns' ? (o.log ? 'log' : 'given') : o.log ? 'log' : 'simple',
     seed: o.seed,
     bootstrapSamples: o.bootstrapSamples,
-    varianceConvention: o.variance ?? 'model-df',
+    varianceConvention: o.varianceConvention ?? 'model-df',
     testConvention,
     groupBy: 'none',
-    estimationContamination: o.contamination ?? (peers ? 'keep' : 'drop'),
+    estimationContamination: o.estimationContamination ?? (peers ? 'keep' : 'drop'),
     gapReturns: o.gapReturns ?? 'flag',
     kpWindowRbar: o.kpWindowRbar ?? (peers ? 'day' : 'overlap'),
     ...testsSetting(o.tests),
@@ -145,7 +218,7 @@ export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Prom
   // duplicate rows) belongs in the report: a warning nobody sees is a quiet result.
   for (const t of [main, marketTable, evTable]) if (t) notes.push(...warningNotes(t.warnings));
   if (o.assumeScale && mode === 'returns') notes.push('--assume-scale: the returns were used as given, without the percent / prices / stock-vs-market scale checks.');
-  if (noTiming) notes.push(`${evTable.file} has no timing column: day 0 is the event date, or the next trading day when the date is not one (policy ${o.nonTrading}).`);
+  if (noTiming) notes.push(`${evTable.file} has no timing column: day 0 is the event date, or the next trading day when the date is not one (policy ${o.nonTradingDay}).`);
   if (factors) notes.push(`${factors.file}: factors read as ${factors.percentDetected ? 'percent (divided by 100)' : 'decimals'} (${factors.percentSource === 'auto' ? 'detected from their size' : 'as told'}).`);
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -156,7 +229,7 @@ export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Prom
       estimation: o.estimation,
       window: o.window,
       carWindows: o.carWindows,
-      nonTradingDay: o.nonTrading,
+      nonTradingDay: o.nonTradingDay,
       returnType: settings.returnType,
       minEstimation: o.minEstimation,
       seed: o.seed,
@@ -186,11 +259,17 @@ export async function runAdhoc(o: AdhocOptions, progress?: EngineProgress): Prom
  * Library callers pass numbers, not flag text: the same bounds as the flags (MAX_OFFSET, safe
  * integer seed), before any table is read, so a typo fails at once rather than exhausting memory.
  */
-function checkNumbers(o: AdhocOptions): void {
+function checkNumbers(o: ResolvedAdhocOptions): void {
   const windows: [string, [number, number]][] = [['estimation', o.estimation], ['window', o.window], ...o.carWindows.map((w): [string, [number, number]] => ['carWindows', w])];
   for (const [name, [a, b]] of windows)
     if (!(Number.isInteger(a) && Number.isInteger(b) && Math.abs(a) <= MAX_OFFSET && Math.abs(b) <= MAX_OFFSET && a <= b))
       throw new UsageError(`expected integer offsets within -${MAX_OFFSET}..${MAX_OFFSET}, start not after end`, { field: name, value: `${a}:${b}` });
+  // The flags' cross-checks too (cli/commands/study.ts), so the library cannot run a study the CLI refuses.
+  if (o.estimation[1] >= o.window[0]) throw new UsageError(`the estimation window must end before the event window starts (${o.window[0]})`, { field: 'estimation', value: o.estimation.join(':') });
+  if (!(Number.isInteger(o.minEstimation) && o.minEstimation >= 3 && o.minEstimation <= o.estimation[1] - o.estimation[0] + 1))
+    throw new UsageError(`expected an integer >= 3 and at most the estimation window's ${o.estimation[1] - o.estimation[0] + 1} days`, { field: 'minEstimation', value: String(o.minEstimation) });
+  for (const [a, b] of o.carWindows)
+    if (a < o.window[0] || b > o.window[1]) throw new UsageError(`CAR window ${a}:${b} lies outside the event window ${o.window.join(':')}`, { field: 'carWindows', value: `${a}:${b}` });
   if (!Number.isSafeInteger(o.seed)) throw new UsageError('expected a safe integer', { field: 'seed', value: String(o.seed) });
   if (!(Number.isInteger(o.bootstrapSamples) && o.bootstrapSamples >= 1 && o.bootstrapSamples <= 100_000))
     throw new UsageError('expected an integer >= 1 and <= 100000', { field: 'bootstrapSamples', value: String(o.bootstrapSamples) });

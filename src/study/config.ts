@@ -215,11 +215,28 @@ export interface LoadedStudy {
   benchmarkLines?: Record<string, number | undefined>;
 }
 
-/** Reads and validates a study file; every problem is reported at once with its field path and line. */
+/**
+ * Reads and validates a study file; every problem is reported at once with its field path and line
+ * (a ConfigError, exit 4 in the CLI). Unset settings take their defaults (DEFAULT_SETTINGS).
+ *
+ * @example
+ * import { loadStudy } from 'evstudy';
+ * const study = loadStudy('studies/china-ai-2023.yaml');
+ * console.log(study.config.model, study.config.estimation); // 'market' [-130, -11]
+ */
 export function loadStudy(file: string, root: string = process.cwd()): LoadedStudy {
   return parseStudy(readYamlText(file, 'study file'), file, root);
 }
 
+/**
+ * loadStudy on YAML text already in memory; `file` names it in error messages and `root` is the
+ * folder its paths (eventsDir, pricesDir, outDir) are resolved against.
+ *
+ * @example
+ * import { parseStudy, runStudy } from 'evstudy';
+ * const study = parseStudy('id: llm\ntitle: LLM launches\nselect: { tags: [llm] }\n', 'inline.yaml');
+ * const report = runStudy(study);
+ */
 export function parseStudy(text: string, file: string, root: string = process.cwd()): LoadedStudy {
   const doc = parseDocument(text, { prettyErrors: false, logLevel: 'error' });
   if (doc.errors.length > 0) {

@@ -70,6 +70,14 @@ function formatDay(day: number): string {
   return s;
 }
 
+/**
+ * The event-study engine on any data a DataProvider describes: day 0 per event, the normal-return
+ * model fitted on the estimation window, abnormal returns, CARs, and the aggregate with every test.
+ *
+ * @example
+ * import { runEngine, DEFAULT_SETTINGS } from 'evstudy';
+ * const { events, aggregate } = runEngine(myEvents, myProvider, { ...DEFAULT_SETTINGS, model: 'mean' });
+ */
 export function runEngine(
   events: StudyEvent[],
   provider: DataProvider,

@@ -23,6 +23,12 @@ export interface RunOptions {
   progress?: EngineProgress;
 }
 
+/**
+ * The engine settings a study file's config stands for (model, windows, policies, conventions).
+ *
+ * @example
+ * settingsOf(loadStudy('studies/china-ai-2023.yaml').config).carWindows; // [[-1, 1], [0, 1], ...]
+ */
 export function settingsOf(c: StudyConfig): EngineSettings {
   return {
     model: c.model,
@@ -47,7 +53,12 @@ export function settingsOf(c: StudyConfig): EngineSettings {
   };
 }
 
-/** Events chosen by the study's `select`, in date-then-id order. */
+/**
+ * Events chosen by the study's `select`, in date-then-id order.
+ *
+ * @example
+ * selectEvents(loadEvents('events'), { tags: ['llm'], from: '2023-03-01' });
+ */
 export function selectEvents(all: EventRecord[], sel: StudyConfig['select']): EventRecord[] {
   return all.filter((e) => {
     if (sel.ids && !sel.ids.includes(e.id)) return false;
@@ -60,7 +71,12 @@ export function selectEvents(all: EventRecord[], sel: StudyConfig['select']): Ev
   });
 }
 
-/** One study event per (announcement, listing); the id carries the listing when there are several. */
+/**
+ * One study event per (announcement, listing); the id carries the listing when there are several.
+ *
+ * @example
+ * expandEvents(selectEvents(loadEvents('events'), {}), 'market'); // [{ id: 'baidu-ernie-launch@9888.HK', ... }, ...]
+ */
 export function expandEvents(
   events: EventRecord[],
   groupBy: StudyConfig['groupBy'],
@@ -91,6 +107,16 @@ export function expandEvents(
   return out;
 }
 
+/**
+ * Runs a loaded study: its events (from the registry, by `select`) on its price folder, with its
+ * settings, into the report that report.json holds (events, aggregate, groups, periods, claims,
+ * notes). Synchronous; `opts.progress` is called after each event.
+ *
+ * @example
+ * import { loadStudy, runStudy } from 'evstudy';
+ * const report = runStudy(loadStudy('studies/china-ai-2023.yaml'));
+ * console.log(report.aggregate.n, report.aggregate.windows[0].caar);
+ */
 export function runStudy(study: LoadedStudy, opts: RunOptions = {}): ReportJson {
   const c = study.config;
   const store = openPriceStore(resolve(study.root, c.pricesDir));
@@ -173,6 +199,14 @@ export function runStudy(study: LoadedStudy, opts: RunOptions = {}): ReportJson 
   };
 }
 
+/**
+ * runStudy on a study file read with loadStudy (paths in it resolved against the working directory).
+ *
+ * @example
+ * import { runStudyFile } from 'evstudy';
+ * const report = runStudyFile('studies/china-ai-2023.yaml');
+ * for (const w of report.aggregate.windows) console.log(w.window, w.caar, w.tests.bmp);
+ */
 export function runStudyFile(file: string, opts: RunOptions = {}): ReportJson {
   return runStudy(loadStudy(file), opts);
 }
@@ -183,7 +217,14 @@ export interface ReportSection {
   charts: { file: string; title: string; svg: string }[];
 }
 
-/** The event study plus the sections the study file asks for (the basket comparison). */
+/**
+ * The event study plus the sections the study file asks for (the basket comparison), as `evstudy
+ * run` writes them.
+ *
+ * @example
+ * const { report, sections } = await runStudyReport(loadStudy('studies/china-ai-2023.yaml'));
+ * await writeReport(report, 'reports/china-ai-2023', { sections });
+ */
 export async function runStudyReport(study: LoadedStudy, opts: RunOptions = {}): Promise<{ report: ReportJson; sections: ReportSection[] }> {
   const report = runStudy(study, opts);
   const sections: ReportSection[] = [];

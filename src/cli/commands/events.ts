@@ -7,13 +7,18 @@
  */
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
-import { addEvent, DEFAULT_EVENTS_DIR, filterEvents, loadEvents, registryError, TIMINGS, validateEvents, type EventRecord } from '../../data/events/index.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { addEvent, DEFAULT_EVENTS_DIR, filterEvents, loadEvents, registryError, SLUG_PATTERN, TIMINGS, validateEvents, type EventRecord } from '../../data/events/index.js';
+import { crossCheckEvent, type CrossCheckContext } from '../../data/events/crossCheck.js';
 import { parseIsoDay } from '../../util/dayNumber.js';
-import { UsageError } from '../../util/errors.js';
+import { ConfigError, UsageError } from '../../util/errors.js';
 
 /** Flags of `events add` as commander parses them (camel-cased). */
 export interface AddFlags {
   dir: string;
+  /** Price folder whose manifest the symbols and dates are checked against. */
+  prices?: string;
   id?: string;
   date?: string;
   timing?: string;
@@ -67,24 +72,78 @@ export function missingRequired(flags: AddFlags): string[] {
 export type Ask = (question: string) => Promise<string>;
 
 /**
- * Fills the missing required fields by asking, one question each (plus symbols and tags when not
- * given, since they are easy to forget). Returns a new flags object.
+ * Why an answer to a required field is not acceptable, or undefined when it is: each answer is
+ * checked as it is typed, so a bad one is asked again instead of failing after the last question
+ * (when every answer used to be lost).
  */
-export async function promptForMissing(flags: AddFlags, ask: Ask): Promise<AddFlags> {
+export function answerProblem(key: RequiredKey, answer: string, flags: AddFlags): string | undefined {
+  if (answer === '') return 'required';
+  if (key === 'id' && !SLUG_PATTERN.test(answer)) return 'must be a slug: lower-case letters and digits joined by single hyphens (e.g. "kunlun-tiangong")';
+  if ((key === 'date' || key === 'accessed') && Number.isNaN(parseIsoDay(answer))) return 'expected a real date written YYYY-MM-DD';
+  if (key === 'timing') {
+    if (!(TIMINGS as readonly string[]).includes(answer)) return `expected one of ${TIMINGS.join(', ')}`;
+    // The time given as a flag must not contradict the timing typed now.
+    if (!blank(flags.time) && !blank(flags.timezone) && flags.date !== undefined && !Number.isNaN(parseIsoDay(flags.date))) {
+      const symbols = splitList(flags.symbols).map((s) => s.toUpperCase());
+      const clash = crossCheckEvent({ date: flags.date, timing: answer, time: flags.time, timezone: flags.timezone, symbols }, {}).errors[0];
+      if (clash) return clash.message;
+    }
+  }
+  return undefined;
+}
+
+/** Answers to one question before giving up (a usage error). */
+const MAX_TRIES = 10;
+
+/**
+ * Fills the missing required fields by asking, one question each (plus symbols and tags when not
+ * given, since they are easy to forget), asking again while an answer is not acceptable
+ * (answerProblem; the reason goes to `say`). Returns a new flags object.
+ */
+export async function promptForMissing(flags: AddFlags, ask: Ask, say: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<AddFlags> {
   const out: AddFlags = { ...flags };
   for (const f of REQUIRED) {
     if (!isMissing(out, f.key)) continue;
-    const answer = (await ask(`${f.question}: `)).trim();
+    let answer = (await ask(`${f.question}: `)).trim();
+    for (let problem = answerProblem(f.key, answer, out), tries = 1; problem !== undefined; problem = answerProblem(f.key, answer, out), tries++) {
+      // A script feeding the same bad answer must not loop forever.
+      if (tries >= MAX_TRIES) throw new UsageError(`events add: ${MAX_TRIES} unacceptable answers in a row (${problem})`, { field: f.flag, value: answer });
+      say(`  ${problem}; please try again`);
+      answer = (await ask(`${f.question}: `)).trim();
+    }
     if (f.key === 'sourceLocation') {
       if (/^https?:\/\//i.test(answer)) out.sourceUrl = answer;
-      else if (answer !== '') out.sourceDocument = answer;
-    } else if (answer !== '') {
+      else out.sourceDocument = answer;
+    } else {
       out[f.key] = answer;
     }
   }
   if (flags.symbols === undefined) out.symbols = (await ask('Symbols (comma-separated, e.g. 300418.SZ,9988.HK; empty for market-wide): ')).trim();
   if (flags.tags === undefined) out.tags = (await ask('Tags (comma-separated slugs, may be empty): ')).trim();
   return out;
+}
+
+/** The price manifest's symbols and each listing's date range, when `dir` holds a manifest. */
+export async function priceContext(dir: string | undefined): Promise<CrossCheckContext> {
+  const today = new Date().toISOString().slice(0, 10);
+  if (dir === undefined || !existsSync(join(dir, 'manifest.yaml'))) return { today };
+  const [{ openPriceStore }, { seriesRange }] = await Promise.all([import('../../data/prices/store.js'), import('../../data/prices/summary.js')]);
+  const store = openPriceStore(dir);
+  return {
+    today,
+    knownSymbols: store.entries().map((e) => e.symbol),
+    priceRange: (symbol) => {
+      const loaded = store.check(symbol).prices;
+      return loaded && loaded.series.days.length > 0 ? seriesRange(loaded) : undefined;
+    },
+  };
+}
+
+/** The answers as a command line, so nothing typed is lost when the write fails. */
+function asCommand(flags: AddFlags): string {
+  const q = (v: string) => (/^[\w.:/@+-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
+  const kebab = (k: string) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  return ['evstudy events add', ...Object.entries(flags).filter(([, v]) => typeof v === 'string' && v !== '').map(([k, v]) => `--${kebab(k)} ${q(v as string)}`)].join(' ');
 }
 
 const splitList = (s: string | undefined): string[] =>
@@ -182,19 +241,33 @@ export function register(program: Command): void {
     .option('--tags <list>', 'comma-separated slugs')
     .option('--group <slug>', 'cluster of non-independent announcements')
     .option('--notes <text>', 'free notes')
+    .option('--prices <dir>', 'price folder whose manifest the symbols and dates are checked against (warnings)', 'prices')
     .action(async (opts: AddFlags) => {
       let flags = opts;
+      let prompted = false;
       if (missingRequired(flags).length > 0) {
+        // Prompts only on a terminal (a TTY check): in a pipe or CI the missing flags are a usage error.
         if (process.stdin.isTTY) {
           flags = await askOnTerminal((ask) => promptForMissing(flags, ask));
+          prompted = true;
         }
         const missing = missingRequired(flags);
         if (missing.length > 0) {
           throw new UsageError(`events add: missing required option${missing.length === 1 ? '' : 's'}: ${missing.join(', ')}`);
         }
       }
-      const { file } = await addEvent(flags.dir, eventFromFlags(flags));
-      process.stdout.write(`wrote ${file}\n`);
+      try {
+        const event = eventFromFlags(flags) as { date: string; timing: string; time?: string; timezone?: string; symbols: string[] };
+        const checked = Number.isNaN(parseIsoDay(event.date)) ? { errors: [], warnings: [] } : crossCheckEvent(event, await priceContext(flags.prices));
+        if (checked.errors.length > 0) throw new UsageError(checked.errors[0].message, { field: `--${checked.errors[0].field}`, value: flags.timing });
+        const { file } = await addEvent(flags.dir, event);
+        process.stdout.write(`wrote ${file}\n`);
+        // After the write: when the write fails, its error stays the first line of stderr.
+        for (const w of checked.warnings) process.stderr.write(`warning: ${w.field}: ${w.message}\n`);
+      } catch (e) {
+        if (prompted) process.stderr.write(`Your answers, to run again once fixed:\n  ${asCommand({ ...flags, dir: flags.dir })}\n`);
+        throw e;
+      }
     });
 
   events
@@ -226,10 +299,21 @@ export function register(program: Command): void {
     .command('validate')
     .description('check every event file and report every error at once (exit code 4 on any error)')
     .option('--dir <dir>', 'events directory', DEFAULT_EVENTS_DIR)
-    .action((opts: { dir: string }) => {
+    .option('--prices <dir>', 'price folder whose manifest the symbols and dates are checked against (warnings)', 'prices')
+    .action(async (opts: { dir: string; prices: string }) => {
       const { events: valid, errors, files } = validateEvents(opts.dir);
+      // The same cross-checks as `events add`: contradictions are errors, the rest warnings.
+      const ctx = await priceContext(opts.prices);
+      const warnings: string[] = [];
+      for (const e of valid) {
+        const checked = crossCheckEvent(e, ctx);
+        const file = join(opts.dir, `${e.id}.yaml`);
+        for (const x of checked.errors) errors.push(new ConfigError(x.message, { file, field: x.field, value: e.timing }));
+        for (const w of checked.warnings) warnings.push(`warning: ${file}: ${w.field}: ${w.message}\n`);
+      }
       // Thrown, not printed here: the CLI shell prints the summary and each error, and exits with the config code (4).
       if (errors.length > 0) throw registryError(opts.dir, errors, files.length);
-      process.stdout.write(`${valid.length} event${valid.length === 1 ? '' : 's'} OK\n`);
+      process.stdout.write(`${valid.length} event${valid.length === 1 ? '' : 's'} OK${warnings.length > 0 ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''}\n`);
+      for (const w of warnings) process.stderr.write(w);
     });
 }

@@ -13,6 +13,7 @@ import { openPriceStore, type PriceStore } from '../../data/prices/store.js';
 import { seriesRange, summarizePrices } from '../../data/prices/summary.js';
 import type { LoadedPrices, PriceManifestEntry } from '../../data/prices/types.js';
 import { readWeightTable } from '../../data/prices/weights.js';
+import { nearestNames } from '../../data/events/nearest.js';
 
 type Write = (text: string) => void;
 const stdout: Write = (text) => void process.stdout.write(text);
@@ -81,6 +82,7 @@ export function pricesList(opts: DirOption & { json?: boolean }, write: Write = 
 export function pricesInspect(symbol: string, opts: DirOption & { json?: boolean; rows?: string }, write: Write = stdout): void {
   const n = parseInteger(opts.rows ?? '5', '--rows', { min: 0, max: 1_000_000 });
   const store = openPriceStore(opts.dir);
+  symbol = manifestSymbol(store, symbol);
   const e = store.entry(symbol);
   const check = store.check(symbol);
   const loaded = check.prices;
@@ -285,4 +287,17 @@ export function displayWidth(s: string): number {
     w += wide ? 2 : 1;
   }
   return w;
+}
+
+/**
+ * The manifest's spelling of a symbol typed in any case (`300418.sz`), as `events add` accepts; an
+ * unknown one is a data error naming the nearest symbols of the manifest.
+ */
+function manifestSymbol(store: PriceStore, typed: string): string {
+  if (store.has(typed)) return typed;
+  const names = store.entries().map((e) => e.symbol);
+  const same = names.filter((s) => s.toUpperCase() === typed.toUpperCase());
+  if (same.length === 1) return same[0];
+  const near = nearestNames(typed, names);
+  throw new DataError(`unknown symbol "${typed}" (not in ${store.manifestFile})${near.length > 0 ? `; nearest: ${near.join(', ')}` : ''}`, { file: store.manifestFile });
 }

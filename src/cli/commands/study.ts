@@ -2,7 +2,7 @@
  * `evstudy study`: the ad-hoc mode on the user's own tables, and `evstudy run STUDY.yaml`.
  */
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { loadStudy } from '../../study/config.js';
 import { MODEL_KINDS, NON_TRADING_POLICIES, type ModelKind, type NonTradingPolicy } from '../../study/config.js';
 import { ConfigError, UsageError } from '../../util/errors.js';
@@ -30,7 +30,9 @@ interface StudyFlags {
   window: string;
   car: string;
   minEstimation: string;
-  nonTrading: string;
+  nonTradingDay: string;
+  /** Deprecated spelling of --non-trading-day. */
+  nonTrading?: string;
   percent?: boolean;
   assumeScale?: boolean;
   symbol?: string;
@@ -127,7 +129,9 @@ export function register(program: Command): void {
     .option('--window <a:b>', 'event window', '-10:10')
     .option('--car <list>', 'CAR windows, comma-separated', '-1:1,0:1,0:2,-5:5,0:10')
     .option('--min-estimation <n>', 'minimum valid estimation returns', '60')
-    .option('--non-trading <policy>', `event date not a trading day: ${NON_TRADING_POLICIES.join(' | ')}`, 'next')
+    .option('--non-trading-day <policy>', `event date not a trading day: ${NON_TRADING_POLICIES.join(' | ')}`, 'next')
+    // The old spelling, kept working: the option is `nonTradingDay` in study files and the library.
+    .addOption(new Option('--non-trading <policy>', 'deprecated: --non-trading-day').hideHelp())
     .option('--percent', 'returns are in percent')
     .option('--assume-scale', 'use returns as given even when their size looks like percent or prices')
     .option('--symbol <name>', 'security name for a one-security vendor price file (yfinance, ...); default: the file name')
@@ -143,12 +147,17 @@ export function register(program: Command): void {
     .option('--no-charts', 'skip the SVG charts')
     .option('--force', 'write into a non-empty folder that is not an evstudy output folder')
     .option('--chart-events <ids>', `event ids to draw price charts for, comma-separated (at most ${MAX_CHART_EVENTS}; default: all up to 20 events, else the 20 largest |CAR|)`)
-    .action(async (f: StudyFlags) => {
+    .action(async (f: StudyFlags, cmd: Command) => {
+      if (f.nonTrading !== undefined) {
+        if (cmd.getOptionValueSource('nonTradingDay') === 'cli' && f.nonTrading !== f.nonTradingDay)
+          throw new UsageError('--non-trading is the old name of --non-trading-day; give one of them', { field: '--non-trading', value: f.nonTrading });
+        f.nonTradingDay = f.nonTrading;
+      }
       if (!f.events) throw new UsageError('--events FILE is required');
       if (outFlag(f.out) === undefined) throw new UsageError('--out DIR is required');
       if (!MODEL_KINDS.includes(f.model as ModelKind)) throw new UsageError(`unknown model; use one of ${MODEL_KINDS.join(', ')}`, { field: '--model', value: f.model });
-      if (!NON_TRADING_POLICIES.includes(f.nonTrading as NonTradingPolicy))
-        throw new UsageError(`unknown policy; use one of ${NON_TRADING_POLICIES.join(', ')}`, { field: '--non-trading', value: f.nonTrading });
+      if (!NON_TRADING_POLICIES.includes(f.nonTradingDay as NonTradingPolicy))
+        throw new UsageError(`unknown policy; use one of ${NON_TRADING_POLICIES.join(', ')}`, { field: f.nonTrading !== undefined ? '--non-trading' : '--non-trading-day', value: f.nonTradingDay });
       if (f.convention !== 'paper' && f.convention !== 'estudy2') throw new UsageError('use estudy2 or paper', { field: '--convention', value: f.convention });
       if (f.variance !== 'model-df' && f.variance !== 'L-1') throw new UsageError('use model-df or L-1', { field: '--variance', value: f.variance });
       if (f.contaminated !== undefined && f.contaminated !== 'drop' && f.contaminated !== 'keep')
@@ -191,7 +200,7 @@ export function register(program: Command): void {
             window,
             carWindows,
             minEstimation,
-            nonTrading: f.nonTrading as NonTradingPolicy,
+            nonTradingDay: f.nonTradingDay as NonTradingPolicy,
             percent: f.percent,
             assumeScale: f.assumeScale,
             symbol: f.symbol,
@@ -199,8 +208,8 @@ export function register(program: Command): void {
             seed,
             bootstrapSamples: samples,
             testConvention: f.convention as 'estudy2' | 'paper',
-            variance: f.variance as 'model-df' | 'L-1',
-            contamination,
+            varianceConvention: f.variance as 'model-df' | 'L-1',
+            estimationContamination: contamination,
             gapReturns: f.gapReturns as GapReturnsMode,
             tests,
           },

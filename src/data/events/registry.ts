@@ -54,6 +54,15 @@ export function listEventFiles(dir: string): string[] {
     .sort();
 }
 
+/**
+ * Every event file checked, every error collected (none thrown): the valid events, the errors (each
+ * a ConfigError naming file, line and field) and the files read. `knownSymbols` also refuses
+ * symbols outside that list.
+ *
+ * @example
+ * const { events, errors } = validateEvents('events');
+ * for (const e of errors) console.error(e.format());
+ */
 export function validateEvents(dir: string = DEFAULT_EVENTS_DIR, options: RegistryOptions = {}): ValidationResult {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     return { events: [], errors: [new ConfigError('events directory not found', { file: dir })], files: [] };
@@ -158,7 +167,13 @@ export function checkReferences(
   return errors;
 }
 
-/** All events, sorted by date then id; throws one ConfigError carrying every error when any file is invalid. */
+/**
+ * All events, sorted by date then id; throws one ConfigError carrying every error when any file is invalid.
+ *
+ * @example
+ * import { loadEvents } from 'evstudy';
+ * for (const e of loadEvents('events')) console.log(e.date, e.timing, e.id, e.symbols.join(','));
+ */
 export function loadEvents(dir: string = DEFAULT_EVENTS_DIR, options: RegistryOptions = {}): EventRecord[] {
   const { events, errors, files } = validateEvents(dir, options);
   if (errors.length > 0) throw registryError(dir, errors, files.length);
@@ -174,6 +189,12 @@ export function registryError(dir: string, errors: ConfigError[], fileCount: num
   return new ConfigError(msg, { file: dir }, errors);
 }
 
+/**
+ * loadEvents filtered by tag, symbol (any case) and inclusive date range.
+ *
+ * @example
+ * listEvents('events', { tag: 'llm', from: '2023-03-01', to: '2023-04-30' }).map((e) => e.id);
+ */
 export function listEvents(dir: string = DEFAULT_EVENTS_DIR, filter: EventFilter = {}, options: RegistryOptions = {}): EventRecord[] {
   return filterEvents(loadEvents(dir, options), filter);
 }

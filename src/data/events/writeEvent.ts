@@ -51,6 +51,17 @@ export interface AddEventResult {
   event: EventRecord;
 }
 
+/**
+ * Validates one event (eventSchema) and writes it as `<dir>/<id>.yaml`, atomically; never
+ * overwrites a file nor reuses an id of the registry (a ConfigError then).
+ *
+ * @example
+ * await addEvent('events', {
+ *   id: 'iflytek-spark-2', date: '2023-06-09', timing: 'intraday', symbols: ['002230.SZ'],
+ *   title: 'iFlytek Spark 1.5', summary: '...', tags: ['llm'],
+ *   sources: [{ title: '...', publisher: '...', url: 'https://...', accessed: '2026-11-28' }],
+ * });
+ */
 export async function addEvent(
   dir: string = DEFAULT_EVENTS_DIR,
   input: EventInput | Record<string, unknown>,

@@ -12,7 +12,12 @@ import type { PriceLayout } from './types.js';
 
 const ORDER: readonly PriceLayout[] = ['investing-cn', 'akshare', 'tushare', 'baostock', 'wsj', 'yfinance', 'canonical'];
 
-/** The layout of a header, or undefined when none fits. */
+/**
+ * The layout of a header, or undefined when none fits.
+ *
+ * @example
+ * detectLayout(header); // e.g. 'akshare' for 日期,开盘,收盘,最高,最低,成交量,...
+ */
 export function detectLayout(header: HeaderInfo): PriceLayout | undefined {
   return ORDER.find((layout) => ADAPTERS[layout].matches(header));
 }

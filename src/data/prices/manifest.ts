@@ -74,7 +74,12 @@ function isDayRange(s: string): boolean {
 }
 
 
-/** Parses manifest text; throws a ConfigError (first problem, the others as details) if anything is wrong. */
+/**
+ * Parses manifest text; throws a ConfigError (first problem, the others as details) if anything is wrong.
+ *
+ * @example
+ * parseManifest(readFileSync('prices/manifest.yaml', 'utf8')).map((e) => e.symbol); // ['300418.SZ', ...]
+ */
 export function parseManifest(text: string, file = `prices/${MANIFEST_FILE}`): PriceManifestEntry[] {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, logLevel: 'error' });

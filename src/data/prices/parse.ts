@@ -49,7 +49,13 @@ export const MAX_ERRORS = 20;
 /** How many further errors a thrown DataError carries as details (the first is the error itself). */
 const MAX_DETAILS = MAX_ERRORS - 1;
 
-/** Reads and checks a price file; never throws for problems in the data, returns them. */
+/**
+ * Reads and checks a price file; never throws for problems in the data, returns them.
+ *
+ * @example
+ * const { prices, errors, warnings } = checkPrices(readFileSync('my.csv'), { file: 'my.csv' });
+ * for (const e of errors) console.error(e.format());
+ */
 export function checkPrices(input: string | Uint8Array, options: ParsePricesOptions = {}): PriceCheck {
   if (typeof input !== 'string') {
     const { read: _read, ...check } = checkPriceSource(bytesSource(input), options);
@@ -144,7 +150,13 @@ function chunkRecords(reader: ChunkReader, mode: PassMode, file: string): Record
   return { records: splitRecords(pieces, mode, split), headerText: () => split.headerText ?? '', encoding: () => decoded.encoding };
 }
 
-/** Reads a price file; throws a DataError (the first problem, the others as details) if it has errors. */
+/**
+ * Reads a price file; throws a DataError (the first problem, the others as details) if it has errors.
+ *
+ * @example
+ * const { series, layout } = parsePrices(readFileSync('prices/cn/300418.SZ.csv'), { file: '300418.SZ.csv' });
+ * console.log(layout, series.days.length, series.close[0]);
+ */
 export function parsePrices(input: string | Uint8Array, options: ParsePricesOptions = {}): LoadedPrices {
   const result = checkPrices(input, options);
   if (result.prices) return result.prices;

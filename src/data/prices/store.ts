@@ -43,6 +43,14 @@ export interface PriceStoreOptions {
   cacheDir?: string | null;
 }
 
+/**
+ * The price folder `dir` through its manifest.yaml: each symbol's entry, and its checked series
+ * (typed arrays), parsed on first use and cached per user (see README, Price cache).
+ *
+ * @example
+ * import { openPriceStore } from 'evstudy';
+ * const { days, close } = openPriceStore('prices').get('300418.SZ').series; // Int32Array, Float64Array
+ */
 export function openPriceStore(dir = 'prices', options: PriceStoreOptions = {}): PriceStore {
   const cacheDir = options.cacheDir === undefined ? cacheDirFromEnv() : options.cacheDir;
   const manifestFile = join(dir, MANIFEST_FILE);

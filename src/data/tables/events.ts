@@ -48,6 +48,12 @@ export interface EventsTableOptions {
   file: string;
 }
 
+/**
+ * An ad-hoc events table (symbol and date columns; optional id, group, timing, market_ticker).
+ *
+ * @example
+ * readEventsTable('symbol,date\nAMZN,2020-03-16\n', { file: 'events.csv' }).events[0].symbol; // 'AMZN'
+ */
 export function readEventsTable(text: string, opts: EventsTableOptions): EventsTable {
   const { file } = opts;
   const cursor = new CsvCursor(text, file);

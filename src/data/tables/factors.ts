@@ -44,6 +44,13 @@ export interface FactorTableOptions {
   percent?: 'auto' | boolean;
 }
 
+/**
+ * A Fama-French / Carhart factor table, percent detected from the values unless told.
+ *
+ * @example
+ * const f = readFactorTable(readFileSync('famafrench.csv', 'utf8'), { file: 'famafrench.csv' });
+ * console.log(f.percentDetected, f.mktRf.length);
+ */
 export function readFactorTable(text: string, opts: FactorTableOptions): FactorTable {
   const { file } = opts;
   const cursor = new CsvCursor(text, file);

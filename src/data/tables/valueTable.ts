@@ -25,6 +25,13 @@ export interface ValueTableOptions {
   symbol?: string;
 }
 
+/**
+ * A returns or prices table (long: date,symbol,value; or wide: date + one column per symbol) as typed-array columns.
+ *
+ * @example
+ * const t = readValueTable(readFileSync('returns.csv', 'utf8'), { file: 'returns.csv', percent: true });
+ * console.log(t.symbols, t.columns[0][0]);
+ */
 export function readValueTable(text: string, opts: ValueTableOptions): ValueTable {
   const { file } = opts;
   const cursor = new CsvCursor(text, file);

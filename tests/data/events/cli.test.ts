@@ -106,8 +106,9 @@ describe('events add prompting (terminal path, with a scripted ask)', () => {
   });
 
   it('a URL answer for the source location becomes url', async () => {
+    // Each answer must be acceptable now (a bad one is asked again): a real date and timing.
     const filled = await promptForMissing({ dir: 'e', symbols: '', tags: '' } as AddFlags, async (q) =>
-      q.startsWith('Source URL') ? 'https://example.com' : 'x',
+      q.startsWith('Source URL') ? 'https://example.com' : /^(Date|Source accessed)/.test(q) ? '2023-04-10' : q.startsWith('Timing') ? 'intraday' : 'x',
     );
     expect(filled.sourceUrl).toBe('https://example.com');
     expect(filled.sourceDocument).toBeUndefined();
