@@ -299,5 +299,5 @@ function manifestSymbol(store: PriceStore, typed: string): string {
   const same = names.filter((s) => s.toUpperCase() === typed.toUpperCase());
   if (same.length === 1) return same[0];
   const near = nearestNames(typed, names);
-  throw new DataError(`unknown symbol "${typed}" (not in ${store.manifestFile})${near.length > 0 ? `; nearest: ${near.join(', ')}` : ''}`, { file: store.manifestFile });
+  throw new DataError(`unknown symbol "${typed}"${near.length > 0 ? `; nearest: ${near.join(', ')}` : ''}`, { file: store.manifestFile });
 }

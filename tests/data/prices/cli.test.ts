@@ -108,7 +108,8 @@ describe('evstudy prices', () => {
   it('inspect of an unknown symbol exits 3 with one line', async () => {
     const { code, err } = await run('prices', 'inspect', '0020.HK', '--dir', PRICES);
     expect(code).toBe(3);
-    expect(err).toBe(`evstudy: unknown symbol "0020.HK" (not in ${join(PRICES, 'manifest.yaml')})\n`);
+    // The manifest is named once (as the file of the error), with the nearest symbols it has.
+    expect(err).toBe(`evstudy: ${join(PRICES, 'manifest.yaml')}: unknown symbol "0020.HK"; nearest: 0700.HK\n`);
   });
 
   it('validate: a clean folder exits 0', async () => {
