@@ -33,6 +33,7 @@
  *
  * Hot path: typed arrays only; per trade a small state object, nothing allocated per bar.
  */
+import { lowerBound } from '../calendar/alignDay0.js';
 import { formatDay } from '../util/dayNumber.js';
 import { fillCost, roundCent } from './costs/fillCost.js';
 import { resolveCosts, type CostModel } from './costs/rates.js';
@@ -99,18 +100,6 @@ function checkBars(b: BtBars): void {
   for (let i = 1; i < n; i++) {
     if (!(b.days[i] > b.days[i - 1])) throw new RangeError(`backtest bars of ${b.symbol}: days not strictly ascending at row ${i} (${formatDay(b.days[i - 1])}, ${formatDay(b.days[i])})`);
   }
-}
-
-/** Index of the first element >= x (a.length when none). */
-function lowerBound(a: Int32Array, x: number, from = 0): number {
-  let lo = from;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Sorted distinct days of all listings: a presence mask over the day range, O(bars + range), no sort. */
