@@ -48,6 +48,11 @@ describe('claims extract: the shipped article', () => {
     const days = Int32Array.from([19355, 19356, 19361]); // 2022-12-29, 2022-12-30, 2023-01-04
     const t = extractClaims(readFileSync(join(REPO, ARTICLE), 'utf8'), { source: ARTICLE, date: '2023-04-25', listings, events, tradingDays: () => days });
     expect(t.claims.filter((c) => c.measure === 'period').map((c) => c.from)).toEqual(['2022-12-30', '2022-12-30', '2022-12-30']);
+    // The same five claims as the default study's hand-written `claims:` (tolerance aside where the comparison ignores it).
+    const key = (c: { symbol: string; measure: string; from?: string; to?: string; event?: string; window?: number[]; claimed: number; comparison?: string; tolerance?: number }) =>
+      JSON.stringify([c.symbol, c.measure, c.from, c.to, c.event, c.window, c.claimed, c.comparison, c.comparison === 'at-least' ? null : c.tolerance]);
+    const study = parse(readFileSync(join(REPO, 'studies/china-ai-2023.yaml'), 'utf8')) as { claims: Parameters<typeof key>[0][] };
+    expect(t.claims.map(key).sort()).toEqual(study.claims.map(key).sort());
   });
 });
 
