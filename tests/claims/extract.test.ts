@@ -73,6 +73,13 @@ describe('claims extract: patterns, simplified and traditional', () => {
     const t = run('科大訊飛今日收漲5.2%。昆侖萬維昨日收跌3%。', '2023-05-08'); // a Monday: 昨日 is the Friday before
     expect(t.claims.map((c) => [c.symbol, c.from, c.to, c.claimed])).toEqual([['002230.SZ', '2023-05-07', '2023-05-08', 0.052], ['300418.SZ', '2023-05-04', '2023-05-05', -0.03]]);
     expect(t.claims[1].resolution).toContain('昨日');
+    // 上周五 / 本周一 / last Friday count Monday-started weeks back from the article date (Wednesday 2023-04-26).
+    const w = run('三六零上周五收涨2%。科大讯飞本周一收跌1.5%。Kunlun Tech closed up 3% last Friday.', '2023-04-26');
+    expect(w.claims.map((c) => [c.symbol, c.to])).toEqual([['601360.SH', '2023-04-21'], ['002230.SZ', '2023-04-24'], ['300418.SZ', '2023-04-21']]);
+    // With the listing's trading days at hand, 昨日 is its previous session (2023-05-01..05 were the Labour Day holiday).
+    const days = Int32Array.from([19475, 19485]); // 2023-04-28, 2023-05-08
+    const h = extractClaims('三六零昨日收涨1%', { source: 'x.txt', date: '2023-05-08', listings, events, tradingDays: () => days });
+    expect(h.claims.map((c) => [c.from, c.to])).toEqual([['2023-04-27', '2023-04-28']]);
   });
 
   it('涨停 / 跌停 = the board limit, unless the move is stated beside it', () => {

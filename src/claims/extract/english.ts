@@ -16,7 +16,10 @@ export const englishMoves: Extractor = (s, ctx) => {
   if (!/[a-z]{3}/i.test(t)) return [];
   const names = ctx.names.find(t).map((h) => h.name).slice(0, 1);
   const out: Finding[] = [];
-  const when: When = /\btoday\b/i.test(t) ? { kind: 'today' } : /\byesterday\b/i.test(t) ? { kind: 'yesterday' } : { kind: 'none' };
+  const last = /\blast (Monday|Tuesday|Wednesday|Thursday|Friday)\b/i.exec(t);
+  const when: When = last
+    ? { kind: 'weekday', week: -1, dow: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'].indexOf(last[1].toLowerCase()) + 1, words: last[0] }
+    : /\btoday\b/i.test(t) ? { kind: 'today' } : /\byesterday\b/i.test(t) ? { kind: 'yesterday' } : { kind: 'none' };
   if (YTD.test(t)) {
     const m = /\b(up|gained|rose|down|lost|fell)\b([^.;]*)/i.exec(t);
     if (m) {

@@ -148,6 +148,13 @@ function withCodes(index: NameIndex, ss: readonly Sentence[], unresolved: Unreso
   };
 }
 
+/** The last trading day before `day`, if the listing's days reach back that far. */
+function lastBefore(days: ArrayLike<number>, day: number): number | undefined {
+  let found: number | undefined;
+  for (let j = 0; j < days.length && days[j] < day; j++) found = days[j];
+  return found;
+}
+
 export function extractClaims(text: string, opts: ExtractOptions): Extraction {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const warnings: string[] = [];
@@ -242,9 +249,21 @@ export function extractClaims(text: string, opts: ExtractOptions): Extraction {
         let day = when.day;
         let how = `今日 = the article date ${when.date}`;
         if (w.kind === 'yesterday') {
-          day = when.day - 1;
-          while (weekday(day) === 0 || weekday(day) === 6) day--;
-          how = `昨日 = the weekday before the article date ${when.date}`;
+          const days = opts.tradingDays?.(symbol);
+          const prev = days ? lastBefore(days, when.day) : undefined;
+          if (prev !== undefined) {
+            day = prev;
+            how = `昨日 = ${symbol}'s trading day before the article date ${when.date}`;
+          } else {
+            day = when.day - 1;
+            while (weekday(day) === 0 || weekday(day) === 6) day--;
+            how = `昨日 = the weekday before the article date ${when.date} (no trading days at hand)`;
+          }
+        } else if (w.kind === 'weekday') {
+          // Weeks start on Monday: 上周五 of Wednesday 2023-04-26 is Friday 2023-04-21.
+          const monday = when.day - ((weekday(when.day) + 6) % 7);
+          day = monday + 7 * w.week + (w.dow - 1);
+          how = `${w.words} of the article date ${when.date}`;
         } else if (w.kind === 'date') {
           day = dayNumber(year, w.month, w.day);
           how = `${w.month}月${w.day}日, year from the article date ${when.date}`;

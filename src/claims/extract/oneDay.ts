@@ -17,6 +17,8 @@ function whenOf(clause: string, sentence: string): When {
   const two = /(两|2)个交易日/.exec(clause);
   if (two) return { kind: 'after-event', first: 1, last: 2 };
   if (/次日|第二天|翌日/.test(clause)) return { kind: 'after-event', first: 1, last: 1 };
+  const wk = /(本周|这周|上周)([一二三四五])/.exec(sentence);
+  if (wk) return { kind: 'weekday', week: wk[1] === '上周' ? -1 : 0, dow: '一二三四五'.indexOf(wk[2]) + 1, words: wk[0] };
   if (/今日|今天/.test(sentence)) return { kind: 'today' };
   if (/昨日|昨天/.test(sentence)) return { kind: 'yesterday' };
   const d = /(\d{1,2})月(\d{1,2})日/.exec(sentence);

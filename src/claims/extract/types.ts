@@ -15,6 +15,8 @@ export type When =
   | { kind: 'date'; month: number; day: number }
   | { kind: 'today' }
   | { kind: 'yesterday' }
+  /** 本周一 (week 0), 上周五 / last Friday (week -1); dow 1 = Monday ... 5 = Friday. */
+  | { kind: 'weekday'; week: 0 | -1; dow: number; words: string }
   /** Trading days after an event's announcement: 次日 = 1, 两个交易日累计 = 1..2. */
   | { kind: 'after-event'; first: number; last: number }
   | { kind: 'none' };
