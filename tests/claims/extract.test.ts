@@ -80,6 +80,9 @@ describe('claims extract: patterns, simplified and traditional', () => {
     const days = Int32Array.from([19475, 19485]); // 2023-04-28, 2023-05-08
     const h = extractClaims('三六零昨日收涨1%', { source: 'x.txt', date: '2023-05-08', listings, events, tradingDays: () => days });
     expect(h.claims.map((c) => [c.from, c.to])).toEqual([['2023-04-27', '2023-04-28']]);
+    // A dated move on a closed day is not checked against the day before, silently.
+    const closed = extractClaims('5月1日,三六零收涨1%', { source: 'x.txt', date: '2023-05-08', listings, events, tradingDays: () => days });
+    expect([closed.claims.length, closed.uncheckable[0].reason]).toEqual([0, '2023-05-01 (5月1日, year from the article date 2023-05-08) was not a trading day of 601360.SH']);
   });
 
   it('涨停 / 跌停 = the board limit, unless the move is stated beside it', () => {

@@ -199,7 +199,7 @@ export function extractClaims(text: string, opts: ExtractOptions): Extraction {
         let measure: ExtractedClaim['measure'] = f.measure === 'limit' ? 'rawReturn' : (f.measure as ExtractedClaim['measure']);
         if (f.measure === 'limit') {
           const listing = bySymbol.get(symbol);
-          const limit = /ST/.test(listing?.name ?? '') ? 0.05 : LIMITS[listing?.board ?? ''];
+          const limit = /^\*?ST/.test(listing?.name ?? '') ? 0.05 : LIMITS[listing?.board ?? ''];
           if (!Number.isFinite(claimed)) {
             if (limit === undefined) return cannot(`${f.pattern} is the board's limit, but ${symbol} has no board in the manifest`);
             claimed = (f.limitSign ?? 1) * limit;
@@ -268,6 +268,9 @@ export function extractClaims(text: string, opts: ExtractOptions): Extraction {
           day = dayNumber(year, w.month, w.day);
           how = `${w.month}月${w.day}日, year from the article date ${when.date}`;
         }
+        const open = opts.tradingDays?.(symbol);
+        if (open && open.length > 0 && day >= open[0] && day <= open[open.length - 1] && !Array.prototype.includes.call(open, day))
+          return cannot(`${formatDay(day)} (${how}) was not a trading day of ${symbol}`);
         // A one-day close-to-close move on D is the period (D-1, D]: the checker's base is the last close before D.
         resolution += `; day ${formatDay(day)} (${how}); close-to-close move = period from ${formatDay(day - 1)} to ${formatDay(day)}`;
         claims.push({ id: idFor(symbol, 'day', s.line), ...head, measure: 'period', from: formatDay(day - 1), to: formatDay(day), ...tail, resolution });
