@@ -58,6 +58,9 @@ export const claimSchema = z
     comparison: z.enum(['about', 'at-least', 'at-most', 'nearly']).default('about'),
     /** Tolerance for "about": |ours - claimed| <= tolerance. */
     tolerance: z.number().nonnegative().default(0.0005),
+    /** Where `evstudy claims extract` found the claim (1-based line of the source) and how it resolved names, dates and the event; kept so its output pastes in as is. */
+    line: z.number().int().positive().optional(),
+    resolution: z.string().optional(),
   })
   .strict()
   .superRefine(orderedDates);

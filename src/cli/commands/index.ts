@@ -6,6 +6,7 @@ import { register as registerSchema } from './schema.js';
 import { register as registerBaskets } from './baskets.js';
 import { register as registerCache } from './cache.js';
 import { register as registerBacktest } from './backtest.js';
+import { register as registerClaims } from './claims.js';
 
 /**
  * Each command module exports `register(program)`. Add new ones here.
@@ -19,4 +20,5 @@ export function registerCommands(program: Command): void {
   registerBaskets(program);
   registerCache(program);
   registerBacktest(program);
+  registerClaims(program);
 }

@@ -40,6 +40,8 @@ const entrySchema = z.strictObject({
   file: relativeFile,
   layout: z.enum(PRICE_LAYOUTS as [PriceLayout, ...PriceLayout[]]).optional(),
   name: nonEmpty,
+  /** Other names the listing goes by in news text (simplified, traditional, English), for `claims extract`. */
+  aliases: z.array(nonEmpty).optional(),
   exchange: z.enum(EXCHANGES),
   board: z.enum(BOARDS).optional(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'a three-letter currency code such as CNY, HKD, USD'),

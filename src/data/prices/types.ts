@@ -58,6 +58,8 @@ export interface PriceManifestEntry {
   file: string;
   layout?: PriceLayout;
   name: string;
+  /** Other names in news text (simplified, traditional, English), for `claims extract`. */
+  aliases?: string[];
   exchange: string;
   board?: string;
   currency: string;
