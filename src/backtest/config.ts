@@ -7,7 +7,7 @@
  * (day 0 open, moved to day 0 close by the look-ahead rule for intraday news), hold 5 sessions,
  * 10% of equity per position, the exchanges' rules on and default costs.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_OFFSET } from '../study/offsets.js';
 import { costRateNames } from './costs/rates.js';
 

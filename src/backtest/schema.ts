@@ -3,7 +3,7 @@
  * (`npm run schema`). Every object is strict, like report.json's: a field written but not declared
  * here makes the file invalid. Numbers that cannot be computed are null, never NaN or Infinity.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { finiteNumber as num, isoDate, nullableNumber as nullableNum } from '../report/contractParts.js';
 
 export const BACKTEST_SCHEMA_VERSION = '1.0.0';

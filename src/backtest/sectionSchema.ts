@@ -1,5 +1,5 @@
 /** report.json's `backtest` section (src/backtest/section.ts): the contract part, kept apart so the report schema does not load the engine. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { btStrategySchema, btSummarySchema, btTradeSchema } from './schema.js';
 
 export const backtestSectionSchema = z.strictObject({

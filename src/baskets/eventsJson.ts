@@ -4,7 +4,7 @@
  * (`npm run schema`). Strict like every JSON contract of the tool; numbers that could not be
  * computed are null, never NaN.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { WEIGHTINGS } from './schema.js';
 import { OUTCOMES } from '../report/schema.js';
 import { finiteNumber as num, isoDate as day, nullableNumber as nullableNum } from '../report/contractParts.js';

@@ -7,7 +7,7 @@
  * schema/baskets.schema.json is generated from them (`npm run schema`). They are strict, so a field
  * written without being declared here fails the contract tests instead of surprising a reader.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { publishedSchema, REBALANCINGS, WEIGHTINGS } from './schema.js';
 import { finiteNumber as num, isoDate as day, nullableNumber as nullableNum } from '../report/contractParts.js';
 

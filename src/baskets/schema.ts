@@ -7,7 +7,7 @@
  * exactly the members) are checked here too, with the path of the offending field, so that
  * `parse.ts` can point at the line.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SLUG_PATTERN, SYMBOL_PATTERN } from '../data/events/schema.js';
 
 export const WEIGHTINGS = ['equal', 'float-cap', 'custom'] as const;

@@ -3,7 +3,7 @@
  * published figure. One source for the section's TypeScript types and its part of the report's
  * JSON Schema; strict like the rest of the report contract.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { WEIGHTINGS } from './schema.js';
 import { basketPublishedSchema, memberExtremeSchema, missingMembersSchema } from './json.js';
 import { finiteNumber as num, isoDate as day, nullableNumber as nullableNum } from '../report/contractParts.js';

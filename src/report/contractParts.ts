@@ -3,7 +3,7 @@
  * baskets section). Each exists once, so the generated JSON Schemas name one `IsoDate` definition
  * instead of a copy per file; a meta id may be registered only once.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { OutputError } from '../util/errors.js';
 
 /** JSON cannot carry NaN or Infinity; one reaching the writer is a bug to surface, not a null. */

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { errnoText, OutputError } from '../util/errors.js';
 
 export const MANIFEST_FILE = '.evstudy-manifest.json';

@@ -5,7 +5,7 @@
  * Numbers that could not be computed are `null`, never NaN / Infinity (JSON cannot carry them and a
  * reader must not mistake them for values); every null number sits next to a reason.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { TEST_NAMES } from '../stats/types.js';
 import { SELECTABLE_TESTS } from '../stats/selection.js';
 import { basketSectionSchema } from '../baskets/sectionSchema.js';

@@ -7,28 +7,29 @@ import { jsonSchemaOf, reportJsonSchema } from './schema.js';
 import { compareSchema } from '../baskets/json.js';
 import { basketEventStudySchema } from '../baskets/eventsJson.js';
 import { backtestSchema } from '../backtest/schema.js';
+import { SCHEMA_PATHS, type SchemaName } from './schemaNames.js';
 
 export const SCHEMA_FILES = {
   report: {
-    file: 'schema/report.schema.json',
+    file: SCHEMA_PATHS.report,
     schema: reportJsonSchema,
   },
   baskets: {
-    file: 'schema/baskets.schema.json',
+    file: SCHEMA_PATHS.baskets,
     schema: () => jsonSchemaOf(compareSchema, 'baskets.json', 'Sector baskets compared over a period (evstudy baskets compare; also its --json output).'),
   },
   'basket-events': {
-    file: 'schema/basket-events.schema.json',
+    file: SCHEMA_PATHS['basket-events'],
     schema: () =>
       jsonSchemaOf(basketEventStudySchema, 'basket-events.json', 'Each basket as one portfolio series in a market-model event study (evstudy baskets events; also its --json output).'),
   },
   backtest: {
-    file: 'schema/backtest.schema.json',
+    file: SCHEMA_PATHS.backtest,
     schema: () => jsonSchemaOf(backtestSchema, 'backtest.json', 'An event-driven backtest of a study file\'s backtest: block, with the frictionless run beside it (evstudy backtest).'),
   },
-} as const;
+} as const satisfies Record<SchemaName, unknown>;
 
-export type SchemaName = keyof typeof SCHEMA_FILES;
+export type { SchemaName };
 
 /** The exact text of a schema file: 2-space JSON and a final newline, as `evstudy schema` prints it. */
 export function schemaText(name: SchemaName): string {

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from '../util/errors.js';
 import { parseIsoDay } from '../util/dayNumber.js';
 import { yamlToJs } from '../util/yamlToJs.js';

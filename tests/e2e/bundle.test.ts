@@ -6,7 +6,7 @@
  * The bundle is built once per run by tests/setup/buildCli.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, runCli, studyArgs, tempDir } from '../reliability/helpers.js';
@@ -49,4 +49,17 @@ describe('bundled CLI', () => {
       expect(readdirSync(join(cache, 'memo')).some((f) => f.startsWith('manifest-'))).toBe(true);
     }
   }, 60_000);
+
+  it('decodes a GB18030 price file: iconv-lite is required at run time, not bundled (issue 15 §3)', () => {
+    const dir = tempDir();
+    copyFileSync(join(REPO, 'tests', 'fixtures', 'prices', 'akshare-300418-gb18030.csv'), join(dir, 'a.csv'));
+    writeFileSync(join(dir, 'manifest.yaml'), '- {symbol: 300418.SZ, name: K, file: a.csv, exchange: SZSE, currency: CNY, adjustment: none, source: s}\n');
+    const r = runBundle(['prices', 'inspect', '300418.SZ', '--dir', dir]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/\(akshare, gb18030\)/);
+    expect(r.out).toMatch(/range\s+2023-03-24\.\.2023-04-26, 23 rows/);
+    // Nothing of iconv-lite is in the bundle that every process parses.
+    const bundled = readdirSync(join(REPO, 'dist', 'cli-bundle')).filter((f) => readFileSync(join(REPO, 'dist', 'cli-bundle', f), 'utf8').includes('node_modules/iconv-lite/'));
+    expect(bundled).toEqual([]);
+  }, 30_000);
 });

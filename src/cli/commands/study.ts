@@ -14,7 +14,7 @@ import { progressBar } from '../progress.js';
 import { outFlag } from './outFlag.js';
 import { openOutputDir } from '../../report/outputDir.js';
 // Cheap to load: the chart modules import vega only when a chart is drawn (charts/render.ts).
-import { MAX_CHART_EVENTS } from '../../report/charts/index.js';
+import { MAX_CHART_EVENTS } from '../../report/charts/limits.js';
 import { requireAggregate } from '../../study/requireAggregate.js';
 import { parseTestSelection, SELECTABLE_TESTS, TEST_PRESETS, TestSelectionError } from '../../stats/selection.js';
 

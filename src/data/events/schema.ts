@@ -8,7 +8,7 @@
  * Cross-file rules (file name = id, unique ids, document sources that exist, known symbols) live in
  * `validate.ts`; this file only judges one object.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseIsoDay } from '../../util/dayNumber.js';
 
 /** Lower-case words joined by single hyphens; safe as a file name (no `/`, `..`, spaces). */

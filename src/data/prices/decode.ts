@@ -6,7 +6,7 @@
  * the bytes are not valid UTF-8, GB18030 (a superset of GBK and GB2312). GB18030 maps almost every
  * byte sequence to something, so a result containing U+FFFD or NUL means "neither": a DataError.
  */
-import iconv from 'iconv-lite';
+import { iconvLite } from '../../util/iconv.js';
 import { DataError } from '../../util/errors.js';
 import { firstInvalidUtf8, lineOfOffset } from '../../util/utf8.js';
 import type { TextEncodingName } from './types.js';
@@ -29,7 +29,7 @@ export function decodePriceBytes(bytes: Uint8Array, file = '<bytes>'): DecodedTe
   } catch (err) {
     if (err instanceof DataError) throw err;
   }
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
+  const text = iconvLite().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
   const bad = text.indexOf('\uFFFD');
   if (bad >= 0) {
     const line = text.slice(0, bad).split('\n').length;

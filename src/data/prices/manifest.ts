@@ -7,7 +7,7 @@
  * that name no entry are errors too.
  */
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidYmd } from '../../util/dayNumber.js';
 import { ConfigError } from '../../util/errors.js';
 import { yamlToJs } from '../../util/yamlToJs.js';

@@ -4,7 +4,7 @@
  * and Python event-study packages use (`security_ticker,market_ticker,event_date` in
  * LemaireJean-Baptiste/eventstudy, `name,when` in eventstudies).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DataError } from '../../util/errors.js';
 import { formatDay } from '../../util/dayNumber.js';
 import { findColumn, listNames } from './columns.js';

@@ -51,8 +51,7 @@ export const CAR_BAR_WINDOWS = 2;
 
 /** Price charts drawn when the study names none: every event up to this many, else the largest |CAR|. */
 export const PRICE_CHARTS = 20;
-/** At most this many events may be named for price charts (study `charts.events`, `--chart-events`). */
-export const MAX_CHART_EVENTS = 40;
+export { MAX_CHART_EVENTS } from './limits.js';
 
 export interface ChartOptions {
   /** Event ids to draw price charts for, instead of the default choice. */

@@ -5,7 +5,7 @@
  * it ends the pass with a Restart asking for GB18030 from the first byte: the records read so far are
  * thrown away and read again, and the output is the one the whole-file decode gave.
  */
-import iconv from 'iconv-lite';
+import { iconvLite } from '../../../util/iconv.js';
 import { startsWith } from '../decode.js';
 import type { TextEncodingName } from '../types.js';
 import type { ChunkReader } from './chunks.js';
@@ -65,7 +65,7 @@ export function* decodeChunks(reader: ChunkReader, mode: PassMode, state: Decode
     });
   } else {
     state.encoding = 'gb18030';
-    const d = iconv.getDecoder('gb18030');
+    const d = iconvLite().getDecoder('gb18030');
     decode = (b) => {
       // iconv keeps a cut sequence as copied numbers, so the reused chunk buffer may be handed over.
       const t = b === null ? d.end() ?? '' : d.write(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
