@@ -8,6 +8,7 @@ import { compound } from './cumulate.js';
 import { renderSvg } from './render.js';
 import { AUTOSIZE, HEIGHT, ONE_ROW, WIDTH, baseConfig, dayAxis } from './theme.js';
 import { day0Shifted } from './daysText.js';
+import { latinName } from './latinName.js';
 
 export const INDEX_BASE = 100;
 
@@ -56,8 +57,14 @@ export function pricePathSeries(event: EventResultJson, options: PricePathOption
   return { baseDay, points };
 }
 
+/** The chart's title and its file's caption in report.md (which keeps the full name). */
 export function pricePathTitle(event: EventResultJson): string {
   return `${event.id} ${event.symbol} ${event.name ?? ''} day 0 = ${event.day0 ?? 'n/a'}`.replace(/\s+/g, ' ');
+}
+
+/** The title drawn in the SVG: the name's Latin words only (see latinName). */
+function drawnTitle(event: EventResultJson): string {
+  return pricePathTitle({ ...event, name: event.name === undefined || event.name === null ? event.name : latinName(event.name) });
 }
 
 function subtitle(event: EventResultJson, path: PricePath): string[] {
@@ -142,7 +149,7 @@ export function pricePathSpec(event: EventResultJson, options: PricePathOptions 
   }
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: pricePathTitle(event), subtitle: subtitle(event, path) },
+    title: { text: drawnTitle(event), subtitle: subtitle(event, path) },
     width: WIDTH,
     height: HEIGHT,
     autosize: AUTOSIZE,
