@@ -237,7 +237,8 @@ function unlistedFiles(store: PriceStore): string[] {
   const walk = (dir: string): void => {
     for (const d of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, d.name);
-      if (d.isDirectory()) walk(p);
+      // names/ holds the A-share name list (claims extract), not price files: see prices/PROVENANCE.md.
+      if (d.isDirectory()) (p !== join(store.dir, 'names') ? walk(p) : undefined);
       else if (/\.(csv|txt)$/i.test(d.name) && !listed.has(p)) out.push(relative('.', p) || p);
     }
   };
