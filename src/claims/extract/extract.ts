@@ -13,6 +13,7 @@
  * // { id: '601360-sh-period-l17', symbol: '601360.SH', measure: 'period', from: '2022-12-30', to: '2023-04-24', claimed: 1.5352, ... }
  */
 import { buildNameIndex, codeMentions, type NamedListing, type NameIndex } from './names.js';
+import type { MarketNames } from './marketNames.js';
 import { foldText, halfWidth, removePinyinArtefacts } from './fold.js';
 import type { Finding, Sentence, Extractor } from './types.js';
 import type { Comparison } from './comparison.js';
@@ -46,6 +47,12 @@ export interface ExtractOptions {
   events?: readonly EventInfo[];
   /** A listing's trading days (day numbers, ascending), when its prices are at hand. */
   tradingDays?: (symbol: string) => ArrayLike<number> | undefined;
+  /**
+   * The whole-market name list (marketNames.ts), asked for only when a name or code is not in the
+   * listings, so an article the manifest covers never reads it. Its names resolve to symbols without
+   * price data: their claims are cannot-check, never numbers.
+   */
+  marketNames?: () => MarketNames | undefined;
 }
 
 export interface ExtractedClaim {
@@ -127,14 +134,17 @@ function articleDate(lines: readonly string[], given: string | undefined, warnin
   return { day: NaN, date: null, from: 'none: no --date and no dateline in the first 5 lines' };
 }
 
-/** A name index that also knows the names the article ties to a known code ("科大讯飞(002230)"). */
-function withCodes(index: NameIndex, ss: readonly Sentence[], unresolved: UnresolvedName[]): NameIndex {
+/** A name index that also knows the names the article ties to a known code ("科大讯飞(002230)"), in the manifest or else in the name list. */
+function withCodes(index: NameIndex, ss: readonly Sentence[], unresolved: UnresolvedName[], market: () => MarketNames | undefined): NameIndex {
   const local = new Map<string, string>();
   for (const s of ss)
     for (const c of codeMentions(s.folded)) {
-      const symbol = index.lookup(c.code);
+      const symbol = index.lookup(c.code) ?? market()?.code(c.code)?.symbol;
       if (symbol && c.name) local.set(c.name, symbol);
-      else if (!symbol) unresolved.push({ line: s.line, name: `${c.name ?? ''}(${c.code})`, text: s.text, reason: `code ${c.code} is not in the price manifest` });
+      else if (!symbol) {
+        const list = market();
+        unresolved.push({ line: s.line, name: `${c.name ?? ''}(${c.code})`, text: s.text, reason: `code ${c.code} is not in the price manifest${list ? ` nor in the A-share name list (${list.source})` : ''}` });
+      }
     }
   if (local.size === 0) return index;
   const extra = buildNameIndex([...local].map(([name, symbol]) => ({ symbol, name })));
@@ -143,6 +153,26 @@ function withCodes(index: NameIndex, ss: readonly Sentence[], unresolved: Unreso
     find: (t) => {
       const a = index.find(t);
       const b = extra.find(t).filter((h) => !a.some((x) => h.at < x.at + x.name.length && x.at < h.at + h.name.length));
+      return [...a, ...b].sort((x, y) => x.at - y.at);
+    },
+  };
+}
+
+/** The manifest's index, then the name list's names for what it does not know (a sector word after a name is no firm: marketNames.ts). */
+function withMarket(index: NameIndex, list: MarketNames): NameIndex {
+  const symbolOf = (n: string) => {
+    const hit = list.lookup(n);
+    return hit?.kind === 'found' ? hit.symbol : undefined;
+  };
+  return {
+    lookup: (n) => index.lookup(n) ?? symbolOf(n),
+    find: (t) => {
+      const a = index.find(t);
+      const b = list
+        .find(t)
+        .filter((h) => !a.some((x) => h.at < x.at + x.name.length && x.at < h.at + h.name.length))
+        // An ambiguous name is still a subject: it is reported unresolved, not dropped.
+        .map((h) => ({ ...h, symbol: symbolOf(h.name) ?? '' }));
       return [...a, ...b].sort((x, y) => x.at - y.at);
     },
   };
@@ -163,7 +193,10 @@ export function extractClaims(text: string, opts: ExtractOptions): Extraction {
   const claims: ExtractedClaim[] = [];
   const when = articleDate(lines, opts.date, warnings);
   const ss = sentences(lines);
-  const names = withCodes(buildNameIndex(opts.listings), ss, unresolved);
+  let list: MarketNames | undefined | null = null; // null: not asked for yet
+  const market = () => (list === null ? (list = opts.marketNames?.()) : list);
+  const names = withCodes(buildNameIndex(opts.listings), ss, unresolved, market);
+  const known = (f: Finding) => f.names.length > 0 && f.names.every((n) => names.lookup(n) !== undefined);
   const bySymbol = new Map(opts.listings.map((l) => [l.symbol, l]));
   const ids = new Set<string>();
   const idFor = (symbol: string, measure: string, line: number) => {
@@ -175,7 +208,13 @@ export function extractClaims(text: string, opts: ExtractOptions): Extraction {
   };
 
   for (const s of ss) {
-    for (const f of EXTRACTORS.flatMap((x) => x(s, { names }))) {
+    let findings = EXTRACTORS.flatMap((x) => x(s, { names }));
+    // A sentence whose subjects the manifest does not all know is read again with the name list.
+    if (opts.marketNames && !findings.every(known)) {
+      const m = market();
+      if (m) findings = EXTRACTORS.flatMap((x) => x(s, { names: withMarket(names, m) }));
+    }
+    for (const f of findings) {
       const listNames = f.names.length === 0 ? ['(no name)'] : f.names;
       if (listNames.length > 1 && listNames.length !== f.values.length) {
         for (const n of listNames) unresolved.push({ line: s.line, name: n, text: s.text, reason: `${listNames.length} names but ${f.values.length} figures: cannot align them` });
@@ -183,19 +222,38 @@ export function extractClaims(text: string, opts: ExtractOptions): Extraction {
       }
       listNames.forEach((name, i) => {
         const v = f.values[listNames.length === 1 ? 0 : i] ?? { value: NaN, comparison: 'about' as Comparison, tolerance: 0.005 };
-        const symbol = names.lookup(name);
+        let symbol = names.lookup(name);
+        let fromList = '';
+        if (!symbol && name !== '(no name)') {
+          const m = market();
+          const hit = m?.lookup(name);
+          if (m && hit?.kind === 'ambiguous') {
+            unresolved.push({ line: s.line, name, text: s.text, reason: `${hit.codes.length} listings carry this name in the A-share name list (${hit.codes.join(', ')}; ${m.source}): not guessed` });
+            return;
+          }
+          if (m && hit?.kind === 'found') ((symbol = hit.symbol), (fromList = ` (name list: ${m.source})`));
+        }
         if (!symbol) {
-          unresolved.push({ line: s.line, name, text: s.text, reason: name === '(no name)' ? `a ${f.measure} figure with no listing named in the sentence` : 'matches no name, alias or code in the price manifest' });
+          const m = name === '(no name)' ? undefined : market();
+          unresolved.push({
+            line: s.line,
+            name,
+            text: s.text,
+            reason: name === '(no name)' ? `a ${f.measure} figure with no listing named in the sentence` : `matches no name, alias or code in the price manifest${m ? ` nor in the A-share name list (${m.source})` : ''}`,
+          });
           return;
         }
-        const cannot = (reason: string) => uncheckable.push({ line: s.line, text: s.text, name, symbol, measure: f.measure, claimed: v.value, comparison: v.comparison, verdict: 'cannot-check', reason });
+        const sym = symbol;
+        const cannot = (reason: string) => uncheckable.push({ line: s.line, text: s.text, name, symbol: sym, measure: f.measure, claimed: v.value, comparison: v.comparison, verdict: 'cannot-check', reason });
+        // Only the name list (or a code it knows) names a listing the manifest lacks: there is nothing to check it against.
+        if (!bySymbol.has(symbol)) return cannot(`no price data for ${symbol} (name list: ${market()?.source ?? 'none'})`);
         if (f.measure === 'marketCap') return cannot('a market capitalisation needs shares outstanding, which the price data does not carry');
         if (f.measure === 'price') return cannot('a price level: the claims checker compares returns, not prices');
         if (f.measure === 'minLowReturn') return cannot('an intraday low: the claims checker has no low-price measure yet');
         let claimed = v.value;
         let comparison = v.comparison;
         let tolerance = v.tolerance;
-        let resolution = `pattern ${f.pattern}; ${name} = ${symbol}`;
+        let resolution = `pattern ${f.pattern}; ${name} = ${symbol}${fromList}`;
         let measure: ExtractedClaim['measure'] = f.measure === 'limit' ? 'rawReturn' : (f.measure as ExtractedClaim['measure']);
         if (f.measure === 'limit') {
           const listing = bySymbol.get(symbol);

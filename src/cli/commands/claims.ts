@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { Document, isScalar, visit } from 'yaml';
 import { extractClaims, type EventInfo } from '../../claims/extract/index.js';
 import { openPriceStore } from '../../data/prices/index.js';
+import { loadNameList } from '../../claims/loadNameList.js';
 import { DEFAULT_EVENTS_DIR, loadEvents } from '../../data/events/index.js';
 import { parseIsoDay } from '../../util/dayNumber.js';
 import { DataError, EvstudyError, UsageError } from '../../util/errors.js';
@@ -29,7 +30,7 @@ export function register(program: Command): void {
     .argument('<article>', 'the article as UTF-8 text')
     .option('--date <date>', 'the article date (YYYY-MM-DD): years for dates without one, 今日/昨日; wins over a dateline in the text')
     .option('--json', 'print JSON instead of YAML')
-    .option('--prices <dir>', 'price folder: names, aliases, boards and trading days from its manifest.yaml', 'prices')
+    .option('--prices <dir>', 'price folder: names, aliases, boards and trading days from its manifest.yaml; other A-share names from names/a-share-names.yaml', 'prices')
     .option('--events <dir>', 'events registry: the event an article describes, for 次日 / 两个交易日', DEFAULT_EVENTS_DIR)
     .action((article: string, opts: ExtractFlags) => {
       if (opts.date !== undefined && Number.isNaN(parseIsoDay(opts.date))) throw new UsageError('expected a date written YYYY-MM-DD', { field: '--date', value: opts.date });
@@ -55,6 +56,8 @@ export function register(program: Command): void {
         date: opts.date,
         listings: store.entries(),
         events,
+        // Read only when a name is not in the manifest (issue 14 §2): prices/names/, see prices/PROVENANCE.md.
+        marketNames: () => loadNameList(opts.prices),
         tradingDays: (symbol) => {
           try {
             return store.has(symbol) ? store.get(symbol).series.days : undefined;

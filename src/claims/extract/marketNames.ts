@@ -1,0 +1,128 @@
+/**
+ * The whole A-share market's code and name list (prices/names/a-share-names.csv, an AKShare
+ * `stock_info_a_code_name` export): the second place a name is looked up, after the price manifest.
+ * It only says which listing a name stands for; it has no prices, so a claim resolved through it is
+ * `cannot-check` "no price data for SYMBOL (name list: SOURCE)".
+ *
+ * Rules:
+ * - Names are compared folded (fold.ts), without blanks (the exchange pads short names: 万  科Ａ)
+ *   and with the extra traditional characters below, since the list names every firm, not only the
+ *   shipped ones (卓勝微 = 卓胜微 = 300782).
+ * - A name two codes carry (三维股份: 603033 and 831834) resolves to neither: it is reported, never guessed.
+ * - Code to symbol: 6xxxxx and 9xxxxx (Shanghai B) -> .SH; 0/2/3xxxxx -> .SZ; 4/8xxxxx and 92xxxx -> .BJ.
+ * - In running text a list name followed by 概念 / 板块 / 行业 / 产业 / 指数 / ETF is a sector, not the firm
+ *   (机器人概念股 is not 300024 机器人).
+ *
+ * @example
+ * const list = parseMarketNames(',code,name\n0,300782,卓胜微\n', 'a.csv', 'tszlam/trading@7434e50:data/stock_list.csv');
+ * list.lookup('卓勝微') // { kind: 'found', code: '300782', symbol: '300782.SZ', name: '卓胜微' }
+ */
+import { readCsvRecords } from '../../data/prices/csv.js';
+import { DataError } from '../../util/errors.js';
+import { foldText } from './fold.js';
+
+export type MarketNameHit =
+  | { kind: 'found'; code: string; symbol: string; name: string }
+  | { kind: 'ambiguous'; codes: string[]; name: string };
+
+export interface MarketNames {
+  /** Where the list comes from (owner/repo@commit:path), quoted in every reason that used it. */
+  source: string;
+  rows: number;
+  lookup(name: string): MarketNameHit | undefined;
+  /** The listing a six-digit code stands for, if the list has it. */
+  code(code: string): { symbol: string; name: string } | undefined;
+  /** List names occurring in a folded line, longest first then left to right, without overlaps. */
+  find(folded: string): { name: string; at: number }[];
+}
+
+/** Traditional characters of listed firms' names that fold.ts does not carry (one character each, so positions hold). */
+const NAME_TRAD_TO_SIMP: Record<string, string> = {
+  勝: '胜', 鋼: '钢', 鐵: '铁', 銀: '银', 藥: '药', 醫: '医', 機: '机', 車: '车', 環: '环', 資: '资',
+  產: '产', 寶: '宝', 龍: '龙', 廈: '厦', 陽: '阳', 歐: '欧', 傳: '传', 導: '导', 團: '团', 匯: '汇',
+  豐: '丰', 糧: '粮', 貿: '贸', 運: '运', 輸: '输', 氣: '气', 節: '节', 紡: '纺', 織: '织', 衛: '卫',
+  燈: '灯', 園: '园', 學: '学', 藝: '艺', 協: '协', 聖: '圣', 樂: '乐', 熱: '热', 軍: '军', 礦: '矿',
+  鋁: '铝', 銅: '铜', 鋰: '锂', 雙: '双', 聲: '声', 遠: '远', 農: '农', 貴: '贵',
+  齊: '齐', 魯: '鲁', 蘇: '苏', 寧: '宁', 門: '门', 島: '岛', 潤: '润',
+  測: '测', 儀: '仪', 錶: '表', 紅: '红', 綠: '绿',
+  碼: '码', 頻: '频', 記: '记', 憶: '忆',
+};
+
+const SECTOR_AFTER = /^(概念|板块|板塊|行业|行業|产业|產業|指数|指數|etf)/i;
+
+/** The comparison form of a name: folded, blanks out, extra traditional characters simplified, lower case. */
+export function nameKey(s: string): string {
+  let out = '';
+  for (const ch of foldText(s).replace(/\s+/g, '')) out += NAME_TRAD_TO_SIMP[ch] ?? ch;
+  return out.toLowerCase();
+}
+
+/** 6xxxxx -> .SH etc. (see the module rules); undefined for a code no exchange issues. */
+export function symbolOfCode(code: string): string | undefined {
+  if (!/^\d{6}$/.test(code)) return undefined;
+  if (code.startsWith('92') || code[0] === '4' || code[0] === '8') return `${code}.BJ`;
+  if (code[0] === '6' || code[0] === '9') return `${code}.SH`;
+  if (code[0] === '0' || code[0] === '2' || code[0] === '3') return `${code}.SZ`;
+  return undefined;
+}
+
+/** Parses the list (header with `code` and `name` columns; any others, such as pandas' row number, ignored). */
+export function parseMarketNames(text: string, file: string, source: string): MarketNames {
+  const records = readCsvRecords(text.replace(/^\uFEFF/, ''), file);
+  const header = records[0];
+  if (!header) throw new DataError('the name list is empty: expected a header with code and name columns', { file, line: 1 });
+  const ci = header.fields.indexOf('code');
+  const ni = header.fields.indexOf('name');
+  if (ci < 0 || ni < 0) throw new DataError(`the name list's header has no ${ci < 0 ? 'code' : 'name'} column`, { file, line: header.line, field: ci < 0 ? 'code' : 'name' });
+  const byKey = new Map<string, string[]>();
+  const byCode = new Map<string, { symbol: string; name: string }>();
+  for (const r of records.slice(1)) {
+    const code = r.fields[ci] ?? '';
+    const name = (r.fields[ni] ?? '').replace(/\s+/g, '');
+    const symbol = symbolOfCode(code);
+    if (!symbol) throw new DataError('expected a six-digit A-share code', { file, line: r.line, field: 'code', value: code });
+    if (name === '') throw new DataError('a code with no name', { file, line: r.line, field: 'name', value: code });
+    if (byCode.has(code)) throw new DataError(`code ${code} is listed twice`, { file, line: r.line, field: 'code', value: code });
+    byCode.set(code, { symbol, name });
+    const k = nameKey(name);
+    if (k.length < 2) continue;
+    const codes = byKey.get(k) ?? [];
+    codes.push(code);
+    byKey.set(k, codes);
+  }
+  const keys = [...byKey.keys()].sort((a, b) => b.length - a.length);
+  return {
+    source,
+    rows: byCode.size,
+    lookup(n) {
+      const codes = byKey.get(nameKey(n));
+      if (!codes) return undefined;
+      if (codes.length > 1) return { kind: 'ambiguous', codes: [...codes], name: n };
+      const hit = byCode.get(codes[0])!;
+      return { kind: 'found', code: codes[0], symbol: hit.symbol, name: hit.name };
+    },
+    code: (c) => byCode.get(c),
+    find(folded) {
+      // nameKey drops blanks; positions must stay those of `folded`, so blanks are kept here and names have none.
+      let lower = '';
+      for (const ch of folded) lower += NAME_TRAD_TO_SIMP[ch] ?? ch;
+      lower = lower.toLowerCase();
+      if (lower.length !== folded.length) return []; // a character outside the BMP changed length: no safe positions
+      const taken = new Uint8Array(lower.length);
+      const hits: { name: string; at: number }[] = [];
+      for (const k of keys) {
+        for (let from = 0; ; ) {
+          const at = lower.indexOf(k, from);
+          if (at < 0) break;
+          from = at + k.length;
+          if (SECTOR_AFTER.test(lower.slice(at + k.length))) continue;
+          if (/^[a-z0-9*]/.test(k) && /[a-z0-9]/.test(lower[at - 1] ?? '')) continue;
+          if (taken.subarray(at, at + k.length).some((x) => x === 1)) continue;
+          taken.fill(1, at, at + k.length);
+          hits.push({ name: folded.slice(at, at + k.length), at });
+        }
+      }
+      return hits.sort((a, b) => a.at - b.at);
+    },
+  };
+}
