@@ -81,12 +81,8 @@ export function register(program: Command): void {
           series: (symbol) => {
             if (!store.has(symbol)) return { ok: false, reason: `no price data for ${symbol} in ${opts.prices}` };
             const e = store.entry(symbol);
-            let series;
-            try {
-              series = store.get(symbol).series;
-            } catch (err) {
-              return { ok: false, reason: `the price file of ${symbol} cannot be read: ${err instanceof Error ? err.message : String(err)}` };
-            }
+            // A broken price file stops the run (exit 3, naming file and line), as it stops a study: no verdict from half a file.
+            const series = store.get(symbol).series;
             const claim = result.claims.find((c) => c.symbol === symbol && c.measure === 'period');
             return {
               ok: true,
