@@ -51,7 +51,7 @@ export function claimsMarkdown(r: ClaimsCheckJson): string {
     '',
   ];
   if (r.unresolved.length) {
-    out.push('## Names that match no listing', '', 'Reported, not guessed: add the listing (or an alias) to the price manifest to check them.', '');
+    out.push('## Unresolved names and dates', '', 'Reported, not guessed: a name needs its listing (or an alias) in the price manifest, a date without a year needs --date.', '');
     out.push(table(['line', 'name', 'sentence', 'why'], r.unresolved.map((u) => [String(u.line), mdText(u.name), mdText(u.text), mdText(u.reason)]), ['r', 'l', 'l', 'l']), '');
   }
   if (r.warnings.length) out.push('## Warnings', '', ...r.warnings.map((w) => `- ${mdText(w)}`), '');

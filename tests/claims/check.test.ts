@@ -66,7 +66,7 @@ describe('claims check: verdicts from the study checker', () => {
     });
     const md = claimsMarkdown(json);
     expect(md).toContain('| 1 | 卓胜微的市值已经缩水至657亿元 | 300782.SZ | marketCap | at-most 65700000000 | — | cannot-check |');
-    expect(md).toContain('## Names that match no listing');
+    expect(md).toContain('## Unresolved names and dates');
     expect(md).not.toMatch(/^## injected/m);
   });
 });
