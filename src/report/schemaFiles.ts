@@ -7,6 +7,7 @@ import { jsonSchemaOf, reportJsonSchema } from './schema.js';
 import { compareSchema } from '../baskets/json.js';
 import { basketEventStudySchema } from '../baskets/eventsJson.js';
 import { backtestSchema } from '../backtest/schema.js';
+import { claimsCheckSchema } from '../claims/schema.js';
 import { SCHEMA_PATHS, type SchemaName } from './schemaNames.js';
 
 export const SCHEMA_FILES = {
@@ -26,6 +27,10 @@ export const SCHEMA_FILES = {
   backtest: {
     file: SCHEMA_PATHS.backtest,
     schema: () => jsonSchemaOf(backtestSchema, 'backtest.json', 'An event-driven backtest of a study file\'s backtest: block, with the frictionless run beside it (evstudy backtest).'),
+  },
+  claims: {
+    file: SCHEMA_PATHS.claims,
+    schema: () => jsonSchemaOf(claimsCheckSchema, 'claims.json', "The market claims of a news article checked against the price data, with the study checker's verdicts (evstudy claims check)."),
   },
 } as const satisfies Record<SchemaName, unknown>;
 

@@ -8,6 +8,7 @@ export const SCHEMA_PATHS = {
   baskets: 'schema/baskets.schema.json',
   'basket-events': 'schema/basket-events.schema.json',
   backtest: 'schema/backtest.schema.json',
+  claims: 'schema/claims.schema.json',
 } as const;
 
 export type SchemaName = keyof typeof SCHEMA_PATHS;

@@ -13,8 +13,12 @@ import { pct } from '../report/format.js';
 export interface ClaimContext {
   /** The listing's price series and a description of it (file, adjustment), or why there is none. */
   series(symbol: string): { ok: true; series: PriceSeries; describe: string; adjustmentNote?: string } | { ok: false; reason: string };
-  events: EventResultJson[];
+  /** Day 0 of each event on each listing: the study's engine results, or `claims check`'s own alignment (src/claims/check.ts). */
+  events: readonly ClaimEvent[];
 }
+
+/** What the checker reads of an event result. */
+export type ClaimEvent = Pick<EventResultJson, 'id' | 'symbol' | 'day0' | 'outcome' | 'reason'>;
 
 const pp = (x: number) => `${(Math.abs(x) * 100).toFixed(2)} pp`;
 
@@ -53,7 +57,7 @@ export function checkClaim(c: Claim, ctx: ClaimContext): ClaimResultJson {
   return { ...base, ours, verdict, explanation, basis: `${measured.basis} (${s.describe})` };
 }
 
-function measure(c: Claim, series: PriceSeries, events: EventResultJson[]): { value: number | null; why: string; basis: string } {
+function measure(c: Claim, series: PriceSeries, events: readonly ClaimEvent[]): { value: number | null; why: string; basis: string } {
   if (c.measure === 'period') {
     const from = parseIsoDay(c.from ?? '');
     const to = parseIsoDay(c.to ?? '');

@@ -298,7 +298,7 @@ function computePeriods(
  * For a forward/backward-adjusted listing with an unadjusted sibling in the manifest
  * (`SYMBOL-unadj`), the ratio of the two closes on a shared date shows the adjustment factor.
  */
-function adjustmentNote(store: PriceStore, symbol: string, root: string, from?: string, to?: string): string {
+export function adjustmentNote(store: PriceStore, symbol: string, root: string, from?: string, to?: string): string {
   const e = store.entry(symbol);
   const sib = `${symbol}-unadj`;
   let text = `${symbol} is ${e.adjustment}-adjusted: the vendor rescales past prices for later corporate actions and re-rounds them to cents, which can move a long-period return in its last digits`;

@@ -35,7 +35,7 @@ describe('the shipped JSON Schemas are generated from zod (one source)', () => {
     expect(baskets.code).toBe(0);
     expect(baskets.out).toBe(committed('baskets'));
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/^evstudy: name "nope": unknown schema; use one of report, baskets, basket-events, backtest\n$/);
+    expect(unknown.stderr).toMatch(/^evstudy: name "nope": unknown schema; use one of report, baskets, basket-events, backtest, claims\n$/);
   });
 });
 
