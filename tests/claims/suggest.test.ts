@@ -72,11 +72,14 @@ describe('events suggest: excerpts', () => {
     expect(pick(run('5月6日,科大讯飞(002230)正式发布星火认知大模型'))).toEqual([[1, '星火', ['002230.SZ'], '2023-05-06', 'unknown', [], true]]);
     expect(pick(run('Baidu unveiled Ernie Bot on March 16 before the open'))).toEqual([[1, 'Ernie Bot', ['9888.HK'], '2023-03-16', 'pre-open', [], true]]);
     const reg: RegistryEntry[] = [{ id: 'iflytek-spark', date: '2023-05-06', timing: 'intraday', symbols: ['002230.SZ'], title: 'iFlytek launches Spark', summary: '…' }];
-    const r = run('5月6日,科大讯飞发布星火认知大模型', null, reg);
+    const r = run('5月6日,科大讯飞发布星火认知大模型', null);
     expect(r.date).toBeNull();
     expect(r.suggestions[0].writable).toBe(false);
-    // Without an article date the year is unknown: not guessed, and so no registry match either.
+    // Without an article date the year is unknown: not guessed.
     expect(r.suggestions[0].why).toBe('no date: 5月6日 has no year and the article has no date: pass --date YYYY-MM-DD');
+    // Undated, the registry's event for the same listing naming the product (Spark = 星火) is still found.
+    expect(run('5月6日,科大讯飞发布星火认知大模型', null, reg).suggestions[0].existing).toEqual(['iflytek-spark']);
+    expect(run('5月6日,科大讯飞发布星火认知大模型', '2024-05-10', reg).suggestions[0].writable).toBe(true); // a year later: another event
     expect(run('5月6日,科大讯飞发布星火认知大模型', '2023-05-10', reg).suggestions[0].why).toBe('already in the registry: iflytek-spark (2023-05-06, intraday, 002230.SZ)');
   });
 
