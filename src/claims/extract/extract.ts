@@ -116,7 +116,7 @@ export function sentences(lines: readonly string[]): Sentence[] {
   return out;
 }
 
-function articleDate(lines: readonly string[], given: string | undefined, warnings: string[]): { day: number; date: string | null; from: string } {
+export function articleDate(lines: readonly string[], given: string | undefined, warnings: string[]): { day: number; date: string | null; from: string } {
   let dateline: { day: number; line: number } | undefined;
   for (let i = 0; i < Math.min(lines.length, 5) && !dateline; i++) {
     const m = DATELINE.exec(halfWidth(lines[i]));

@@ -13,6 +13,7 @@ import { addEvent, DEFAULT_EVENTS_DIR, filterEvents, loadEvents, registryError, 
 import { crossCheckEvent, type CrossCheckContext } from '../../data/events/crossCheck.js';
 import { parseIsoDay } from '../../util/dayNumber.js';
 import { ConfigError, UsageError } from '../../util/errors.js';
+import { registerSuggest } from './eventsSuggest.js';
 
 /** Flags of `events add` as commander parses them (camel-cased). */
 export interface AddFlags {
@@ -316,4 +317,6 @@ export function register(program: Command): void {
       process.stdout.write(`${valid.length} event${valid.length === 1 ? '' : 's'} OK${warnings.length > 0 ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''}\n`);
       for (const w of warnings) process.stderr.write(w);
     });
+
+  registerSuggest(events);
 }
