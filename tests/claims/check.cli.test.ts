@@ -36,7 +36,7 @@ describe('evstudy claims check (built CLI)', () => {
       'close 2023-04-10 41.79 → high 2023-04-11 48.42 (prices/cn/akshare/300418.csv, forward-adjusted); day 0 2023-04-11 (after-close on 2023-04-10: day 0 is the next trading day, 2023-04-11)',
     );
     expect(json.claims[5].why).toMatch(/shares outstanding/);
-    expect(json.unresolved.map((u) => [u.line, u.name])).toEqual([[16, '芯片'], [16, '光模塊'], [16, 'PCB'], [16, '服務器']]);
+    expect(json.unresolved.map((u) => [u.line, u.name])).toEqual([[16, '芯片'], [16, '光模块'], [16, 'PCB'], [16, '服务器']]); // names in the folded (simplified) script; `text` quotes the line as written
     const md = readFileSync(join(dir, 'claims.md'), 'utf8');
     expect(md).toContain('| 16 | 根據Wind數據顯示,截至4月24日收盤,三六零、昆侖萬維、云從科技今年以來股價漲幅達153.52%、287.23%、155.58% | 688327.SH | period 2022-12-30 → 2023-04-24 | +155.58% | +155.48% | approximately |');
   });

@@ -1,31 +1,32 @@
+import * as OpenCC from 'opencc-js/t2cn';
+
 /**
  * Text hygiene and script folding, so one pattern matches simplified and traditional text alike.
  *
  * - Pages converted between scripts carry pinyin artefacts: 內(nèi), 發(fā) (a character followed by
  *   its reading in brackets). They are removed before matching; the caller keeps the original line.
  * - Full-width digits, percent signs and punctuation become ASCII, so `１５３．５２％` reads as 153.52%.
- * - Traditional characters become simplified through the small explicit map below: only the
- *   characters the claim patterns and the shipped listings' names need (a full conversion table
- *   would be a dependency for a few dozen characters). Add a pair when a pattern or name needs it.
+ * - Traditional characters become simplified through OpenCC's tables (opencc-js, Hong Kong and
+ *   standard traditional to mainland simplified): a pattern or a listing's name written in either
+ *   script matches. Positions in the folded text must stay those of the original line (claims quote
+ *   and locate it), so a conversion that changes the length (a rare phrase rule) is redone one
+ *   character at a time.
  *
  * @example
  * foldText('截至4月24日收盤,三六零、昆侖萬維今年以來股價漲幅達153.52%') // '截至4月24日收盘,三六零、昆仑万维今年以来股价涨幅达153.52%'
  */
-const TRAD_TO_SIMP: Record<string, string> = {
-  盤: '盘', 漲: '涨', 來: '来', 價: '价', 達: '达', 別: '别', 計: '计', 個: '个', 與: '与', 為: '为',
-  侖: '仑', 萬: '万', 維: '维', 雲: '云', 從: '从', 訊: '讯', 飛: '飞', 華: '华', 訂: '订', 報: '报',
-  跌: '跌', 停: '停', 歷: '历', 終: '终', 僅: '仅', 較: '较', 實: '实', 總: '总', 額: '额', 億: '亿',
-  市: '市', 值: '值', 內: '内', 國: '国', 開: '开', 軟: '软', 體: '体', 網: '网', 電: '电', 際: '际',
-  創: '创', 業: '业', 數: '数', 據: '据', 顯: '显', 時: '时', 間: '间', 週: '周', 幾: '几', 將: '将',
-  東: '东', 興: '兴', 長: '长', 紫: '紫', 鴻: '鸿', 禕: '祎', 湯: '汤', 聯: '联', 發: '发', 佈: '布',
-  號: '号', 後: '后', 兩: '两', 這: '这', 逾: '逾', 約: '约', 異: '异', 動: '动', 廣: '广', 區: '区',
-  〇: '〇', 縮: '缩', 層: '层', 書: '书', 對: '对', 滬: '沪', 證: '证', 壹: '壹', 臺: '台', 灣: '湾',
-  漢: '汉', 視: '视', 覺: '觉', 藍: '蓝', 標: '标', 順: '顺', 線: '线', 風: '风', 關: '关', 經: '经',
-};
+let toSimplified: ((s: string) => string) | undefined;
 
+/** Traditional to simplified, same length (see above); the converter is built on first use. */
 export function foldChars(s: string): string {
+  const convert = (toSimplified ??= OpenCC.Converter({ from: 'hk', to: 'cn' }));
+  const whole = convert(s);
+  if (whole.length === s.length) return whole;
   let out = '';
-  for (const ch of s) out += TRAD_TO_SIMP[ch] ?? ch;
+  for (const ch of s) {
+    const c = convert(ch);
+    out += c.length === ch.length ? c : ch;
+  }
   return out;
 }
 

@@ -36,25 +36,11 @@ export interface MarketNames {
   find(folded: string): { name: string; at: number }[];
 }
 
-/** Traditional characters of listed firms' names that fold.ts does not carry (one character each, so positions hold). */
-const NAME_TRAD_TO_SIMP: Record<string, string> = {
-  勝: '胜', 鋼: '钢', 鐵: '铁', 銀: '银', 藥: '药', 醫: '医', 機: '机', 車: '车', 環: '环', 資: '资',
-  產: '产', 寶: '宝', 龍: '龙', 廈: '厦', 陽: '阳', 歐: '欧', 傳: '传', 導: '导', 團: '团', 匯: '汇',
-  豐: '丰', 糧: '粮', 貿: '贸', 運: '运', 輸: '输', 氣: '气', 節: '节', 紡: '纺', 織: '织', 衛: '卫',
-  燈: '灯', 園: '园', 學: '学', 藝: '艺', 協: '协', 聖: '圣', 樂: '乐', 熱: '热', 軍: '军', 礦: '矿',
-  鋁: '铝', 銅: '铜', 鋰: '锂', 雙: '双', 聲: '声', 遠: '远', 農: '农', 貴: '贵',
-  齊: '齐', 魯: '鲁', 蘇: '苏', 寧: '宁', 門: '门', 島: '岛', 潤: '润',
-  測: '测', 儀: '仪', 錶: '表', 紅: '红', 綠: '绿',
-  碼: '码', 頻: '频', 記: '记', 憶: '忆',
-};
-
 const SECTOR_AFTER = /^(概念|板块|板塊|行业|行業|产业|產業|指数|指數|etf)/i;
 
-/** The comparison form of a name: folded, blanks out, extra traditional characters simplified, lower case. */
+/** The comparison form of a name: folded (simplified script, half-width), blanks out, lower case. */
 export function nameKey(s: string): string {
-  let out = '';
-  for (const ch of foldText(s).replace(/\s+/g, '')) out += NAME_TRAD_TO_SIMP[ch] ?? ch;
-  return out.toLowerCase();
+  return foldText(s).replace(/\s+/g, '').toLowerCase();
 }
 
 /** 6xxxxx -> .SH etc. (see the module rules); undefined for a code no exchange issues. */
@@ -104,9 +90,7 @@ export function parseMarketNames(text: string, file: string, source: string): Ma
     code: (c) => byCode.get(c),
     find(folded) {
       // nameKey drops blanks; positions must stay those of `folded`, so blanks are kept here and names have none.
-      let lower = '';
-      for (const ch of folded) lower += NAME_TRAD_TO_SIMP[ch] ?? ch;
-      lower = lower.toLowerCase();
+      const lower = folded.toLowerCase();
       if (lower.length !== folded.length) return []; // a character outside the BMP changed length: no safe positions
       const taken = new Uint8Array(lower.length);
       const hits: { name: string; at: number }[] = [];

@@ -48,14 +48,3 @@ export function timingOf(folded: string): { timing: 'pre-open' | 'intraday' | 'a
   return { timing: 'unknown' };
 }
 
-/**
- * Traditional characters the cues and product names need beyond fold.ts's table (開啟測試,
- * 通義千問, 智腦), kept here so the claim extractor's table is not widened for one command.
- */
-const EXTRA_TRAD: Record<string, string> = { 啟: '启', 啓: '启', 測: '测', 試: '试', 義: '义', 問: '问', 腦: '脑', 釘: '钉', 馬: '马', 鬥: '斗', 圖: '图', 犀: '犀' };
-
-export function foldMore(folded: string): string {
-  let out = '';
-  for (const ch of folded) out += EXTRA_TRAD[ch] ?? ch;
-  return out;
-}

@@ -27,7 +27,7 @@ import { buildNameIndex, codeMentions } from '../extract/names.js';
 import type { NamedListing } from '../extract/names.js';
 import { foldText } from '../extract/fold.js';
 import { dayNumber, formatDay } from '../../util/dayNumber.js';
-import { CUES, PRODUCTS, foldMore, timingOf } from './cues.js';
+import { CUES, PRODUCTS, timingOf } from './cues.js';
 
 export interface RegistryEntry {
   id: string;
@@ -140,7 +140,7 @@ function productsIn(text: string, listingNames: (n: string) => boolean): { name:
   };
   const all = PRODUCTS.flatMap((g) => g.map((name) => ({ name, group: g }))).sort((a, b) => b.name.length - a.name.length);
   for (const { name: p, group } of all) {
-    const k = foldMore(foldText(p)).toLowerCase();
+    const k = foldText(p).toLowerCase();
     for (let at = lower.indexOf(k); at >= 0; at = lower.indexOf(k, at + k.length)) {
       // ASCII names stand as words: "Spark" inside "Sparkle" is not the model.
       if (/^[a-z0-9 -]+$/.test(k) && (/[a-z0-9]/.test(lower[at - 1] ?? '') || /[a-z0-9]/.test(lower[at + k.length] ?? ''))) continue;
@@ -149,7 +149,7 @@ function productsIn(text: string, listingNames: (n: string) => boolean): { name:
   }
   for (const m of text.matchAll(/[“"「『]([^“”"「」『』,。;:]{1,12})[”"」』]/g)) {
     const name = m[1].trim();
-    if (name && !listingNames(name)) take(name, (m.index ?? 0) + 1, PRODUCTS.find((g) => g.some((x) => foldMore(foldText(x)).toLowerCase() === name.toLowerCase())) ?? []);
+    if (name && !listingNames(name)) take(name, (m.index ?? 0) + 1, PRODUCTS.find((g) => g.some((x) => foldText(x).toLowerCase() === name.toLowerCase())) ?? []);
   }
   return hits.sort((a, b) => a.at - b.at);
 }
@@ -159,7 +159,7 @@ export function suggestEvents(text: string, opts: SuggestOptions): SuggestResult
   const warnings: string[] = [];
   const when = articleDate(lines, opts.date, warnings);
   const index = buildNameIndex(opts.listings);
-  const registry = opts.registry.map((e) => ({ ...e, folded: foldMore(foldText(`${e.title} ${e.summary}`)).toLowerCase() }));
+  const registry = opts.registry.map((e) => ({ ...e, folded: foldText(`${e.title} ${e.summary}`).toLowerCase() }));
   const out: Suggestion[] = [];
   const ids = new Set<string>();
   let lastLine = -1;
@@ -167,7 +167,7 @@ export function suggestEvents(text: string, opts: SuggestOptions): SuggestResult
 
   for (const s of sentences(lines)) {
     if (s.line !== lastLine) ((lastLine = s.line), (lineDate = undefined));
-    const folded = foldMore(s.folded);
+    const folded = s.folded;
     const dates = dateMentions(folded);
     const ownDate = dates[0];
     const cue = CUES.exec(folded);
@@ -203,7 +203,7 @@ export function suggestEvents(text: string, opts: SuggestOptions): SuggestResult
       if (seen.has(key)) continue;
       seen.add(key);
 
-      const prods = (p.group.length > 0 ? p.group : [p.name]).map((x) => foldMore(foldText(x)).toLowerCase());
+      const prods = (p.group.length > 0 ? p.group : [p.name]).map((x) => foldText(x).toLowerCase());
       let existing = registry.filter((e) => {
         const shares = e.symbols.some((x) => symbols.includes(x));
         const names = prods.some((x) => e.folded.includes(x));
