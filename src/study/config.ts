@@ -45,10 +45,14 @@ export const claimSchema = z
     source: z.string().min(1),
     symbol: z.string().min(1),
     /**
-     * What is claimed: `period` = close(to) / close(from) - 1; `rawReturn` / `maxHighReturn` =
-     * the window move of an event relative to the close before day `window[0]`.
+     * What is claimed: `period` = close(to) / close(from) - 1; `rawReturn` / `maxHighReturn` /
+     * `minLowReturn` = the window move of an event (or of the sessions after `from` up to `to`)
+     * relative to the close before the window; `price` = a price level on `to` (or the window's
+     * last day), see `at`.
      */
-    measure: z.enum(['period', 'rawReturn', 'maxHighReturn']),
+    measure: z.enum(['period', 'rawReturn', 'maxHighReturn', 'minLowReturn', 'price']),
+    /** For `price`: the day's close, or any price traded that day (within [low, high]). */
+    at: z.enum(['close', 'intraday']).optional(),
     from: dateField.optional(),
     to: dateField.optional(),
     event: z.string().optional(),
