@@ -42,11 +42,13 @@ export function checkClaim(c: Claim, ctx: ClaimContext): ClaimResultJson {
       verdict = ours <= c.claimed ? 'confirmed' : 'not-confirmed';
       explanation = ours <= c.claimed ? `${pct(ours)} is below the claimed ${pct(c.claimed)}` : `${pct(ours)} exceeds the claimed ${pct(c.claimed)} by ${pp(diff)}`;
       break;
-    case 'nearly':
-      // "Nearly X" is true of a figure just below X.
-      verdict = diff <= 0 && -diff <= c.tolerance ? 'confirmed' : Math.abs(diff) <= c.tolerance ? 'approximately' : 'not-confirmed';
+    case 'nearly': {
+      // "Nearly X" is true of a figure just short of X in size: just below +16%, just above -9% ("跌近9%").
+      const short = c.claimed < 0 ? diff >= 0 : diff <= 0;
+      verdict = short && Math.abs(diff) <= c.tolerance ? 'confirmed' : Math.abs(diff) <= c.tolerance ? 'approximately' : 'not-confirmed';
       explanation = `${pct(ours)} is ${pp(diff)} ${diff <= 0 ? 'below' : 'above'} the claimed ${pct(c.claimed)}`;
       break;
+    }
     default:
       verdict = Math.abs(diff) <= c.tolerance ? 'confirmed' : Math.abs(diff) <= 10 * c.tolerance ? 'approximately' : 'not-confirmed';
       explanation =
