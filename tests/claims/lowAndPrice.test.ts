@@ -16,6 +16,8 @@ import { claimSchema } from '../../src/study/config.js';
 import { parseManifest } from '../../src/data/prices/manifest.js';
 import { openPriceStore } from '../../src/data/prices/index.js';
 import { REPO } from '../helpers/cli.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { fixtureReport } from '../report/charts/fixture.js';
 
 const listings = parseManifest(readFileSync(join(REPO, 'prices/manifest.yaml'), 'utf8'));
 const store = openPriceStore(join(REPO, 'prices'), { cacheDir: null });
@@ -93,5 +95,14 @@ describe('price level (报 x 元)', () => {
     const claim = claimSchema.parse({ id: 'p', text: 't', source: 's', symbol: '300418.SZ-unadj', measure: 'price', at: 'close', to: '2023-03-31', claimed: 46.78, tolerance: 0.005 });
     const r = checkClaim(claim, { events: [], series });
     expect([r.ours, r.verdict, r.basis]).toEqual([46.78, 'confirmed', 'close 2023-03-31 46.78 (cn/unadjusted/300418.csv, none)']);
+  });
+
+  it("a study's claims table shows a price claim as a price, not as a percentage", () => {
+    const claim = claimSchema.parse({ id: 'kunlun-close', text: '报50.65元', source: 's', symbol: '300418.SZ', measure: 'price', at: 'close', to: '2023-04-03', claimed: 50.65, tolerance: 0.005 });
+    const r = fixtureReport();
+    r.claims = [checkClaim(claim, { events: [], series })];
+    const row = renderMarkdown(r).split('\n').find((l) => l.startsWith('| kunlun-close'));
+    expect(row).toContain('| about 50.65 | 50.65 | **confirmed** |');
+    expect(row).not.toContain('%');
   });
 });
