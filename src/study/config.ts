@@ -67,7 +67,13 @@ export const claimSchema = z
     resolution: z.string().optional(),
   })
   .strict()
-  .superRefine(orderedDates);
+  .superRefine(orderedDates)
+  .superRefine((c, ctx) => {
+    // Without a day the checker would have nothing to read: say so at load, not as a verdict.
+    if ((c.measure === 'price' || c.measure === 'minLowReturn') && c.event === undefined && c.to === undefined)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `a ${c.measure} claim needs an event (and window) or the day in to` });
+    if (c.at !== undefined && c.measure !== 'price') ctx.addIssue({ code: 'custom', path: ['at'], message: 'at applies to measure price only' });
+  });
 
 export const periodSpecSchema = z
   .object({

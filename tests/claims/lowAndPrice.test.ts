@@ -95,6 +95,10 @@ describe('price level (报 x 元)', () => {
     const claim = claimSchema.parse({ id: 'p', text: 't', source: 's', symbol: '300418.SZ-unadj', measure: 'price', at: 'close', to: '2023-03-31', claimed: 46.78, tolerance: 0.005 });
     const r = checkClaim(claim, { events: [], series });
     expect([r.ours, r.verdict, r.basis]).toEqual([46.78, 'confirmed', 'close 2023-03-31 46.78 (cn/unadjusted/300418.csv, none)']);
+    // No day to read, or `at` on a return: a config error at load, not a verdict.
+    const bad = (extra: object) => claimSchema.safeParse({ id: 'p', text: 't', source: 's', symbol: 'X', claimed: 1, ...extra }).error?.issues.map((i) => [i.path.join('.'), i.message]);
+    expect(bad({ measure: 'price' })).toEqual([['to', 'a price claim needs an event (and window) or the day in to']]);
+    expect(bad({ measure: 'rawReturn', event: 'e', at: 'close' })).toEqual([['at', 'at applies to measure price only']]);
   });
 
   it("a study's claims table shows a price claim as a price, not as a percentage", () => {
