@@ -53,6 +53,12 @@ describe('intraday low (一度跌超 x%)', () => {
     }
   });
 
+  it('English: "fell more than 9%" is the same intraday-low claim', () => {
+    const [l] = check('iFlytek fell more than 9% today.', '2023-05-24');
+    expect([l.symbol, l.measure, l.claimed, l.comparison, l.verdict]).toEqual(['002230.SZ', 'minLowReturn', -0.09, 'at-most', 'confirmed']);
+    expect(l.ours).toBeCloseTo(low, 12);
+  });
+
   it('a low the row does not reach is not-confirmed; a day without a session is cannot-check, never the day before', () => {
     const [l] = check('5月24日,科大讯飞一度跌超10%。');
     expect([l.verdict, l.claimed]).toEqual(['not-confirmed', -0.1]);
