@@ -7,8 +7,7 @@
  * `nonTradingDay: next` (src/calendar/alignEventForListing): after-close announcements move to the
  * next trading day, weekend ones to the Monday.
  *
- * Claims the extractor could not turn into a checkable figure (market caps, price levels, intraday
- * lows, moves without a day) are kept as `cannot-check` with its reason, never dropped.
+ * Claims the extractor could not turn into a checkable figure (market caps, moves without a day) are kept as `cannot-check` with its reason, never dropped.
  *
  * @example
  * checkExtraction(extractClaims(text, opts), { series, events, exchangeOf }) 
@@ -54,7 +53,7 @@ export function checkExtraction(x: Extraction, ctx: CheckContext): CheckedClaimJ
   const checked: { line: number; order: number; row: CheckedClaimJson }[] = [];
   x.claims.forEach((c, order) => {
     // Through the study's own schema: the same defaults and range checks as a claims: entry.
-    const claim = claimSchema.parse({ id: c.id, text: c.text, source: c.source, symbol: c.symbol, measure: c.measure, from: c.from, to: c.to, event: c.event, window: c.window, claimed: c.claimed, comparison: c.comparison, tolerance: c.tolerance, line: c.line, resolution: c.resolution });
+    const claim = claimSchema.parse({ id: c.id, text: c.text, source: c.source, symbol: c.symbol, measure: c.measure, at: c.at, from: c.from, to: c.to, event: c.event, window: c.window, claimed: c.claimed, comparison: c.comparison, tolerance: c.tolerance, line: c.line, resolution: c.resolution });
     const events = claim.event ? [day0Of(claim.event, claim.symbol, ctx)] : [];
     const r = checkClaim(claim, { series: ctx.series, events });
     const day0 = events[0];
@@ -80,6 +79,7 @@ export function checkExtraction(x: Extraction, ctx: CheckContext): CheckedClaimJ
         ...(c.to ? { to: c.to } : {}),
         ...(c.event ? { event: c.event } : {}),
         ...(c.window ? { window: c.window } : {}),
+        ...(c.at ? { at: c.at } : {}),
       },
     });
   });

@@ -17,8 +17,10 @@ function figure(c: CheckedClaimJson, x: number | null): string {
 
 function what(c: CheckedClaimJson): string {
   if (c.measure === 'period' && c.from && c.to) return `period ${c.from} → ${c.to}`;
-  if (c.event && c.window) return `${c.measure} ${c.event} [${c.window[0]},${c.window[1]}]`;
-  return c.measure;
+  const m = c.at ? `${c.measure} (${c.at})` : c.measure;
+  if (c.event && c.window) return `${m} ${c.event} [${c.window[0]},${c.window[1]}]`;
+  if (c.to) return `${m} ${c.to}`;
+  return m;
 }
 
 export function claimsMarkdown(r: ClaimsCheckJson): string {

@@ -37,6 +37,8 @@ export const checkedClaimSchema = z
     to: isoDate.optional(),
     event: z.string().optional(),
     window: z.tuple([z.number().int(), z.number().int()]).optional(),
+    /** For `price`: the day's close, or a price traded that day (within [low, high]). */
+    at: z.enum(['close', 'intraday']).optional(),
   })
   .meta({ id: 'CheckedClaim', description: 'One market claim of the article with our figure and the verdict of the study checker.' });
 

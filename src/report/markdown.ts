@@ -198,7 +198,7 @@ function findings(r: ReportJson): string[] {
     const count = (v: string) => c.filter((x) => x.verdict === v).length;
     const parts = [`${count('confirmed')} confirmed`];
     const approx = c.filter((x) => x.verdict === 'approximately');
-    if (approx.length) parts.push(`${approx.length} approximately (${approx.map((x) => `${x.id}: ours ${pct(x.ours)} vs ${pct(x.claimed)}`).join('; ')})`);
+    if (approx.length) parts.push(`${approx.length} approximately (${approx.map((x) => `${x.id}: ours ${claimFigure(x, x.ours)} vs ${claimFigure(x, x.claimed)}`).join('; ')})`);
     if (count('not-confirmed')) parts.push(`${count('not-confirmed')} not confirmed`);
     if (count('cannot-check')) parts.push(`${count('cannot-check')} cannot be checked`);
     out.push(`- **Published claims** (${c.length}): ${parts.join(', ')}; see the claims table for the closes used and why.`);
@@ -225,12 +225,17 @@ function unitOfObservation(r: ReportJson, focus: [number, number]): string[] {
   return out;
 }
 
+/** A claim's figure: a return in percent, a `price` claim as the price it is (not 4670.00%). */
+function claimFigure(c: { measure: string }, x: number | null): string {
+  return c.measure === 'price' ? (x === null ? '—' : String(x)) : pct(x);
+}
+
 function claimsSection(r: ReportJson): string[] {
   const rows = r.claims!.map((c) => [
     c.id,
     c.text,
-    `${c.comparison} ${pct(c.claimed)}`,
-    pct(c.ours),
+    `${c.comparison} ${claimFigure(c, c.claimed)}`,
+    claimFigure(c, c.ours),
     `**${c.verdict}**`,
     c.explanation,
     c.basis,

@@ -45,10 +45,14 @@ export const claimSchema = z
     source: z.string().min(1),
     symbol: z.string().min(1),
     /**
-     * What is claimed: `period` = close(to) / close(from) - 1; `rawReturn` / `maxHighReturn` =
-     * the window move of an event relative to the close before day `window[0]`.
+     * What is claimed: `period` = close(to) / close(from) - 1; `rawReturn` / `maxHighReturn` /
+     * `minLowReturn` = the window move of an event (or of the sessions after `from` up to `to`)
+     * relative to the close before the window; `price` = a price level on `to` (or the window's
+     * last day), see `at`.
      */
-    measure: z.enum(['period', 'rawReturn', 'maxHighReturn']),
+    measure: z.enum(['period', 'rawReturn', 'maxHighReturn', 'minLowReturn', 'price']),
+    /** For `price`: the day's close, or any price traded that day (within [low, high]). */
+    at: z.enum(['close', 'intraday']).optional(),
     from: dateField.optional(),
     to: dateField.optional(),
     event: z.string().optional(),
@@ -63,7 +67,13 @@ export const claimSchema = z
     resolution: z.string().optional(),
   })
   .strict()
-  .superRefine(orderedDates);
+  .superRefine(orderedDates)
+  .superRefine((c, ctx) => {
+    // Without a day the checker would have nothing to read: say so at load, not as a verdict.
+    if ((c.measure === 'price' || c.measure === 'minLowReturn') && c.event === undefined && c.to === undefined)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `a ${c.measure} claim needs an event (and window) or the day in to` });
+    if (c.at !== undefined && c.measure !== 'price') ctx.addIssue({ code: 'custom', path: ['at'], message: 'at applies to measure price only' });
+  });
 
 export const periodSpecSchema = z
   .object({

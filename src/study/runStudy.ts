@@ -152,6 +152,8 @@ export function runStudy(study: LoadedStudy, opts: RunOptions = {}): ReportJson 
           series: store.get(symbol).series,
           describe: describe(symbol),
           adjustmentNote: e.adjustment === 'forward' || e.adjustment === 'backward' ? adjustmentNote(store, symbol, study.root, cl.from, cl.to) : undefined,
+          // Traded prices for a price-level claim on an adjusted listing.
+          ...(cl.measure === 'price' && store.has(`${symbol}-unadj`) ? { traded: { series: store.get(`${symbol}-unadj`).series, describe: describe(`${symbol}-unadj`) } } : {}),
         };
       },
     }),

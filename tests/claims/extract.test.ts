@@ -66,10 +66,19 @@ describe('claims extract: patterns, simplified and traditional', () => {
     }
   });
 
-  it('one-day moves: 收跌 on a dated day, 今日 / 昨日 against the article date; 一度跌超 and 报 x 元 are listed as cannot-check', () => {
+  it('one-day moves: 收跌 on a dated day, 今日 / 昨日 against the article date; 一度跌超 (intraday low, a fall of at least 9% = at most -9%) and 报 x 元 (a price traded that day) are checkable claims', () => {
     const r = run('5月8日,科大讯飞一度跌超9%,收跌4.26%,报46.7元/股。');
-    expect(pick(r)).toEqual([{ symbol: '002230.SZ', measure: 'period', from: '2023-05-07', to: '2023-05-08', event: undefined, window: undefined, claimed: -0.0426, comparison: 'about' }]);
-    expect(r.uncheckable.map((u) => [u.measure, u.claimed, u.comparison])).toEqual([['minLowReturn', -0.09, 'at-least'], ['price', 46.7, 'about']]);
+    const day = { symbol: '002230.SZ', from: '2023-05-07', to: '2023-05-08', event: undefined, window: undefined };
+    expect(pick(r)).toEqual([
+      { ...day, measure: 'minLowReturn', claimed: -0.09, comparison: 'at-most' },
+      { ...day, measure: 'period', claimed: -0.0426, comparison: 'about' },
+      { ...day, measure: 'price', claimed: 46.7, comparison: 'about' },
+    ]);
+    expect(r.claims.map((c) => c.at)).toEqual([undefined, undefined, 'intraday']);
+    expect(r.uncheckable).toEqual([]);
+    for (const c of r.claims) expect(claimSchema.safeParse(c).success).toBe(true);
+    // 收报 pins the price to the close; traditional script alike.
+    expect(run('5月8日,科大訊飛一度跌超9%,收報46.7元。').claims.map((c) => [c.measure, c.claimed, c.comparison, c.at])).toEqual([['minLowReturn', -0.09, 'at-most', undefined], ['price', 46.7, 'about', 'close']]);
     const t = run('科大訊飛今日收漲5.2%。昆侖萬維昨日收跌3%。', '2023-05-08'); // a Monday: 昨日 is the Friday before
     expect(t.claims.map((c) => [c.symbol, c.from, c.to, c.claimed])).toEqual([['002230.SZ', '2023-05-07', '2023-05-08', 0.052], ['300418.SZ', '2023-05-04', '2023-05-05', -0.03]]);
     expect(t.claims[1].resolution).toContain('昨日');

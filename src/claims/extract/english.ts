@@ -32,5 +32,7 @@ export const englishMoves: Extractor = (s, ctx) => {
   if (m) out.push({ names, values: percents(m[2], /down|lower/i.test(m[1]) ? -1 : 1).slice(0, 1), measure: 'rawReturn', when, pattern: `closed ${m[1]}` });
   m = /(?:rose|jumped|climbed|surged) (as much as|up to|nearly|more than|about)\s*([\d.]+%)/i.exec(t);
   if (m) out.push({ names, values: percents(`${m[1]} ${m[2]}`).slice(0, 1), measure: 'maxHighReturn', when, pattern: `rose ${m[1]}` });
+  m = /(?:fell|dropped|slid|sank|tumbled) (as much as|up to|nearly|more than|about)\s*([\d.]+%)/i.exec(t);
+  if (m) out.push({ names, values: percents(`${m[1]} ${m[2]}`, -1).slice(0, 1), measure: 'minLowReturn', when, pattern: `fell ${m[1]}` });
   return out.filter((f) => f.values.length > 0);
 };

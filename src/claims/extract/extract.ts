@@ -60,7 +60,9 @@ export interface ExtractedClaim {
   text: string;
   source: string;
   symbol: string;
-  measure: 'period' | 'rawReturn' | 'maxHighReturn';
+  measure: 'period' | 'rawReturn' | 'maxHighReturn' | 'minLowReturn' | 'price';
+  /** For `price`: the close (收盘价 / 收报 / 报收) or a price traded during the day (otherwise). */
+  at?: 'close' | 'intraday';
   from?: string;
   to?: string;
   event?: string;
@@ -248,8 +250,6 @@ export function extractClaims(text: string, opts: ExtractOptions): Extraction {
         // Only the name list (or a code it knows) names a listing the manifest lacks: there is nothing to check it against.
         if (!bySymbol.has(symbol)) return cannot(`no price data for ${symbol} (name list: ${market()?.source ?? 'none'})`);
         if (f.measure === 'marketCap') return cannot('a market capitalisation needs shares outstanding, which the price data does not carry');
-        if (f.measure === 'price') return cannot('a price level: the claims checker compares returns, not prices');
-        if (f.measure === 'minLowReturn') return cannot('an intraday low: the claims checker has no low-price measure yet');
         let claimed = v.value;
         let comparison = v.comparison;
         let tolerance = v.tolerance;
@@ -266,7 +266,10 @@ export function extractClaims(text: string, opts: ExtractOptions): Extraction {
             resolution += `; ${f.pattern} = the ${listing?.board} board's ±${limit * 100}% limit`;
           }
         }
-        const tail = { claimed, comparison, tolerance, line: s.line };
+        // "报46.7元" alone is a price seen that day (the weaker claim, true of the close too); 收盘/收报/报收 pin it to the close.
+        const at = f.measure === 'price' ? (/收盘|收报|报收|收于/.test(s.folded) ? ('close' as const) : ('intraday' as const)) : undefined;
+        if (at) resolution += `; price at ${at === 'close' ? 'the close' : 'some trade that day (within low..high)'}`;
+        const tail = { ...(at ? { at } : {}), claimed, comparison, tolerance, line: s.line };
         const head = { text: s.text, source: `${opts.source} line ${s.line}`, symbol };
         const w = f.when;
         if (w.kind === 'after-event') {
@@ -303,7 +306,6 @@ export function extractClaims(text: string, opts: ExtractOptions): Extraction {
           return;
         }
         if (w.kind === 'none') return cannot('no day given for the move (no date, 今日/昨日 or event)');
-        if (measure !== 'rawReturn') return cannot('an intraday extreme on a date: the checker measures highs only in an event window');
         let day = when.day;
         let how = `今日 = the article date ${when.date}`;
         if (w.kind === 'yesterday') {
@@ -330,6 +332,12 @@ export function extractClaims(text: string, opts: ExtractOptions): Extraction {
         if (open && open.length > 0 && day >= open[0] && day <= open[open.length - 1] && !Array.prototype.includes.call(open, day))
           return cannot(`${formatDay(day)} (${how}) was not a trading day of ${symbol}`);
         // A one-day close-to-close move on D is the period (D-1, D]: the checker's base is the last close before D.
+        if (measure !== 'rawReturn') {
+          // An intraday extreme or a price on D: the checker reads D's row, measured from the last close before D.
+          resolution += `; day ${formatDay(day)} (${how}); ${measure === 'price' ? `price on ${formatDay(day)}` : `${measure === 'minLowReturn' ? 'low' : 'high'} of ${formatDay(day)} against the close before it`}`;
+          claims.push({ id: idFor(symbol, measure, s.line), ...head, measure, from: formatDay(day - 1), to: formatDay(day), ...tail, resolution });
+          return;
+        }
         resolution += `; day ${formatDay(day)} (${how}); close-to-close move = period from ${formatDay(day - 1)} to ${formatDay(day)}`;
         claims.push({ id: idFor(symbol, 'day', s.line), ...head, measure: 'period', from: formatDay(day - 1), to: formatDay(day), ...tail, resolution });
       });

@@ -90,6 +90,8 @@ export function register(program: Command): void {
               series,
               describe: `${relative(root, store.path(symbol))}, ${e.adjustment}${e.adjustment === 'none' ? ' (unadjusted)' : '-adjusted'}`,
               adjustmentNote: e.adjustment === 'forward' || e.adjustment === 'backward' ? adjustmentNote(store, symbol, root, claim?.from, claim?.to) : undefined,
+              // Traded prices for a price-level claim on an adjusted listing.
+              ...(store.has(`${symbol}-unadj`) ? { traded: { series: store.get(`${symbol}-unadj`).series, describe: `${relative(root, store.path(`${symbol}-unadj`))}, unadjusted` } } : {}),
             };
           },
         });
