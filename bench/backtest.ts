@@ -27,6 +27,7 @@ import { frictionlessOf } from '../src/backtest/frictionless.js';
 import { strategyOf } from '../src/backtest/run.js';
 import { backtestBlockSchema } from '../src/backtest/config.js';
 import type { BtBars, BtSignal } from '../src/backtest/types.js';
+import { seededSubset } from './common.js';
 
 const WORK = process.env.EVSTUDY_MARKET_DIR ?? '/tmp/evstudy-market';
 const arg = (name: string): string | undefined => {
@@ -101,18 +102,8 @@ const lines = [
 ];
 for (const row of rows) {
   const want = row === '1k' ? 1000 : row === '10k' ? 10000 : signals.length;
-  let chosen = signals;
-  if (want < signals.length) {
-    // A seeded subset spread over the whole period, in date order.
-    const idx = signals.map((_, i) => i);
-    let a = 20240601;
-    for (let i = idx.length - 1; i > 0; i--) {
-      a = (Math.imul(a, 1664525) + 1013904223) >>> 0;
-      const j = a % (i + 1);
-      [idx[i], idx[j]] = [idx[j], idx[i]];
-    }
-    chosen = idx.slice(0, want).sort((x, y) => x - y).map((i) => signals[i]);
-  }
+  // A seeded subset spread over the whole period, in date order.
+  const chosen = seededSubset(signals, want);
   const t1 = performance.now();
   const res = runBacktest(bars, chosen, strategy);
   const runMs = performance.now() - t1;

@@ -25,6 +25,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { seededSubset } from './common.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 // EVSTUDY_SHARED_DIR: a git worktree's ../shared is not the checkout's (bench/backtest.ts prepares through this script).
@@ -241,17 +242,7 @@ async function child(row: string): Promise<void> {
 
   // Which events: all, or a seeded random subset (spread over the whole period).
   const want = row === '1k' ? 1000 : row === '10k' ? 10000 : events.length;
-  let chosen = events;
-  if (want < events.length) {
-    const idx = events.map((_, i) => i);
-    let a = 20240601;
-    for (let i = idx.length - 1; i > 0; i--) {
-      a = (Math.imul(a, 1664525) + 1013904223) >>> 0;
-      const j = a % (i + 1);
-      [idx[i], idx[j]] = [idx[j], idx[i]];
-    }
-    chosen = idx.slice(0, want).sort((x, y) => x - y).map((i) => events[i]);
-  }
+  const chosen = seededSubset(events, want);
 
   const settings = {
     ...types.DEFAULT_SETTINGS,

@@ -19,6 +19,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseTimeV } from './common.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = join(ROOT, '..', 'shared', 'bench', 'peer-load');
@@ -75,19 +76,7 @@ function runOnce(out: string): Run {
   if (existsSync('/usr/bin/time')) {
     const r = spawnSync('/usr/bin/time', ['-v', process.execPath, ...cliArgs(out)], { encoding: 'utf8', env });
     if (r.status !== 0) throw new Error(`evstudy failed:\n${r.stdout}\n${r.stderr}`);
-    const field = (name: string) => {
-      const m = new RegExp(`${name}: (.*)`).exec(r.stderr);
-      if (!m) throw new Error(`no "${name}" in /usr/bin/time output`);
-      return m[1].trim();
-    };
-    // "m:ss.ss" or "h:mm:ss"
-    const parts = field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)').split(':').map(Number);
-    const [h, mm, ss] = parts.length === 3 ? parts : [0, parts[0], parts[1]];
-    return {
-      wallS: h * 3600 + mm * 60 + ss,
-      cpuS: Number(field('User time \\(seconds\\)')) + Number(field('System time \\(seconds\\)')),
-      maxRssMB: Number(field('Maximum resident set size \\(kbytes\\)')) / 1024,
-    };
+    return parseTimeV(r.stderr);
   }
   // No /usr/bin/time: wall clock here, peak RSS and CPU from the child's own resource usage.
   const hook = `process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('\\nRUSAGE ' + JSON.stringify(u) + '\\n'); });`;

@@ -14,6 +14,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseTimeV } from './common.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 // PEER_LOAD_DIR for a checkout that is not beside ../shared (a worktree).
@@ -42,14 +43,8 @@ function run(tests: string[], out: string, cli = join(ROOT, 'dist', 'cli-bundle'
   ];
   const r = spawnSync('/usr/bin/time', ['-v', process.execPath, ...args], { encoding: 'utf8', env: { ...process.env, EVSTUDY_NO_CACHE: '1' } });
   if (r.status !== 0) throw new Error(`evstudy failed:\n${r.stdout}\n${r.stderr}`);
-  const field = (name: string) => new RegExp(`${name}: (.*)`).exec(r.stderr)![1].trim();
-  const parts = field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)').split(':').map(Number);
-  const [h, m, s] = parts.length === 3 ? parts : [0, parts[0], parts[1]];
-  return {
-    wall: h * 3600 + m * 60 + s,
-    cpu: Number(field('User time \\(seconds\\)')) + Number(field('System time \\(seconds\\)')),
-    rss: Number(field('Maximum resident set size \\(kbytes\\)')) / 1024,
-  };
+  const t = parseTimeV(r.stderr);
+  return { wall: t.wallS, cpu: t.cpuS, rss: t.maxRssMB };
 }
 
 // --before DIR: also time another checkout's bundle (DIR/dist/cli-bundle/main.js, e.g. the commit

@@ -1,0 +1,36 @@
+/**
+ * Pieces the bench scripts share: reading `/usr/bin/time -v` and drawing a seeded subset.
+ */
+
+/** Wall, user + system CPU and peak RSS from the stderr of `/usr/bin/time -v`. */
+export function parseTimeV(stderr: string): { wallS: number; cpuS: number; maxRssMB: number } {
+  const field = (name: string) => {
+    const m = new RegExp(`${name}: (.*)`).exec(stderr);
+    if (!m) throw new Error(`no "${name}" in /usr/bin/time output`);
+    return m[1].trim();
+  };
+  // "m:ss.ss" or "h:mm:ss"
+  const parts = field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)').split(':').map(Number);
+  const [h, mm, ss] = parts.length === 3 ? parts : [0, parts[0], parts[1]];
+  return {
+    wallS: h * 3600 + mm * 60 + ss,
+    cpuS: Number(field('User time \\(seconds\\)')) + Number(field('System time \\(seconds\\)')),
+    maxRssMB: Number(field('Maximum resident set size \\(kbytes\\)')) / 1024,
+  };
+}
+
+/**
+ * `want` of `items`, drawn by a seeded Fisher-Yates shuffle (an LCG, so every run and machine draws
+ * the same) and returned in their original order, so a subset spreads over the whole period.
+ */
+export function seededSubset<T>(items: readonly T[], want: number, seed = 20240601): T[] {
+  if (want >= items.length) return [...items];
+  const idx = items.map((_, i) => i);
+  let a = seed;
+  for (let i = idx.length - 1; i > 0; i--) {
+    a = (Math.imul(a, 1664525) + 1013904223) >>> 0;
+    const j = a % (i + 1);
+    [idx[i], idx[j]] = [idx[j], idx[i]];
+  }
+  return idx.slice(0, want).sort((x, y) => x - y).map((i) => items[i]);
+}
