@@ -6,12 +6,12 @@
 import { existsSync } from 'node:fs';
 import { openPriceStore } from '../../data/prices/index.js';
 import { loadEvents } from '../../data/events/index.js';
-import { parseIsoDay } from '../../util/dayNumber.js';
-import { DataError, EvstudyError, UsageError } from '../../util/errors.js';
+import { DataError, EvstudyError } from '../../util/errors.js';
 import { readYamlText } from '../../util/readYamlText.js';
+import { checkDateFlag } from './events.js';
 
 export function openArticle(article: string, opts: { date?: string; prices: string; events: string }) {
-  if (opts.date !== undefined && Number.isNaN(parseIsoDay(opts.date))) throw new UsageError('expected a date written YYYY-MM-DD', { field: '--date', value: opts.date });
+  checkDateFlag('--date', opts.date);
   let text: string;
   try {
     text = readYamlText(article, 'article');
