@@ -28,6 +28,12 @@ const ctx = (over: Partial<CheckContext> = {}): CheckContext => ({
   series: (s) => (store.has(s) ? { ok: true, series: store.get(s).series, describe: store.entry(s).file } : { ok: false, reason: `no price data for ${s}` }),
   ...over,
 });
+// Independent of the loader and the checker: a column of the shipped AKShare file (日期,开盘,收盘,最高,...) on one date.
+const kunlunCsv = readFileSync(join(REPO, 'prices/cn/akshare/300418.csv'), 'utf8').split('\n');
+const kunlun = (date: string, column: '收盘' | '最高'): number => {
+  const col = kunlunCsv[0].split(',').indexOf(column);
+  return Number(kunlunCsv.find((l) => l.startsWith(`${date},`))!.split(',')[col]);
+};
 // The source names the shipped article: that is how the extractor knows which event 次日 follows.
 const check = (text: string, c = ctx()) => checkExtraction(extractClaims(text, { source: 'events/sources/000_51f0402af4bf769d.txt', date: '2023-05-10', listings, events }), c);
 
@@ -41,6 +47,8 @@ describe('claims check: verdicts from the study checker', () => {
   it('a figure the closes contradict is not-confirmed, with the closes used; the true one is confirmed', () => {
     const [wrong, right] = check('截至4月24日收盘,昆仑万维今年以来股价涨幅达100%。截至4月24日收盘,昆仑万维今年以来股价涨幅达287.23%。');
     expect([wrong.verdict, Number(wrong.ours!.toFixed(4))]).toEqual(['not-confirmed', 2.8723]);
+    // The year's return from the file's closes: last close of 2022 to the close of 24 April.
+    expect(wrong.ours!).toBeCloseTo(kunlun('2023-04-24', '收盘') / kunlun('2022-12-30', '收盘') - 1, 10);
     expect(wrong.why).toMatch(/differs from the claimed \+100\.00% by 187\.23 pp/);
     expect(wrong.basis).toMatch(/^close 2022-12-30 14\.41 → close 2023-04-24 55\.8/);
     expect(right.verdict).toBe('confirmed');
@@ -50,6 +58,8 @@ describe('claims check: verdicts from the study checker', () => {
     const text = '昆仑万维宣布联合奇点智源共同研发国产大语言模型"天工"3.5后,次日股价最高涨近16%。';
     const [c] = check(text);
     expect([c.event, c.window, c.verdict, Number(c.ours!.toFixed(4))]).toEqual(['kunlun-tiangong', [0, 0], 'confirmed', 0.1587]);
+    // Day 0 is 11 April (announced after the close on the 10th): its high over the 10th's close.
+    expect(c.ours!).toBeCloseTo(kunlun('2023-04-11', '最高') / kunlun('2023-04-10', '收盘') - 1, 10);
     expect(c.basis).toMatch(/close 2023-04-10 41\.79 → high 2023-04-11 48\.42 .*day 0 2023-04-11 \(after-close/);
     const [gone] = check(text, ctx({ events: [] }));
     expect([gone.verdict, gone.why]).toEqual(['cannot-check', 'event kunlun-tiangong has no day 0 for 300418.SZ (no-price-data: event kunlun-tiangong is not in the registry)']);

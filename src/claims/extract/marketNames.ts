@@ -20,6 +20,7 @@
 import { readCsvRecords } from '../../data/prices/csv.js';
 import { DataError } from '../../util/errors.js';
 import { foldText } from './fold.js';
+import { longestFirst } from './names.js';
 
 export type MarketNameHit =
   | { kind: 'found'; code: string; symbol: string; name: string }
@@ -92,21 +93,8 @@ export function parseMarketNames(text: string, file: string, source: string): Ma
       // nameKey drops blanks; positions must stay those of `folded`, so blanks are kept here and names have none.
       const lower = folded.toLowerCase();
       if (lower.length !== folded.length) return []; // a character outside the BMP changed length: no safe positions
-      const taken = new Uint8Array(lower.length);
-      const hits: { name: string; at: number }[] = [];
-      for (const k of keys) {
-        for (let from = 0; ; ) {
-          const at = lower.indexOf(k, from);
-          if (at < 0) break;
-          from = at + k.length;
-          if (SECTOR_AFTER.test(lower.slice(at + k.length))) continue;
-          if (/^[a-z0-9*]/.test(k) && /[a-z0-9]/.test(lower[at - 1] ?? '')) continue;
-          if (taken.subarray(at, at + k.length).some((x) => x === 1)) continue;
-          taken.fill(1, at, at + k.length);
-          hits.push({ name: folded.slice(at, at + k.length), at });
-        }
-      }
-      return hits.sort((a, b) => a.at - b.at);
+      const skip = (k: string, at: number) => SECTOR_AFTER.test(lower.slice(at + k.length)) || (/^[a-z0-9*]/.test(k) && /[a-z0-9]/.test(lower[at - 1] ?? ''));
+      return longestFirst(lower, keys, skip).map(({ key, at }) => ({ name: folded.slice(at, at + key.length), at }));
     },
   };
 }

@@ -43,30 +43,34 @@ export function buildNameIndex(listings: readonly NamedListing[]): NameIndex {
     const code = /^(\d{6})\.(SH|SZ|BJ)$/i.exec(l.symbol);
     if (code && l.kind !== 'index') add(code[1], l.symbol);
   }
-  const names = [...byName.entries()].filter((e): e is [string, string] => e[1] !== null).sort((a, b) => b[0].length - a[0].length);
+  // Codes are read by codeMentions, in brackets only.
+  const words = [...byName.entries()].filter((e) => e[1] !== null && !/^\d+$/.test(e[0])).map((e) => e[0]).sort((a, b) => b.length - a.length);
   return {
     lookup: (n) => byName.get(key(n)) ?? undefined,
     find(folded) {
       const lower = folded.toLowerCase();
-      const taken = new Uint8Array(lower.length);
-      const hits: { name: string; symbol: string; at: number }[] = [];
-      for (const [n, symbol] of names) {
-        if (/^\d+$/.test(n)) continue; // codes are read by codeMentions, in brackets only
-        let from = 0;
-        for (;;) {
-          const at = lower.indexOf(n, from);
-          if (at < 0) break;
-          from = at + n.length;
-          // ASCII names must stand as words: "360" inside "360GPT" is a product, not the firm.
-          if (/^[a-z0-9 ]+$/.test(n) && (/[a-z0-9]/.test(lower[at - 1] ?? '') || /[a-z0-9]/.test(lower[at + n.length] ?? ''))) continue;
-          if (taken.subarray(at, at + n.length).some((x) => x === 1)) continue;
-          taken.fill(1, at, at + n.length);
-          hits.push({ name: folded.slice(at, at + n.length), symbol, at });
-        }
-      }
-      return hits.sort((a, b) => a.at - b.at);
+      // ASCII names must stand as words: "360" inside "360GPT" is a product, not the firm.
+      const glued = (n: string, at: number) => /^[a-z0-9 ]+$/.test(n) && (/[a-z0-9]/.test(lower[at - 1] ?? '') || /[a-z0-9]/.test(lower[at + n.length] ?? ''));
+      return longestFirst(lower, words, glued).map(({ key, at }) => ({ name: folded.slice(at, at + key.length), symbol: byName.get(key)!, at }));
     },
   };
+}
+
+/**
+ * Occurrences in `lower` of `keys` (given longest first), none overlapping one taken before it,
+ * each unless `skip` refuses it; in position order. The name index and the market name list both find names so.
+ */
+export function longestFirst(lower: string, keys: readonly string[], skip: (key: string, at: number) => boolean): { key: string; at: number }[] {
+  const taken = new Uint8Array(lower.length);
+  const hits: { key: string; at: number }[] = [];
+  for (const k of keys) {
+    for (let at = lower.indexOf(k); at >= 0; at = lower.indexOf(k, at + k.length)) {
+      if (skip(k, at) || taken.subarray(at, at + k.length).some((x) => x === 1)) continue;
+      taken.fill(1, at, at + k.length);
+      hits.push({ key: k, at });
+    }
+  }
+  return hits.sort((a, b) => a.at - b.at);
 }
 
 /** "科大讯飞(002230)" / "(行情300033,诊股)": a name or nothing before a bracketed six-digit code. */

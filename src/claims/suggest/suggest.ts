@@ -126,6 +126,16 @@ function resolveDate(d: DateMention, articleDay: number, articleIso: string | nu
 
 const SLUG_SAFE = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
+/** PRODUCTS folded once (not per sentence): each name with its matching key, longest name first; and the group of a key, first group wins. */
+let productKeys: { byLength: { name: string; key: string; group: readonly string[] }[]; groupOf: Map<string, readonly string[]> } | undefined;
+function products(): NonNullable<typeof productKeys> {
+  if (productKeys) return productKeys;
+  const all = PRODUCTS.flatMap((g) => g.map((name) => ({ name, key: foldText(name).toLowerCase(), group: g })));
+  const groupOf = new Map<string, readonly string[]>();
+  for (const x of all) if (!groupOf.has(x.key)) groupOf.set(x.key, x.group);
+  return (productKeys = { byLength: all.sort((a, b) => b.name.length - a.name.length), groupOf });
+}
+
 /** Products in a folded sentence, longest first without overlaps: known names and quoted names. */
 function productsIn(text: string, listingNames: (n: string) => boolean): { name: string; at: number; group: readonly string[] }[] {
   const lower = text.toLowerCase();
@@ -138,9 +148,7 @@ function productsIn(text: string, listingNames: (n: string) => boolean): { name:
     if (group.length > 0 && hits.some((h) => h.group === group)) return;
     hits.push({ name, at, group });
   };
-  const all = PRODUCTS.flatMap((g) => g.map((name) => ({ name, group: g }))).sort((a, b) => b.name.length - a.name.length);
-  for (const { name: p, group } of all) {
-    const k = foldText(p).toLowerCase();
+  for (const { key: k, group } of products().byLength) {
     for (let at = lower.indexOf(k); at >= 0; at = lower.indexOf(k, at + k.length)) {
       // ASCII names stand as words: "Spark" inside "Sparkle" is not the model.
       if (/^[a-z0-9 -]+$/.test(k) && (/[a-z0-9]/.test(lower[at - 1] ?? '') || /[a-z0-9]/.test(lower[at + k.length] ?? ''))) continue;
@@ -149,7 +157,7 @@ function productsIn(text: string, listingNames: (n: string) => boolean): { name:
   }
   for (const m of text.matchAll(/[“"「『]([^“”"「」『』,。;:]{1,12})[”"」』]/g)) {
     const name = m[1].trim();
-    if (name && !listingNames(name)) take(name, (m.index ?? 0) + 1, PRODUCTS.find((g) => g.some((x) => foldText(x).toLowerCase() === name.toLowerCase())) ?? []);
+    if (name && !listingNames(name)) take(name, (m.index ?? 0) + 1, products().groupOf.get(name.toLowerCase()) ?? []);
   }
   return hits.sort((a, b) => a.at - b.at);
 }

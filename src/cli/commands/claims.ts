@@ -5,15 +5,11 @@
  * registry (which event an article's 次日 refers to), then prints YAML (or JSON).
  */
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
 import { Document, isScalar, visit } from 'yaml';
 import { extractClaims, type EventInfo } from '../../claims/extract/index.js';
-import { openPriceStore } from '../../data/prices/index.js';
 import { loadNameList } from '../../claims/loadNameList.js';
-import { DEFAULT_EVENTS_DIR, loadEvents } from '../../data/events/index.js';
-import { parseIsoDay } from '../../util/dayNumber.js';
-import { DataError, EvstudyError, UsageError } from '../../util/errors.js';
-import { readYamlText } from '../../util/readYamlText.js';
+import { DEFAULT_EVENTS_DIR } from '../../data/events/index.js';
+import { openArticle } from './openArticle.js';
 import { openOutputDir } from '../../report/outputDir.js';
 import { calendarExchange } from '../../data/prices/manifest.js';
 import { outFlag } from './outFlag.js';
@@ -126,16 +122,7 @@ export function register(program: Command): void {
 
 /** The article read and its claims extracted against the price manifest and the event registry: shared by extract and check. */
 function extractArticle(article: string, opts: { date?: string; prices: string; events: string }) {
-  if (opts.date !== undefined && Number.isNaN(parseIsoDay(opts.date))) throw new UsageError('expected a date written YYYY-MM-DD', { field: '--date', value: opts.date });
-  let text: string;
-  try {
-    text = readYamlText(article, 'article');
-  } catch (e) {
-    // The article is input data (exit 3), whatever the reader calls it.
-    throw e instanceof EvstudyError ? new DataError(e.message, e.location) : e;
-  }
-  const store = openPriceStore(opts.prices, { cacheDir: null });
-  const records = existsSync(opts.events) ? loadEvents(opts.events) : [];
+  const { text, store, registry: records } = openArticle(article, opts);
   const events: EventInfo[] = records.map((e) => ({
     id: e.id,
     date: e.date,

@@ -201,7 +201,8 @@ async function askOnTerminal(run: (ask: Ask) => Promise<AddFlags>): Promise<AddF
   }
 }
 
-function checkDateFlag(name: string, value: string | undefined): void {
+/** A date flag (`--from`, `--date`...) that is not a real YYYY-MM-DD day is a usage error. */
+export function checkDateFlag(name: string, value: string | undefined): void {
   if (value !== undefined && Number.isNaN(parseIsoDay(value))) {
     throw new UsageError('expected a date written YYYY-MM-DD', { field: name, value });
   }

@@ -9,17 +9,14 @@
  * says it skipped it. So is one whose id a file already holds (addEvent refuses; noted, not fatal).
  */
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { Document, isSeq } from 'yaml';
 import { suggestEvents, type Suggestion } from '../../claims/suggest/index.js';
-import { openPriceStore } from '../../data/prices/index.js';
-import { addEvent, DEFAULT_EVENTS_DIR, loadEvents } from '../../data/events/index.js';
+import { addEvent, DEFAULT_EVENTS_DIR } from '../../data/events/index.js';
 import { DOCUMENT_PATTERN } from '../../data/events/schema.js';
 import { crossCheckEvent } from '../../data/events/crossCheck.js';
-import { parseIsoDay } from '../../util/dayNumber.js';
-import { ConfigError, DataError, EvstudyError, UsageError } from '../../util/errors.js';
-import { readYamlText } from '../../util/readYamlText.js';
+import { ConfigError } from '../../util/errors.js';
+import { openArticle } from './openArticle.js';
 import { priceContext } from './events.js';
 
 interface SuggestFlags {
@@ -64,15 +61,7 @@ export function registerSuggest(events: Command): void {
     .option('--events <dir>', 'events registry: what is already there, and where --write adds', DEFAULT_EVENTS_DIR)
     .option('--prices <dir>', 'price folder: names, aliases and codes from its manifest.yaml', 'prices')
     .action(async (article: string, opts: SuggestFlags) => {
-      if (opts.date !== undefined && Number.isNaN(parseIsoDay(opts.date))) throw new UsageError('expected a date written YYYY-MM-DD', { field: '--date', value: opts.date });
-      let text: string;
-      try {
-        text = readYamlText(article, 'article');
-      } catch (e) {
-        throw e instanceof EvstudyError ? new DataError(e.message, e.location) : e;
-      }
-      const store = openPriceStore(opts.prices, { cacheDir: null });
-      const registry = existsSync(opts.events) ? loadEvents(opts.events) : [];
+      const { text, store, registry } = openArticle(article, opts);
       const result = suggestEvents(text, {
         source: article,
         document: documentPath(article, opts.events),
