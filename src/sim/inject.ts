@@ -7,7 +7,7 @@
  * report on injected data do not include the shock (the tests never read them).
  */
 import type { DataProvider, Lookup, SecurityData } from '../study/types.js';
-import { limitRate, type Board } from '../core/index.js';
+import { limitRate, ols, type Board } from '../core/index.js';
 import type { Rng } from './prng.js';
 import type { SimEvent } from './sample.js';
 import type { Universe } from './universe.js';
@@ -124,27 +124,10 @@ export function eventVarianceShocks(u: Universe, events: readonly SimEvent[], es
   });
 }
 
-/** r_t - (a + b m_t) with a, b the OLS fit of r on m over rows [from, to] (NaN pairs skipped). */
+/** r_t - (a + b m_t) with a, b the OLS fit of r on m over rows [from, to] (NaN pairs skipped; core/ols.ts). */
 function marketModelResidual(r: Float64Array, m: Float64Array, from: number, to: number, t: number): number {
-  let n = 0;
-  let sx = 0;
-  let sy = 0;
-  for (let i = Math.max(1, from); i <= to; i++) {
-    if (!Number.isFinite(r[i]) || !Number.isFinite(m[i])) continue;
-    n++;
-    sx += m[i];
-    sy += r[i];
-  }
-  if (n < 3) return NaN;
-  const mx = sx / n;
-  const my = sy / n;
-  let sxx = 0;
-  let sxy = 0;
-  for (let i = Math.max(1, from); i <= to; i++) {
-    if (!Number.isFinite(r[i]) || !Number.isFinite(m[i])) continue;
-    sxx += (m[i] - mx) * (m[i] - mx);
-    sxy += (m[i] - mx) * (r[i] - my);
-  }
-  const b = sxx > 0 ? sxy / sxx : 0;
-  return r[t] - (my - b * mx) - b * m[t];
+  const fit = ols(r, [m], { from: Math.max(1, from), to });
+  if (!fit.ok) return NaN;
+  const [a, b] = fit.coefficients;
+  return r[t] - a - b * m[t];
 }

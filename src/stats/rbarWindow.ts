@@ -26,6 +26,7 @@
  * is not computed (null, with the reason) rather than spending minutes: the KP window tests then say
  * why they are missing instead of applying a day-level r-bar known to be wrong for windows.
  */
+import { pairCorrelation } from './rbar.js';
 import type { EventPanel } from './types.js';
 
 export interface WindowRbarInfo {
@@ -63,59 +64,6 @@ function overBudget(total: number, what: string): WindowRbarInfo {
 
 /** rho of pair (i, j), NaN = short, -Infinity = degenerate; keyed i * n + j with i < j. */
 export type RhoCache = Map<number, number>;
-
-function rho(panel: EventPanel, E: number, i: number, j: number, minOverlap: number): number {
-  const { estDays, estAR } = panel;
-  // Residuals are stored in day order (rbar.ts); merge the two day lists.
-  let p = i * E;
-  let q = j * E;
-  const pe = p + E;
-  const qe = q + E;
-  let m = 0;
-  let sx = 0;
-  let sy = 0;
-  let sxx = 0;
-  let syy = 0;
-  let sxy = 0;
-  // Shifted sums (by each series' first common value) keep the one-pass form accurate.
-  let x0 = NaN;
-  let y0 = NaN;
-  while (p < pe && q < qe) {
-    const dp = estDays[p];
-    const dq = estDays[q];
-    if (dp < 0 || !Number.isFinite(estAR[p])) {
-      p++;
-      continue;
-    }
-    if (dq < 0 || !Number.isFinite(estAR[q])) {
-      q++;
-      continue;
-    }
-    if (dp < dq) p++;
-    else if (dp > dq) q++;
-    else {
-      if (m === 0) {
-        x0 = estAR[p];
-        y0 = estAR[q];
-      }
-      const x = estAR[p] - x0;
-      const y = estAR[q] - y0;
-      sx += x;
-      sy += y;
-      sxx += x * x;
-      syy += y * y;
-      sxy += x * y;
-      m++;
-      p++;
-      q++;
-    }
-  }
-  if (m < minOverlap) return NaN;
-  const vx = sxx - (sx * sx) / m;
-  const vy = syy - (sy * sy) / m;
-  if (!(vx > 0 && vy > 0)) return -Infinity;
-  return (sxy - (sx * sy) / m) / Math.sqrt(vx * vy);
-}
 
 /**
  * r-bar of window [a, b] over the events `rows` (the window's cross-section). `cache` carries the
@@ -181,6 +129,8 @@ export function windowRbar(
   const order = Array.from({ length: N }, (_, k) => k).sort((p, q) => first[p] - first[q] || p - q);
   const maxVisits = opts.maxPairs ?? WINDOW_RBAR_MAX_PAIRS;
   const maxRho = Math.floor((opts.budget ?? WINDOW_RBAR_BUDGET) / Math.max(1, E));
+  const xa = new Float64Array(E);
+  const ya = new Float64Array(E);
   let visits = 0;
   let computed = 0;
   let sum = 0;
@@ -222,7 +172,10 @@ export function windowRbar(
       let r = cache.get(key);
       if (r === undefined) {
         if (++computed > maxRho) return overBudget(total, `more than ${maxRho} residual correlations of ${E} days to compute`);
-        r = rho(panel, E, Math.min(i, j), Math.max(i, j), minOverlap);
+        const lo = Math.min(i, j) * E;
+        const hi = Math.max(i, j) * E;
+        // Residuals are stored in day order (rbar.ts): the day-level pair correlation, over the whole estimation windows.
+        r = pairCorrelation(panel.estDays, panel.estAR, lo, lo + E, hi, hi + E, minOverlap, xa, ya);
         if (cache.size < WINDOW_RBAR_MAX_PAIRS) cache.set(key, r);
       }
       if (Number.isNaN(r)) short++;

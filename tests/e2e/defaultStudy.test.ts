@@ -338,6 +338,15 @@ describe('default study: china-ai-2023', () => {
     const w55 = rb(report.aggregate, -5, 5);
     expect(w55.rbar!.value!).toBeCloseTo(0.015104, 6);
     expect(w55.rbar).toMatchObject({ total: 78, estimated: 22, disjoint: 56, short: 0, degenerate: 0 });
+    // The pair counts rebuilt from the event rows: of the aggregate's C(N, 2) pairs, those whose
+    // [-5, +5] rows share no calendar date are disjoint (exactly 0); the others had their rho estimated.
+    const agg13 = report.events.filter((e) => e.inAggregate);
+    expect(w55.n).toBe(agg13.length);
+    const dates55 = agg13.map((e) => new Set(e.days.filter((d) => d.day >= -5 && d.day <= 5 && d.date !== null).map((d) => d.date!)));
+    let sharing = 0;
+    for (let i = 0; i < dates55.length; i++) for (let j = i + 1; j < dates55.length; j++) if ([...dates55[i]].some((d) => dates55[j].has(d))) sharing++;
+    const pairs13 = (agg13.length * (agg13.length - 1)) / 2;
+    expect(w55.rbar).toMatchObject({ total: pairs13, estimated: sharing, disjoint: pairs13 - sharing });
     expect(rb(report.aggregate, 0, 10).rbar!.value!).toBeCloseTo(0.015632, 6);
     expect(rb(report.listings!.separate!, -5, 5).rbar!.value!).toBeCloseTo(0.025822, 6);
     expect(rb(report.listings!.separate!, 0, 10).rbar!.value!).toBeCloseTo(0.026021, 6);
