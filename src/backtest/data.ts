@@ -19,7 +19,7 @@ import { loadEvents } from '../data/events/index.js';
 import { calendarExchange, openPriceStore, type PriceStore } from '../data/prices/index.js';
 import type { PriceManifestEntry, PriceSeries } from '../data/prices/types.js';
 import { alignEventForListing } from '../calendar/alignEvent.js';
-import { formatDay, parseIsoDay } from '../util/dayNumber.js';
+import { formatDay } from '../util/dayNumber.js';
 import type { BtBars, BtMarket, BtSignal } from './types.js';
 
 export interface PriceNote {
@@ -49,8 +49,6 @@ const VOLUME_IN_LOTS = new Set(['akshare', 'tushare']);
 const VOLUME_IN_SHARES = new Set(['yfinance', 'baostock']);
 /** Relative jump in traded / shipped close that marks a corporate action (cent rounding stays below 0.1%). */
 const FACTOR_STEP = 0.002;
-const REGISTRATION_MAIN_BOARD = parseIsoDay('2023-04-10');
-const REGISTRATION_CHINEXT = parseIsoDay('2020-08-24');
 
 export function marketOfExchange(exchange: string): BtMarket | undefined {
   if (exchange === 'SSE' || exchange === 'SZSE' || exchange === 'BSE') return 'cn';
@@ -164,9 +162,9 @@ function buildBars(store: PriceStore, entry: PriceManifestEntry, market: BtMarke
     ...(board ? { board } : {}),
     st: /(^|\*)ST/.test(entry.name),
     ...(entry.lot !== undefined ? { lot: entry.lot } : {}),
-    ...(listedDay !== undefined
-      ? { listedDay, registration: board === 'star' || (board === 'chinext' && listedDay >= REGISTRATION_CHINEXT) || listedDay >= REGISTRATION_MAIN_BOARD }
-      : {}),
+    // Whether it is a registration-system listing follows from board and listing day
+    // (core isRegistrationListing, applied by rules/priceLimit): not restated here.
+    ...(listedDay !== undefined ? { listedDay } : {}),
     currency: entry.currency,
     // The engine recognises limit prices loosely on a re-rounded (adjusted) series: only a listing
     // whose every bar is a traded price is 'unadjusted' to it. Trades say per fill (traded mask).

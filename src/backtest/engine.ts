@@ -310,6 +310,20 @@ function simulateMarket(
     t.exitReason = o.rolledWhy !== null ? `rolled: ${o.rolledWhy}` : o.exitWhy;
   };
 
+  /** Books a sale of q shares at price on day (costs, cash, exit value); returns the cash it added. */
+  const sell = (o: Order, day: number, date: string, price: number, q: number): number => {
+    const t = o.trade;
+    const c = fillCost(costs, market, true, day, price, q, t.costBreakdown);
+    const got = price * q - c;
+    cash += got;
+    t.costs = roundCent(t.costs + c);
+    o.held -= q;
+    o.exitValue += price * q;
+    o.exitShares += q;
+    t.exitDate = date;
+    return got;
+  };
+
   /** One sell attempt at moment m of session si; true when the position is closed. */
   const trySell = (o: Order, si: number, phase: number, price: number, bi: number, why: string): boolean => {
     const t = o.trade;
@@ -336,13 +350,7 @@ function simulateMarket(
       t.events!.push({ day: date, what: `${why} exit blocked: ${capLabel} of ${o.bars.volume[bi]}` });
       return false;
     }
-    const c = fillCost(costs, market, true, day, price, q, t.costBreakdown);
-    cash += price * q - c;
-    t.costs = roundCent(t.costs + c);
-    o.held -= q;
-    o.exitValue += price * q;
-    o.exitShares += q;
-    t.exitDate = date;
+    sell(o, day, date, price, q);
     o.exitWhy ??= why;
     if (o.held > 0) {
       res.blocked.volume++;
@@ -498,15 +506,7 @@ function simulateMarket(
   const closeAtLast = (o: Order): number => {
     let lastI = o.bars.days.length - 1;
     while (lastI > 0 && !(o.bars.close[lastI] > 0)) lastI--; // the last bar with a close
-    const px = o.bars.close[lastI];
-    const c = fillCost(costs, market, true, o.bars.days[lastI], px, o.held, o.trade.costBreakdown);
-    const got = px * o.held - c;
-    cash += got;
-    o.trade.costs = roundCent(o.trade.costs + c);
-    o.exitValue += px * o.held;
-    o.exitShares += o.held;
-    o.held = 0;
-    o.trade.exitDate = formatDay(o.bars.days[lastI]);
+    const got = sell(o, o.bars.days[lastI], formatDay(o.bars.days[lastI]), o.bars.close[lastI], o.held);
     o.exitWhy = 'end of data';
     o.rolledWhy = null;
     finish(o);

@@ -122,13 +122,19 @@ export function limitHits(
     else if (board instanceof Float64Array) rate = board[i];
     else rate = limitRate(board, days ? days[i] : 0, typeof st === 'boolean' ? st : st[i] === 1);
     if (!(rate > 0)) continue;
-    const up = limitPrice(p, rate, 1);
-    const down = limitPrice(p, rate, -1);
-    const r = c / p - 1;
-    if (Math.abs(c - up) < 0.005 || Math.abs(r - rate) < tol) out[i] = 1;
-    else if (Math.abs(c - down) < 0.005 || Math.abs(r + rate) < tol) out[i] = -1;
+    if (atLimit(c, p, rate, 1, tol)) out[i] = 1;
+    else if (atLimit(c, p, rate, -1, tol)) out[i] = -1;
   }
   return out;
+}
+
+/**
+ * Whether `price` is at the limit of side `sign` (+1 upper, -1 lower) given the previous close:
+ * within half a cent of the cent-rounded limit price, or (adjusted series, `tol` > 0) a return
+ * within `tol` of +-rate. The test limitHits applies per row; `tol` < 0 disables the return fallback.
+ */
+export function atLimit(price: number, prevClose: number, rate: number, sign: 1 | -1, tol: number): boolean {
+  return Math.abs(price - limitPrice(prevClose, rate, sign)) < 0.005 || Math.abs(price / prevClose - 1 - sign * rate) < tol;
 }
 
 /** prev[i] = close[i - 1], NaN on row 0: the previous close on the security's own trading days. */

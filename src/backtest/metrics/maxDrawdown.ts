@@ -3,7 +3,12 @@
  * fraction), with its peak and trough indices and its length in sessions from the peak to the
  * first session back at or above the peak (or to the last session when it never recovered:
  * `recovered` false). Example: [100, 120, 90, 130] -> depth 0.25, peak 1, trough 2, length 2.
+ *
+ * The scan is the project's own (src/baskets/metrics.ts maxDrawdown: earliest of equal peaks and
+ * troughs, first recovery after the trough); this only restates it as a positive depth and a length.
  */
+import { maxDrawdown as levelDrawdown } from '../../baskets/metrics.js';
+
 export interface Drawdown {
   depth: number;
   peak: number;
@@ -13,22 +18,8 @@ export interface Drawdown {
 }
 
 export function maxDrawdown(value: ArrayLike<number>): Drawdown {
-  let peak = 0;
-  let best: Drawdown = { depth: 0, peak: 0, trough: 0, length: 0, recovered: true };
-  for (let t = 1; t < value.length; t++) {
-    if (value[t] > value[peak]) peak = t;
-    const dd = 1 - value[t] / value[peak];
-    if (dd > best.depth) best = { depth: dd, peak, trough: t, length: 0, recovered: false };
-  }
-  if (best.depth > 0) {
-    let end = value.length - 1;
-    for (let t = best.trough + 1; t < value.length; t++)
-      if (value[t] >= value[best.peak]) {
-        end = t;
-        best.recovered = true;
-        break;
-      }
-    best.length = end - best.peak;
-  }
-  return best;
+  const d = levelDrawdown(value instanceof Float64Array ? value : Float64Array.from(value));
+  if (d.trough < 0) return { depth: 0, peak: 0, trough: 0, length: 0, recovered: true };
+  const end = d.recovery >= 0 ? d.recovery : value.length - 1;
+  return { depth: -d.value, peak: d.peak, trough: d.trough, length: end - d.peak, recovered: d.recovery >= 0 };
 }

@@ -17,7 +17,7 @@
  * On a forward-adjusted (`shipped`) series the vendor re-rounded the prices, so the limit is also
  * recognised from the return: |price / prevClose - 1 -+ rate| < 0.0015 (as limitHits does).
  */
-import { boardFromCode, limitPriceOf, limitRateAt, isRegistrationListing, type Board } from '../../core/limits.js';
+import { atLimit, boardFromCode, limitPriceOf, limitRateAt, isRegistrationListing, type Board } from '../../core/limits.js';
 import type { BtBars, LimitRule } from '../types.js';
 import { CN_TICK } from './market.js';
 
@@ -60,34 +60,27 @@ export function barLimitRate(bars: BtBars, i: number): number {
 
 /** 'locked' | 'touch' when the limit blocks a buy of bar `i` at `price`, else null. */
 export function buyBlock(bars: BtBars, i: number, price: number, rule: LimitRule): string | null {
-  if (rule === 'off') return null;
-  const rate = barLimitRate(bars, i);
-  if (!(rate > 0)) return null;
-  const pc = bars.close[i - 1];
-  if (!(pc > 0)) return null;
-  const up = limitPriceOf(pc, rate, 1);
-  const adjusted = bars.priceSource === 'shipped';
-  const atUp = (p: number): boolean => Math.abs(p - up) < 0.005 || (adjusted && Math.abs(p / pc - 1 - rate) < ADJUSTED_TOLERANCE);
-  if (rule === 'locked') {
-    const o = bars.open[i];
-    return o === bars.high[i] && o === bars.low[i] && o === bars.close[i] && atUp(o) ? 'locked' : null;
-  }
-  return price >= up - CN_TICK - 1e-9 || atUp(price) ? 'touch' : null;
+  return limitBlock(bars, i, price, rule, 1);
 }
 
 /** 'locked' | 'touch' when the limit blocks a sell of bar `i` at `price`, else null. */
 export function sellBlock(bars: BtBars, i: number, price: number, rule: LimitRule): string | null {
+  return limitBlock(bars, i, price, rule, -1);
+}
+
+/** The block of a buy (`sign` +1, against the upper limit) or a sell (-1, against the lower). */
+function limitBlock(bars: BtBars, i: number, price: number, rule: LimitRule, sign: 1 | -1): string | null {
   if (rule === 'off') return null;
   const rate = barLimitRate(bars, i);
   if (!(rate > 0)) return null;
   const pc = bars.close[i - 1];
   if (!(pc > 0)) return null;
-  const down = limitPriceOf(pc, rate, -1);
-  const adjusted = bars.priceSource === 'shipped';
-  const atDown = (p: number): boolean => Math.abs(p - down) < 0.005 || (adjusted && Math.abs(p / pc - 1 + rate) < ADJUSTED_TOLERANCE);
+  const tol = bars.priceSource === 'shipped' ? ADJUSTED_TOLERANCE : -1;
   if (rule === 'locked') {
     const o = bars.open[i];
-    return o === bars.high[i] && o === bars.low[i] && o === bars.close[i] && atDown(o) ? 'locked' : null;
+    return o === bars.high[i] && o === bars.low[i] && o === bars.close[i] && atLimit(o, pc, rate, sign, tol) ? 'locked' : null;
   }
-  return price <= down + CN_TICK + 1e-9 || atDown(price) ? 'touch' : null;
+  const lim = limitPriceOf(pc, rate, sign);
+  const withinTick = sign > 0 ? price >= lim - CN_TICK - 1e-9 : price <= lim + CN_TICK + 1e-9;
+  return withinTick || atLimit(price, pc, rate, sign, tol) ? 'touch' : null;
 }

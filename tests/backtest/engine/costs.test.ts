@@ -53,7 +53,10 @@ describe('A-share costs before and after 2023-08-28', () => {
     expect(t.costBreakdown.transferFee).toBeCloseTo(1.95, 9);
     expect(t.costBreakdown.stampDuty).toBeCloseTo(95.65, 9);
     expect(t.costBreakdown.commission).toBeCloseTo(expected.commission, 9);
+    expect(t.costBreakdown.transferFee).toBeCloseTo(expected.transferFee, 9);
+    expect(t.costBreakdown.stampDuty).toBeCloseTo(expected.stampDuty, 9);
     expect(t.costs).toBeCloseTo(146.28, 9);
+    expect(t.costs).toBeCloseTo(expected.commission + expected.transferFee + expected.stampDuty, 9);
     expect(t.pnl).toBeCloseTo(sell - buy - 146.28, 6);
   });
 
