@@ -11,7 +11,7 @@ import { yamlToJs } from '../util/yamlToJs.js';
 import { readYamlText } from '../util/readYamlText.js';
 import { MAX_OFFSET } from './offsets.js';
 import { formatPath, valueAt } from '../util/yamlPath.js';
-import { DEFAULT_SETTINGS, GAP_RETURNS_MODES, LISTINGS_MODES } from './types.js';
+import { conventionDefaults, DEFAULT_SETTINGS, GAP_RETURNS_MODES, LISTINGS_MODES } from './types.js';
 import { isTestSelectionItem, parseTestSelection, TestSelectionError } from '../stats/selection.js';
 import { backtestKeys, backtestBlockSchema } from '../backtest/config.js';
 
@@ -293,14 +293,14 @@ export function parseStudy(text: string, file: string, root: string = process.cw
   // `testConvention: estudy2` is the peer-reproduction mode (it can only be written out, the default
   // is paper): the peers fit on the estimation window as it is, count every listing as its own event
   // and use the day-level r-bar.
-  const explicitEstudy2 = parsed.data.testConvention === 'estudy2';
+  const byConvention = conventionDefaults(parsed.data.testConvention);
   const config = {
     ...parsed.data,
-    estimationContamination: parsed.data.estimationContamination ?? (explicitEstudy2 ? 'keep' : 'drop'),
+    estimationContamination: parsed.data.estimationContamination ?? byConvention.estimationContamination,
     // Limit days stay in the estimation sample unless a study asks otherwise (why: EngineSettings).
     limitDaysInEstimation: parsed.data.limitDaysInEstimation ?? 'keep',
-    listings: parsed.data.listings ?? (explicitEstudy2 ? 'separate' : 'primary'),
-    kpWindowRbar: parsed.data.kpWindowRbar ?? (explicitEstudy2 ? 'day' : 'overlap'),
+    listings: parsed.data.listings ?? byConvention.listings,
+    kpWindowRbar: parsed.data.kpWindowRbar ?? byConvention.kpWindowRbar,
   } as const;
   const benchmarkLines = Object.fromEntries(Object.keys(parsed.data.benchmarks).map((k) => [k, keyLine(doc, text, ['benchmarks', k])]));
   return { config, file, root: resolve(root), chartEventLines, benchmarkLines };
