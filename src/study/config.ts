@@ -10,6 +10,7 @@ import { parseIsoDay } from '../util/dayNumber.js';
 import { yamlToJs } from '../util/yamlToJs.js';
 import { readYamlText } from '../util/readYamlText.js';
 import { MAX_OFFSET } from './offsets.js';
+import { MAX_CHART_EVENTS } from '../report/charts/limits.js';
 import { formatPath, valueAt } from '../util/yamlPath.js';
 import { conventionDefaults, DEFAULT_SETTINGS, GAP_RETURNS_MODES, LISTINGS_MODES } from './types.js';
 import { isTestSelectionItem, parseTestSelection, TestSelectionError } from '../stats/selection.js';
@@ -182,7 +183,7 @@ export const studySchema = z
     tests: z.union([z.string(), z.array(z.string())]).optional(),
     /** Events to draw price charts for (default: all up to 20, else the 20 largest |CAR|). */
     charts: z
-      .object({ events: z.array(z.string().min(1)).max(40, 'at most 40 events can have price charts').optional() })
+      .object({ events: z.array(z.string().min(1)).max(MAX_CHART_EVENTS, `at most ${MAX_CHART_EVENTS} events can have price charts`).optional() })
       .strict()
       .optional(),
     /** An event-driven backtest over the study's events (`evstudy backtest`, src/backtest/config.ts). */
