@@ -27,7 +27,9 @@ export interface PublishedWeights {
   weights: Float64Array;
 }
 
-export type WeightMode = 'drifted' | 'published';
+/** How weights move between publications (manifest `constituentWeights.mode`); the first is the default. */
+export const WEIGHT_MODES = ['drifted', 'published'] as const;
+export type WeightMode = (typeof WEIGHT_MODES)[number];
 
 /**
  * R_ex for one day.

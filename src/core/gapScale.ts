@@ -16,6 +16,8 @@
  * which is why scaling is an option and flagging the default.
  */
 
+import { weekday } from '../util/dayNumber.js';
+
 /**
  * k_r, the weekdays in (days[r-1], days[r]] for each row r >= 1 (1 for a return from one weekday
  * to the next, or over a weekend); row 0 has no return and gets 1. `days` are day numbers (days
@@ -38,7 +40,7 @@ export function weekdaysBetween(from: number, to: number): number {
   let n = Math.floor(span / 7) * 5;
   // The remaining span % 7 days after the whole weeks: from + 1 + 7w .. to.
   for (let d = from + 1 + Math.floor(span / 7) * 7; d <= to; d++) {
-    const wd = (((d + 4) % 7) + 7) % 7;
+    const wd = weekday(d);
     if (wd !== 0 && wd !== 6) n++;
   }
   return n;

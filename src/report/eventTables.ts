@@ -5,7 +5,7 @@
  * the moves table, marked ¹ ² ³ in the row: a cell holds one figure, not a paragraph.
  */
 import type { EventResultJson, ReportJson } from './schema.js';
-import { num, pct, pval, stars, table, win } from './format.js';
+import { num, pct, pval, stars, table, win, windowOf } from './format.js';
 import { mdText } from './mdText.js';
 import { primaryWindow } from '../study/aggregate.js';
 import { announcementOf } from './eventsSection.js';
@@ -27,10 +27,6 @@ export function superscript(n: number): string {
 /** The window whose market-adjusted CAR (alpha 0, beta 1) stands beside the model CARs: the primary one. */
 export function headWindow(r: ReportJson): [number, number] {
   return (r.aggregate.primaryWindow ?? primaryWindow(r.settings.carWindows))!;
-}
-
-function windowOf(e: EventResultJson, a: number, b: number) {
-  return e.windows.find((w) => w.window[0] === a && w.window[1] === b);
 }
 
 /** CAR windows shown per event: [0,0] is the AR day 0 column already. */
@@ -68,8 +64,8 @@ export function perEventTables(r: ReportJson, events: EventResultJson[], anchorO
     return `${a ? `[${mdText(e.id)}](#${a})` : mdText(e.id)}${marks.get(e) ?? ''}`;
   };
   const moves = events.map((e) => {
-    const w00 = windowOf(e, 0, 0);
-    const w01 = windowOf(e, 0, 1);
+    const w00 = windowOf(e.windows, [0, 0]);
+    const w01 = windowOf(e.windows, [0, 1]);
     const d0 = e.days.find((d) => d.day === 0);
     return [
       idCell(e),
@@ -79,10 +75,10 @@ export function perEventTables(r: ReportJson, events: EventResultJson[], anchorO
       e.outcome,
       pct(d0?.ar ?? null),
       ...wins.map((w) => {
-        const x = windowOf(e, w[0], w[1]);
+        const x = windowOf(e.windows, w);
         return x && x.car !== null ? `${pct(x.car)}${stars(x.carP)}` : '—';
       }),
-      pct(windowOf(e, ...head)?.marketAdjustedCar ?? null),
+      pct(windowOf(e.windows, head)?.marketAdjustedCar ?? null),
       pct(w00?.rawReturn ?? null),
       pct(w00?.maxHighReturn ?? null),
       pct(w01?.rawReturn ?? null),
@@ -92,7 +88,7 @@ export function perEventTables(r: ReportJson, events: EventResultJson[], anchorO
     idCell(e),
     mdText(e.symbol),
     ...wins.flatMap((w) => {
-      const x = windowOf(e, w[0], w[1]);
+      const x = windowOf(e.windows, w);
       return x && x.car !== null ? [`${num(x.carT)}${stars(x.carP)}`, pval(x.carP)] : ['—', '—'];
     }),
   ]);

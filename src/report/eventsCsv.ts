@@ -10,6 +10,7 @@
 import type { ReportJson, EventResultJson } from './schema.js';
 // `-1` -> `m1`, as in chart file names: a header cell must not start with a minus either.
 import { windowSlug } from './charts/files.js';
+import { windowOf } from './format.js';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -31,7 +32,7 @@ export function csvNumber(x: number | null | undefined): string {
 const WINDOW_FIELDS = ['car', 'car_t', 'car_p', 'bhar', 'raw', 'max_high', 'min_low', 'missing_days', 'market_adj_car', 'alpha_drift'] as const;
 
 function windowCells(e: EventResultJson, [a, b]: readonly number[]): string[] {
-  const w = e.windows.find((x) => x.window[0] === a && x.window[1] === b);
+  const w = windowOf(e.windows, [a, b]);
   if (!w) return WINDOW_FIELDS.map(() => '');
   return [w.car, w.carT, w.carP, w.bhar, w.rawReturn, w.maxHighReturn, w.minLowReturn, w.missingDays, w.marketAdjustedCar, w.alphaDrift].map(csvNumber);
 }

@@ -29,6 +29,11 @@ export function stars(p: number | null | undefined): string {
   return p < 0.01 ? '***' : p < 0.05 ? '**' : p < 0.1 ? '*' : '';
 }
 
+/** The entry for window [a, b] of an event's or an aggregate's windows. */
+export function windowOf<W extends { window: readonly number[] }>(windows: readonly W[] | undefined, [a, b]: readonly number[]): W | undefined {
+  return windows?.find((w) => w.window[0] === a && w.window[1] === b);
+}
+
 export function win([a, b]: readonly [number, number] | number[]): string {
   const f = (x: number) => (x > 0 ? `+${x}` : String(x));
   return `[${f(a)},${f(b)}]`;

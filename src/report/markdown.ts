@@ -4,7 +4,7 @@
  */
 import type { ReportJson, AggregateJson, EventResultJson, TestResultJson } from './schema.js';
 import { TEST_KEYS } from './schema.js';
-import { pct, num, pval, stars, win, table } from './format.js';
+import { pct, num, pval, stars, win, table, windowOf } from './format.js';
 import { mdLine, mdText } from './mdText.js';
 import { primaryWindow } from '../study/aggregate.js';
 import { anchors, announcementOf, eventsSection, hasEventInfo } from './eventsSection.js';
@@ -56,11 +56,6 @@ function testCell(t: TestResultJson | undefined): string {
 
 function included(e: EventResultJson): boolean {
   return (e.outcome === 'ok' || e.outcome === 'shifted') && e.windows.length > 0;
-}
-
-/** The entry for window [a, b] of an event's or an aggregate's windows. */
-function windowOf<W extends { window: readonly number[] }>(windows: readonly W[] | undefined, [a, b]: readonly number[]): W | undefined {
-  return windows?.find((w) => w.window[0] === a && w.window[1] === b);
 }
 
 function findWindow(e: EventResultJson, a: number, b: number) {

@@ -26,7 +26,7 @@ import { formatDay } from '../util/dayNumber.js';
 import { exchangeOfSymbol } from '../calendar/index.js';
 import { SCHEMA_VERSION, type ReportJson } from '../report/schema.js';
 import { runEngine, type EngineProgress } from './engine.js';
-import { DEFAULT_SETTINGS } from './types.js';
+import { conventionDefaults, DEFAULT_SETTINGS } from './types.js';
 import type { DataProvider, EngineSettings, GapReturnsMode, Lookup, RegressorSet, SecurityData, StudyEvent } from './types.js';
 import type { ModelKind, NonTradingPolicy } from './config.js';
 import { MAX_OFFSET } from './offsets.js';
@@ -172,7 +172,7 @@ export async function runAdhoc(options: AdhocOptions, progress?: EngineProgress)
   if (mode === 'prices') checkPositive(main);
   const testConvention = o.testConvention ?? 'paper';
   // estudy2 is peer reproduction: what the peers do wherever the caller did not choose.
-  const peers = testConvention === 'estudy2';
+  const byConvention = conventionDefaults(testConvention);
   const settings: EngineSettings = {
     model: o.model,
     estimation: o.estimation,
@@ -186,9 +186,9 @@ export async function runAdhoc(options: AdhocOptions, progress?: EngineProgress)
     varianceConvention: o.varianceConvention ?? 'model-df',
     testConvention,
     groupBy: 'none',
-    estimationContamination: o.estimationContamination ?? (peers ? 'keep' : 'drop'),
+    estimationContamination: o.estimationContamination ?? byConvention.estimationContamination,
     gapReturns: o.gapReturns ?? 'flag',
-    kpWindowRbar: o.kpWindowRbar ?? (peers ? 'day' : 'overlap'),
+    kpWindowRbar: o.kpWindowRbar ?? byConvention.kpWindowRbar,
     ...testsSetting(o.tests),
   };
   const provider = tableProvider(main, mode, { defaultMarket, marketTable, factors, log: !!o.log, model: o.model });

@@ -10,8 +10,9 @@ import { parseIsoDay } from '../util/dayNumber.js';
 import { yamlToJs } from '../util/yamlToJs.js';
 import { readYamlText } from '../util/readYamlText.js';
 import { MAX_OFFSET } from './offsets.js';
+import { MAX_CHART_EVENTS } from '../report/charts/limits.js';
 import { formatPath, valueAt } from '../util/yamlPath.js';
-import { GAP_RETURNS_MODES, LISTINGS_MODES } from './types.js';
+import { conventionDefaults, DEFAULT_SETTINGS, GAP_RETURNS_MODES, LISTINGS_MODES } from './types.js';
 import { isTestSelectionItem, parseTestSelection, TestSelectionError } from '../stats/selection.js';
 import { backtestKeys, backtestBlockSchema } from '../backtest/config.js';
 
@@ -109,7 +110,7 @@ export const studySchema = z
     pricesDir: z.string().default('prices'),
     outDir: z.string().optional(),
     select: selectSchema.default({}),
-    model: z.enum(MODEL_KINDS).default('market'),
+    model: z.enum(MODEL_KINDS).default(DEFAULT_SETTINGS.model),
     /**
      * Benchmark overrides: `SYMBOL: BENCH` for one listing, `market:US: BENCH` (also `market:Hong Kong`,
      * `market:A-share`) for every listing of a market; otherwise the manifest's benchmark for the
@@ -119,13 +120,13 @@ export const studySchema = z
     benchmarks: z.record(z.string(), z.string()).default({}),
     /** Benchmark returns without the listing itself where the manifest has the index's constituent weights. */
     excludeSelf: z.boolean().default(false),
-    estimation: offsetWindow.default([-130, -11]),
+    estimation: offsetWindow.default((): [number, number] => [...DEFAULT_SETTINGS.estimation]),
     /** End every estimation window before this date (trading days strictly before it), keeping its length. */
     estimationEndsBefore: dateField.optional(),
-    window: offsetWindow.default([-10, 10]),
-    carWindows: z.array(offsetWindow).min(1).default([[-1, 1], [0, 1], [0, 2], [-5, 5], [0, 10]]),
-    minEstimation: z.number().int().min(3).default(60),
-    nonTradingDay: z.enum(NON_TRADING_POLICIES).default('next'),
+    window: offsetWindow.default((): [number, number] => [...DEFAULT_SETTINGS.window]),
+    carWindows: z.array(offsetWindow).min(1).default(() => DEFAULT_SETTINGS.carWindows.map(([a, b]): [number, number] => [a, b])),
+    minEstimation: z.number().int().min(3).default(DEFAULT_SETTINGS.minEstimation),
+    nonTradingDay: z.enum(NON_TRADING_POLICIES).default(DEFAULT_SETTINGS.nonTradingDay),
     returnType: z.enum(['simple', 'log']).default('simple'),
     /** How to form groups: by the listing's market, by board, by the event's tag, or none. */
     groupBy: z.enum(['none', 'market', 'exchange', 'board', 'event']).default('market'),
@@ -141,7 +142,7 @@ export const studySchema = z
      * Test formulas where the literature leaves a choice: as the papers (`paper`, default) or as R
      * estudy2 (`estudy2`, peer reproduction: it also sets every default below to the peers' choice).
      */
-    testConvention: z.enum(['estudy2', 'paper']).default('paper'),
+    testConvention: z.enum(['estudy2', 'paper']).default(DEFAULT_SETTINGS.testConvention),
     /**
      * Other events of the same listing inside an event's estimation window: `drop` their event
      * windows from the estimation sample, or `keep` the window as it is (peer packages). Default
@@ -172,8 +173,8 @@ export const studySchema = z
      * testConvention: estudy2.
      */
     kpWindowRbar: z.enum(['overlap', 'day']).optional(),
-    seed: z.number().int().default(20230411),
-    bootstrapSamples: z.number().int().min(1).max(100000).default(9999),
+    seed: z.number().int().default(DEFAULT_SETTINGS.seed),
+    bootstrapSamples: z.number().int().min(1).max(100000).default(DEFAULT_SETTINGS.bootstrapSamples),
     /**
      * The tests to compute (src/stats/selection.ts): `all` (default), `basic` (cross-sectional t and
      * BMP, what the Python eventstudy package computes), or test names, as a list or comma string.
@@ -182,7 +183,7 @@ export const studySchema = z
     tests: z.union([z.string(), z.array(z.string())]).optional(),
     /** Events to draw price charts for (default: all up to 20, else the 20 largest |CAR|). */
     charts: z
-      .object({ events: z.array(z.string().min(1)).max(40, 'at most 40 events can have price charts').optional() })
+      .object({ events: z.array(z.string().min(1)).max(MAX_CHART_EVENTS, `at most ${MAX_CHART_EVENTS} events can have price charts`).optional() })
       .strict()
       .optional(),
     /** An event-driven backtest over the study's events (`evstudy backtest`, src/backtest/config.ts). */
@@ -293,14 +294,14 @@ export function parseStudy(text: string, file: string, root: string = process.cw
   // `testConvention: estudy2` is the peer-reproduction mode (it can only be written out, the default
   // is paper): the peers fit on the estimation window as it is, count every listing as its own event
   // and use the day-level r-bar.
-  const explicitEstudy2 = parsed.data.testConvention === 'estudy2';
+  const byConvention = conventionDefaults(parsed.data.testConvention);
   const config = {
     ...parsed.data,
-    estimationContamination: parsed.data.estimationContamination ?? (explicitEstudy2 ? 'keep' : 'drop'),
+    estimationContamination: parsed.data.estimationContamination ?? byConvention.estimationContamination,
     // Limit days stay in the estimation sample unless a study asks otherwise (why: EngineSettings).
     limitDaysInEstimation: parsed.data.limitDaysInEstimation ?? 'keep',
-    listings: parsed.data.listings ?? (explicitEstudy2 ? 'separate' : 'primary'),
-    kpWindowRbar: parsed.data.kpWindowRbar ?? (explicitEstudy2 ? 'day' : 'overlap'),
+    listings: parsed.data.listings ?? byConvention.listings,
+    kpWindowRbar: parsed.data.kpWindowRbar ?? byConvention.kpWindowRbar,
   } as const;
   const benchmarkLines = Object.fromEntries(Object.keys(parsed.data.benchmarks).map((k) => [k, keyLine(doc, text, ['benchmarks', k])]));
   return { config, file, root: resolve(root), chartEventLines, benchmarkLines };

@@ -157,6 +157,24 @@ export type GapReturnsMode = (typeof GAP_RETURNS_MODES)[number];
 export const LISTINGS_MODES = ['primary', 'average', 'separate'] as const;
 export type ListingsMode = (typeof LISTINGS_MODES)[number];
 
+/**
+ * The settings whose unset value follows the test convention: under `estudy2` (peer reproduction)
+ * what the peer packages do (fit on the estimation window as it is, every listing its own event, the
+ * day-level r-bar), else drop / primary / overlap. Shared by study files (config.ts) and ad-hoc
+ * studies (adhoc.ts).
+ *
+ * @example
+ * conventionDefaults('estudy2').kpWindowRbar; // 'day'
+ */
+export function conventionDefaults(testConvention: EngineSettings['testConvention']): {
+  estimationContamination: 'drop' | 'keep';
+  listings: ListingsMode;
+  kpWindowRbar: 'overlap' | 'day';
+} {
+  const peers = testConvention === 'estudy2';
+  return { estimationContamination: peers ? 'keep' : 'drop', listings: peers ? 'separate' : 'primary', kpWindowRbar: peers ? 'day' : 'overlap' };
+}
+
 export const DEFAULT_SETTINGS: EngineSettings = {
   model: 'market',
   estimation: [-130, -11],

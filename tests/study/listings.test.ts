@@ -86,6 +86,11 @@ describe('default study under listings: average and separate', () => {
     const firms = avg.events.filter((e) => e.averageOf && e.averageOf[0] === e.id).map((e) => e.averageOf!.reduce((s, id) => s + car(id), 0) / e.averageOf!.length);
     expect(others.length + firms.length).toBe(13);
     expect(w.caar).toBeCloseTo([...others, ...firms].reduce((s, x) => s + x, 0) / 13, 12);
+    // The pinned t is the cross-sectional t of those 13 CARs, by hand: mean / (sd / sqrt(13)), sd with N - 1.
+    const cars = [...others, ...firms];
+    const mean = cars.reduce((s, x) => s + x, 0) / cars.length;
+    const sd = Math.sqrt(cars.reduce((s, x) => s + (x - mean) ** 2, 0) / (cars.length - 1));
+    expect(w.tests.csectT.stat).toBeCloseTo(mean / (sd / Math.sqrt(cars.length)), 10);
     expect(avg.listings).toMatchObject({ mode: 'average', observations: 13, setAside: 4 });
 
     // separate on one announcement (the whole study's separate aggregate is pinned in defaultStudy.test.ts).

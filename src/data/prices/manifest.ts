@@ -9,6 +9,7 @@
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import * as z from 'zod';
 import { isValidYmd } from '../../util/dayNumber.js';
+import { WEIGHT_MODES } from '../../core/excludeSelf.js';
 import { ConfigError } from '../../util/errors.js';
 import { yamlToJs } from '../../util/yamlToJs.js';
 import { PRICE_LAYOUTS } from './formats/index.js';
@@ -59,7 +60,7 @@ const entrySchema = z.strictObject({
    * close), for exclude-self benchmarks (src/core/excludeSelf.ts): where they were published, and
    * whether they drift with returns between publications (default) or stay as published.
    */
-  constituentWeights: z.strictObject({ file: relativeFile, source: nonEmpty, mode: z.enum(['drifted', 'published']).default('drifted') }).optional(),
+  constituentWeights: z.strictObject({ file: relativeFile, source: nonEmpty, mode: z.enum(WEIGHT_MODES).default('drifted') }).optional(),
   trimmed: z
     .string()
     .refine(isDayRange, { error: 'an inclusive date range YYYY-MM-DD..YYYY-MM-DD (from <= to)' })
