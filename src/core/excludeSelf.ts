@@ -17,6 +17,10 @@
  * provider's monthly factsheet gives when its constituents' returns are not at hand). A row before
  * the first publication, or whose weight is 1 or more, has no exclude-self return (NaN: missing,
  * never the index return passed off as one).
+ *
+ * The identity holds for simple returns only: a log return is not a weighted sum of its
+ * constituents' log returns. Under `returnType: log` each row is taken back to simple returns
+ * (e^r - 1), combined, and the result returned as log(1 + R_ex).
  */
 
 /** Weight as published by the index provider, effective at the close of `day` (a day number). */
@@ -62,7 +66,9 @@ export function excludeSelfSeries(
   ownReturn: Float64Array,
   published: PublishedWeights,
   mode: WeightMode,
+  returnType: 'simple' | 'log' = 'simple',
 ): { returns: Float64Array; weight: Float64Array } {
+  const log = returnType === 'log';
   const n = days.length;
   const returns = new Float64Array(n).fill(NaN);
   const weight = new Float64Array(n).fill(NaN);
@@ -70,12 +76,15 @@ export function excludeSelfSeries(
   let w = NaN; // weight at the close of the previous row
   for (let t = 0; t < n; t++) {
     if (t > 0) {
+      const rI = log ? Math.expm1(indexReturn[t]) : indexReturn[t];
+      const rS = log ? Math.expm1(ownReturn[t]) : ownReturn[t];
       weight[t] = w;
-      returns[t] = Number.isFinite(w) ? excludeSelfReturn(indexReturn[t], ownReturn[t], w) : NaN;
+      const ex = Number.isFinite(w) ? excludeSelfReturn(rI, rS, w) : NaN;
+      returns[t] = log ? Math.log1p(ex) : ex;
       // Drift last close's weight to this close; over a day without both returns it stays as it was
       // (one day moves a weight by a fraction of itself; dropping it until the next publication
       // would lose months of benchmark returns).
-      const f = (1 + ownReturn[t]) / (1 + indexReturn[t]);
+      const f = (1 + rS) / (1 + rI);
       if (mode === 'drifted' && Number.isFinite(w) && Number.isFinite(f)) w *= f;
     }
     // Publications up to this close reset the weight (the last of them counts).

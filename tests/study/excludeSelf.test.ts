@@ -55,6 +55,16 @@ describe('exclude-self benchmark', () => {
     expect(late.returns[101]).toBeCloseTo(rX[101], 12);
   });
 
+  it('under log returns the rest of the index comes back as its log return (the identity is in simple returns)', () => {
+    const pub = { days: Int32Array.of(days[0]), weights: Float64Array.of(w0) };
+    const lg = (r: Float64Array) => Float64Array.from(r, Math.log1p);
+    const ex = excludeSelfSeries(days, lg(rI), lg(rS), pub, 'drifted', 'log');
+    for (let t = 1; t < N; t++) expect(ex.returns[t]).toBeCloseTo(Math.log1p(rX[t]), 12);
+    // Plugging log returns into the simple-return identity is off by far more than rounding.
+    const naive = excludeSelfSeries(days, lg(rI), lg(rS), pub, 'drifted');
+    expect(Math.max(...Array.from(naive.returns.subarray(1), (r, i) => Math.abs(r - Math.log1p(rX[i + 1]))))).toBeGreaterThan(1e-6);
+  });
+
   it('a study with excludeSelf fits on the index without the listing and says so; the weights file is checked at its line', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'prices'));

@@ -106,7 +106,7 @@ export function registryProvider(store: PriceStore, opts: RegistryProviderOption
               const w = weightsOf(table, sec.symbol);
               if (!w) source += `; exclude-self: ${sec.symbol} is not a constituent in ${cw.file}, ${b} used as it is`;
               else {
-                market = excludeSelfSeries(sec.days, market, sec.returns, w, cw.mode).returns;
+                market = excludeSelfSeries(sec.days, market, sec.returns, w, cw.mode, opts.returnType).returns;
                 label = `${label} ex-${sec.symbol}`;
                 source += `; exclude-self: R_ex = (R_I - w R_i) / (1 - w), w from ${cw.file} (${cw.source}), ${cw.mode === 'drifted' ? 'drifted with returns between publications' : 'as published'}; days before its first date have no benchmark return`;
               }
