@@ -15,6 +15,7 @@ import { loadBacktestData, type BacktestData } from './data.js';
 import { runBacktest } from './engine.js';
 import { frictionlessOf } from './frictionless.js';
 import { summarize } from './metrics/summarize.js';
+import { benchmarkCurve } from './metrics/benchmarkCurve.js';
 import { BACKTEST_SCHEMA_VERSION, type BacktestJson, type BtRunJson, type BtTradeJson } from './schema.js';
 import type { BtBars, BtMarket, BtResult, BtSignal, BtStrategy, BtTrade } from './types.js';
 import { describeRules } from './describe.js';
@@ -164,23 +165,6 @@ function runMarkets(data: BacktestData, markets: readonly BtMarket[], strategy: 
     );
   }
   return run;
-}
-
-/**
- * The benchmark as a portfolio of the same starting value: start x B_t / B_0, B_t its close on the
- * last session on or before day t (NaN before its first close).
- */
-export function benchmarkCurve(days: Int32Array, bdays: Int32Array, bclose: Float64Array, start: number): Float64Array {
-  const out = new Float64Array(days.length).fill(NaN);
-  let j = -1;
-  let base = NaN;
-  for (let i = 0; i < days.length; i++) {
-    while (j + 1 < bdays.length && bdays[j + 1] <= days[i]) j++;
-    if (j < 0) continue;
-    if (!Number.isFinite(base)) base = bclose[j];
-    out[i] = (start * bclose[j]) / base;
-  }
-  return out;
 }
 
 /** The trade as written, with the prices its fills used: traded only when both fill days are. */

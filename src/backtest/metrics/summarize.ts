@@ -11,6 +11,7 @@ import type { BtMarket, BtTrade } from '../types.js';
 import { alphaBeta } from './alphaBeta.js';
 import { annualisedReturn } from './annualisedReturn.js';
 import { averageTrade } from './averageTrade.js';
+import { benchmarkCurve } from './benchmarkCurve.js';
 import { dailyReturns } from './dailyReturns.js';
 import { fillRate } from './fillRate.js';
 import { hitRate } from './hitRate.js';
@@ -82,16 +83,13 @@ export function summarize(s: SummaryInput): MarketSummary {
   // alignedReturns gives one return per session (the first NaN): drop it to pair with r.
   const b = s.benchmark ? alignedReturns(s.days, s.benchmark.days, s.benchmark.close, 'simple').subarray(1) : new Float64Array(r.length).fill(NaN);
   const total = totalReturn(s.value);
+  // Buy and hold over the run, as the equity chart draws it: compounding only the days with a
+  // benchmark return would drop the move across a benchmark holiday.
   let bench: number | null = null;
   if (s.benchmark && n > 0) {
-    let g = 1;
-    let any = false;
-    for (const x of b)
-      if (Number.isFinite(x)) {
-        g *= 1 + x;
-        any = true;
-      }
-    bench = any ? g - 1 : null;
+    const curve = benchmarkCurve(s.days, s.benchmark.days, s.benchmark.close, 1);
+    const first = curve.findIndex((v) => Number.isFinite(v));
+    if (first >= 0 && first < n - 1) bench = curve[n - 1] / curve[first] - 1;
   }
   const dd = maxDrawdown(s.value);
   const ab = alphaBeta(r, b, perYear);

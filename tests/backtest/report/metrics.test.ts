@@ -19,6 +19,7 @@ import { totalReturn } from '../../../src/backtest/metrics/totalReturn.js';
 import { turnover } from '../../../src/backtest/metrics/turnover.js';
 import { volatility } from '../../../src/backtest/metrics/volatility.js';
 import { summarize } from '../../../src/backtest/metrics/summarize.js';
+import { benchmarkCurve } from '../../../src/backtest/metrics/benchmarkCurve.js';
 import { dayNumber } from '../../../src/util/dayNumber.js';
 import type { BtTrade } from '../../../src/backtest/types.js';
 
@@ -105,7 +106,10 @@ describe('backtest metrics', () => {
       blocked: { 'limit-up': 1 },
     });
     expect(s.totalReturn).toBeCloseTo(-0.01, 12);
-    expect(s.benchmarkReturn).toBeNull();
+    // Held over the run, as the equity chart draws it (close 100 on d0, 105 on d0 + 2): the move
+    // across the benchmark's missing session counts.
+    expect(s.benchmarkReturn).toBeCloseTo(0.05, 12);
+    expect(Array.from(benchmarkCurve(days, Int32Array.from([d0 - 1, d0, d0 + 2]), Float64Array.from([50, 100, 105]), 100))).toEqual([100, 100, 105]);
     expect(s.tradingDaysPerYear).toBe(242);
     expect(s.maxDrawdownPeak).toBe('2023-01-04');
     expect(s.blocked).toEqual({ 'limit-up': 1 });
