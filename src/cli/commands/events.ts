@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { addEvent, DEFAULT_EVENTS_DIR, filterEvents, loadEvents, registryError, SLUG_PATTERN, TIMINGS, validateEvents, type EventRecord } from '../../data/events/index.js';
 import { crossCheckEvent, type CrossCheckContext } from '../../data/events/crossCheck.js';
+import type { PriceStore } from '../../data/prices/store.js';
 import { parseIsoDay } from '../../util/dayNumber.js';
 import { ConfigError, UsageError } from '../../util/errors.js';
 import { registerSuggest } from './eventsSuggest.js';
@@ -124,12 +125,15 @@ export async function promptForMissing(flags: AddFlags, ask: Ask, say: (line: st
   return out;
 }
 
-/** The price manifest's symbols and each listing's date range, when `dir` holds a manifest. */
-export async function priceContext(dir: string | undefined): Promise<CrossCheckContext> {
+/**
+ * The price manifest's symbols and each listing's date range, when `dir` holds a manifest; `opened`
+ * is a store the command already has on that folder (not read a second time).
+ */
+export async function priceContext(dir: string | undefined, opened?: PriceStore): Promise<CrossCheckContext> {
   const today = new Date().toISOString().slice(0, 10);
-  if (dir === undefined || !existsSync(join(dir, 'manifest.yaml'))) return { today };
+  if (!opened && (dir === undefined || !existsSync(join(dir, 'manifest.yaml')))) return { today };
   const [{ openPriceStore }, { seriesRange }] = await Promise.all([import('../../data/prices/store.js'), import('../../data/prices/summary.js')]);
-  const store = openPriceStore(dir);
+  const store = opened ?? openPriceStore(dir!);
   return {
     today,
     knownSymbols: store.entries().map((e) => e.symbol),

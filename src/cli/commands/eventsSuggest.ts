@@ -82,7 +82,7 @@ export function registerSuggest(events: Command): void {
       if (!opts.write) return;
       // Notes go to stderr so --json output stays one JSON document.
       const say = (line: string) => (opts.json ? process.stderr : process.stdout).write(`${line}\n`);
-      const ctx = await priceContext(opts.prices);
+      const ctx = await priceContext(opts.prices, store);
       for (const s of result.suggestions) {
         const id = String(s.event.id);
         if (!s.writable) {
