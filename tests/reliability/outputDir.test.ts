@@ -123,7 +123,7 @@ describe('output folders', () => {
     expect(readFileSync(join(p, 'charts', 'logo.svg'), 'utf8')).toBe('<svg/>\n');
     expect(readFileSync(join(p, 'report.md'), 'utf8')).not.toBe('# mine\n');
     const manifest = JSON.parse(readFileSync(join(p, MANIFEST), 'utf8')) as { files: { path: string }[] };
-    expect(manifest.files.map((f) => f.path)).toEqual(['events.csv', 'report.json', 'report.md']);
+    expect(manifest.files.map((f) => f.path)).toEqual(['events.csv', 'report.html', 'report.json', 'report.md']);
   });
 
   it('only files the previous manifest lists (and unchanged since) are removed; a dead run’s lock is taken over; a live one’s refuses', async () => {

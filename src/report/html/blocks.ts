@@ -43,6 +43,7 @@ function cells(line: string): string[] {
 
 /** The text a cell shows (its Markdown without markup), for its number. */
 function plain(md: string): string {
+  if (!/[\\<*[]/.test(md)) return md;
   return md
     .replace(/\\([!-/:-@[-`{-~])/g, '$1')
     .replace(/<a id="[^"]*"><\/a>/g, '')
@@ -51,7 +52,8 @@ function plain(md: string): string {
 }
 
 function tableHtml(header: string[], align: string[], rows: string[][], filterable: boolean): string {
-  const nums = rows.map((r) => r.map((c) => cellNumber(plain(c))));
+  const texts = rows.map((r) => r.map(plain));
+  const nums = texts.map((r) => r.map(cellNumber));
   const numeric = header.map((_, k) => {
     let any = false;
     for (const r of nums) {
@@ -77,8 +79,7 @@ function tableHtml(header: string[], align: string[], rows: string[][], filterab
         return;
       }
       const v = nums[i][k];
-      const t = plain(md).trim();
-      const sign = v !== null && v !== undefined && v !== 0 && t.includes('%') ? (v > 0 ? ' pos' : ' neg') : '';
+      const sign = typeof v === 'number' && v !== 0 && texts[i][k].includes('%') ? (v > 0 ? ' pos' : ' neg') : '';
       out.push(`<td class="n${sign}"${typeof v === 'number' ? ` data-v="${v}"` : ''}>${inlineHtml(md)}</td>`);
     });
     out.push('</tr>');

@@ -8,6 +8,8 @@
 import { escapeHtml, safeHref } from './escape.js';
 
 const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
+const MARKUP = /[\\`<[*]/;
+const MARKUP_AT = /[\\`<[*]/g;
 const ANCHOR = /^<a id="([A-Za-z0-9_-]+)"><\/a>/;
 
 /** Where the `]` closing a link label that opens at `from` is, skipping escaped brackets; -1 if none. */
@@ -26,6 +28,8 @@ function labelEnd(s: string, from: number): number {
  * // '<strong>CAAR</strong> +1.20%** see <a href="#event-e1">e1</a> and <code>x&lt;y</code>'
  */
 export function inlineHtml(s: string): string {
+  // Most cells are a figure or an id: no markup, only escaping.
+  if (!MARKUP.test(s)) return escapeHtml(s);
   let out = '';
   let text = '';
   const flush = () => {
@@ -96,8 +100,12 @@ export function inlineHtml(s: string): string {
       i += n;
       continue;
     }
-    text += c;
-    i++;
+    // Plain text up to the next character that may start markup, in one slice.
+    MARKUP_AT.lastIndex = i + 1;
+    const next = MARKUP_AT.exec(s);
+    const end = next ? next.index : s.length;
+    text += s.slice(i, end);
+    i = end;
   }
   flush();
   // An opener whose closer never came (it was a star after all) still closes: the page stays well formed.
