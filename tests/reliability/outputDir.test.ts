@@ -40,7 +40,7 @@ beforeAll(async () => {
   const run = await runBuilt(['run', S.old, '--out', OLD, '--no-charts']);
   expect(run.code, run.stderr).toBe(0);
   // The summary names what was written: no charts/ with --no-charts.
-  expect(run.out).toMatch(/wrote .*report\.md, report\.json, events\.csv\n$/);
+  expect(run.out).toMatch(/wrote .*report\.md, report\.html, report\.json, events\.csv\n$/);
 });
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
