@@ -36,7 +36,7 @@ const TEST_LABELS: Record<(typeof TEST_KEYS)[number], string> = {
   bootstrap: 'Bootstrap (seeded)',
 };
 
-const MODEL_LABELS: Record<string, string> = {
+export const MODEL_LABELS: Record<string, string> = {
   mean: 'constant-mean (mean-adjusted) model',
   'market-adjusted': 'market-adjusted returns (AR = R - Rm)',
   market: 'market model estimated by OLS',

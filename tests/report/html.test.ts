@@ -115,7 +115,7 @@ describe('report.html template', () => {
     expect(withCharts).not.toContain('<?xml');
     expect(withCharts).toContain('id="c1-clip1"');
     expect(withCharts).toContain('url(#c2-clip1)');
-    expect(withCharts).toContain('<figcaption>CAAR over event days</figcaption>');
+    expect(withCharts).toContain('<figcaption class="sr">CAAR over event days</figcaption>');
     expect(withCharts).not.toContain('id="no-charts"');
     const off = renderHtml(r, { chartsOff: true });
     expect(off).not.toContain('<svg');

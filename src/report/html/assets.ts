@@ -29,7 +29,7 @@ li{margin:.2rem 0}
 a{color:var(--accent)}
 code{font:.86em/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--soft);padding:0 .25em;border-radius:3px;overflow-wrap:anywhere}
 .notice{background:#fff8e6;border:1px solid #ecd591;border-radius:6px;padding:.55rem .8rem;margin:1rem 0}
-.filter-box{position:sticky;top:0;z-index:2;background:rgba(255,255,255,.96);padding:.5rem 0;margin:.4rem 0;display:flex;flex-wrap:wrap;align-items:center;gap:.5rem}
+.filter-box{padding:.5rem 0;margin:.4rem 0;display:flex;flex-wrap:wrap;align-items:center;gap:.5rem}
 .filter-box label{font-weight:600;font-size:.9rem}
 #filter{font:inherit;font-size:.95rem;padding:.35rem .6rem;border:1px solid #b5bdc9;border-radius:6px;width:min(24rem,100%)}
 #filter-count{color:var(--muted);font-size:.85rem}
@@ -38,6 +38,7 @@ table{border-collapse:collapse;font-size:.85rem;min-width:100%}
 th,td{padding:.38rem .65rem;text-align:left;vertical-align:top;border-bottom:1px solid var(--soft)}
 td{min-width:4.5rem}
 td.long{min-width:16rem;max-width:34rem}
+td.s,td:first-child{white-space:nowrap}
 thead th{background:var(--head);font-weight:600;white-space:nowrap;border-bottom:1px solid var(--line)}
 th button{all:unset;cursor:pointer;display:inline-flex;align-items:center;gap:.3em}
 th button::after{content:"\\2195";color:#a3abb8;font-size:.8em}
@@ -51,7 +52,8 @@ tbody tr:hover{background:#edf3fb}
 .neg{color:var(--neg)}
 figure.chart{margin:1.4rem 0;text-align:center}
 figure.chart svg{max-width:100%;height:auto}
-figcaption{color:var(--muted);font-size:.85rem;margin-top:.2rem}
+figure.chart.small{display:inline-block;width:calc(50% - 1rem);margin:.6rem .4rem;vertical-align:top}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .tip{position:fixed;z-index:10;pointer-events:none;background:#1c2230;color:#fff;padding:.3rem .55rem;border-radius:4px;font-size:.8rem;line-height:1.35;max-width:22rem;box-shadow:0 2px 8px rgba(0,0,0,.25)}
 footer.page{color:var(--muted);font-size:.82rem;border-top:1px solid var(--line);margin-top:2.5rem;padding-top:.8rem;padding-bottom:2rem}
 @media (max-width:640px){
@@ -59,6 +61,8 @@ body{font-size:14px}
 header.page,main,footer.page{padding-left:12px;padding-right:12px}
 h1{font-size:1.35rem}
 h2{font-size:1.15rem}
+nav.toc{font-size:.8rem}
+figure.chart.small{display:block;width:auto;margin:1rem 0}
 table{font-size:.8rem}
 td.long{min-width:12rem}
 }

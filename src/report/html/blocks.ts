@@ -51,6 +51,9 @@ function plain(md: string): string {
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
 }
 
+/** A column of shares (`% positive`): signed like a move but not one, so not coloured as one. */
+const SHARE = /positive|share/i;
+
 function tableHtml(header: string[], align: string[], rows: string[][], filterable: boolean): string {
   const texts = rows.map((r) => r.map(plain));
   const nums = texts.map((r) => r.map(cellNumber));
@@ -63,6 +66,7 @@ function tableHtml(header: string[], align: string[], rows: string[][], filterab
     }
     return any || align[k] === 'r';
   });
+  const moves = header.map((h) => !SHARE.test(h));
   const out: string[] = [];
   out.push(`<div class="table-wrap"><table class="sortable${filterable ? ' filterable' : ''}"><thead><tr>`);
   header.forEach((h, k) => {
@@ -74,12 +78,14 @@ function tableHtml(header: string[], align: string[], rows: string[][], filterab
     header.forEach((_, k) => {
       const md = r[k] ?? '';
       if (!numeric[k]) {
-        // A long text (a summary, a list of sources) gets a column wide enough to read.
-        out.push(`<td${md.length > 80 ? ' class="long"' : ''}>${inlineHtml(md)}</td>`);
+        // A long text (a summary, a list of sources) gets a column wide enough to read; a short one
+        // (an id, a date, a symbol) is never broken at its hyphens.
+        const cls = md.length > 80 ? ' class="long"' : md.length <= 32 ? ' class="s"' : '';
+        out.push(`<td${cls}>${inlineHtml(md)}</td>`);
         return;
       }
       const v = nums[i][k];
-      const sign = typeof v === 'number' && v !== 0 && texts[i][k].includes('%') ? (v > 0 ? ' pos' : ' neg') : '';
+      const sign = moves[k] && typeof v === 'number' && v !== 0 && texts[i][k].includes('%') ? (v > 0 ? ' pos' : ' neg') : '';
       out.push(`<td class="n${sign}"${typeof v === 'number' ? ` data-v="${v}"` : ''}>${inlineHtml(md)}</td>`);
     });
     out.push('</tr>');
@@ -144,7 +150,9 @@ export function blocksHtml(md: string, opts: BlockOptions): BlockResult {
     if (img) {
       i++;
       const svg = opts.chart(img[2]);
-      if (svg !== undefined) out.push(`<figure class="chart">${svg}<figcaption>${inlineHtml(img[1])}</figcaption></figure>`);
+      // The SVG draws its own title; the caption is for screen readers. Price paths sit two abreast.
+      const small = /(^|\/)price-[^/]*$/.test(img[2]) ? ' small' : '';
+      if (svg !== undefined) out.push(`<figure class="chart${small}">${svg}<figcaption class="sr">${inlineHtml(img[1])}</figcaption></figure>`);
       continue;
     }
     if (line.startsWith('|') && SEPARATOR.test(lines[i + 1] ?? '')) {

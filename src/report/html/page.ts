@@ -6,7 +6,7 @@
  * opens from disk and asks the network for nothing.
  */
 import type { ReportJson } from '../schema.js';
-import { renderMarkdown } from '../markdown.js';
+import { MODEL_LABELS, renderMarkdown } from '../markdown.js';
 import { win } from '../format.js';
 import { blocksHtml } from './blocks.js';
 import { escapeHtml } from './escape.js';
@@ -83,10 +83,11 @@ export function renderHtml(r: ReportJson, opts: HtmlOptions = {}): string {
   const meta: [string, string][] = [
     ['Period', period(r)],
     ['Events', `${r.events.length} event-listing pairs, ${inAgg} in the aggregate`],
-    ['Model', s.model],
+    ['Model', MODEL_LABELS[s.model] ?? s.model],
     ['Event window', win(s.window)],
     ['Estimation', `${win(s.estimation)} trading days`],
     ['Returns', s.returnType],
+    ['Stars', '* p < 0.10, ** p < 0.05, *** p < 0.01 (two-sided)'],
   ];
   const notice = opts.chartsOff
     ? '<p class="notice" id="no-charts">No charts: this report was written with charts turned off (<code>--no-charts</code> or <code>charts: false</code>); every figure is in the tables.</p>'
