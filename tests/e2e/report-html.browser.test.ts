@@ -138,10 +138,14 @@ describe('report.html in headless Chromium', () => {
         const shot = join(out, 'report.png');
         await page.screenshot({ path: shot });
 
-        // Print: no filter box, tables not clipped by their scroll box.
+        // Print (A4 landscape is ~1040 CSS px wide): no filter box, no table clipped by a scroll box
+        // or wider than the page, the widest (23 columns of tests) included.
+        await page.setViewport({ width: 1040, height: 1000 });
         await page.emulateMediaType('print');
         expect(await page.$eval('#filter-box', (e) => getComputedStyle(e).display)).toBe('none');
         expect(await page.$eval('.table-wrap', (e) => getComputedStyle(e).overflowX)).toBe('visible');
+        const printed = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+        expect(printed.scroll).toBeLessThanOrEqual(printed.inner);
         await page.emulateMediaType('screen');
 
         // A phone: the page itself never scrolls sideways (wide tables scroll inside their box).

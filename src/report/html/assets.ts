@@ -67,14 +67,16 @@ table{font-size:.8rem}
 td.long{min-width:12rem}
 }
 @media print{
-@page{margin:12mm}
+@page{size:A4 landscape;margin:10mm}
 body{font-size:9.5pt;color:#000}
 header.page,main,footer.page{max-width:none;padding:0}
 .filter-box,nav.toc,.tip{display:none!important}
 th button::after{content:none}
 .table-wrap{overflow:visible;border:0;border-radius:0}
 table{font-size:7.5pt;width:100%;min-width:0}
-th,td{padding:2px 4px;white-space:normal!important;min-width:0!important;max-width:none!important}
+th,td{padding:2px 3px;white-space:normal!important;min-width:0!important;max-width:none!important}
+th{overflow-wrap:anywhere}
+td.long{overflow-wrap:anywhere}
 thead{display:table-header-group}
 tr,figure,li{break-inside:avoid}
 h2,h3{break-after:avoid}
