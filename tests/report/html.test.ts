@@ -87,6 +87,9 @@ describe('report.html template', () => {
     expect(moves).toContain('<td class="n pos" data-v="3">+3.00%</td>');
     expect(moves).toContain('<td class="n neg" data-v="-2">-2.00%</td>');
     expect(moves).toMatch(/<td class="n">—<\/td>/);
+    // A share of positive CARs is signed like a move but is not one: no colour.
+    const caar = renderHtml({ ...r, aggregate: { ...r.aggregate, windows: [{ window: [-1, 1], n: 3, caar: 0.01, sharePositive: 0.67, tests: {} }] } } as ReportJson);
+    expect(caar).toMatch(/<td class="n pos" data-v="1">\+1\.00%<\/td><td class="n" data-v="67">\+67%<\/td>/);
     // Event ids link to their row in the Events table.
     expect(moves).toContain('<a href="#event-e1">E1</a>');
     expect(html).toContain('<a id="event-e1"></a>');

@@ -1,2 +1,0 @@
-export { renderHtml, type HtmlChart, type HtmlOptions } from './page.js';
-export { escapeHtml, safeHref } from './escape.js';
