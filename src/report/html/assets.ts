@@ -37,7 +37,7 @@ code{font:.86em/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;backgro
 table{border-collapse:collapse;font-size:.85rem;min-width:100%}
 th,td{padding:.38rem .65rem;text-align:left;vertical-align:top;border-bottom:1px solid var(--soft)}
 td{min-width:4.5rem}
-td.long{min-width:16rem;max-width:34rem}
+td.long{min-width:14rem;max-width:34rem}
 td.s,td:first-child{white-space:nowrap}
 thead th{background:var(--head);font-weight:600;white-space:nowrap;border-bottom:1px solid var(--line)}
 th button{all:unset;cursor:pointer;display:inline-flex;align-items:center;gap:.3em}
@@ -48,6 +48,7 @@ th button:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
 th.n,td.n{text-align:right;font-variant-numeric:tabular-nums lining-nums;white-space:nowrap}
 tbody tr:nth-child(even){background:#fafbfc}
 tbody tr:hover{background:#edf3fb}
+tbody tr:has(:target){background:#fff1bf}
 .pos{color:var(--pos)}
 .neg{color:var(--neg)}
 figure.chart{margin:1.4rem 0;text-align:center}
@@ -164,7 +165,8 @@ export const SCRIPT = `
     fig.addEventListener('mousemove', function (e) {
       var text = detail(e.target);
       if (!text) { tip.hidden = true; return; }
-      tip.textContent = text;
+      // vega writes unformatted fields at full precision (hi: 0.00925282742124): 4 significant digits.
+      tip.textContent = text.replace(/-?\d+\.\d{5,}/g, function (m) { return String(Number(Number(m).toPrecision(4))); });
       tip.hidden = false;
       var x = Math.min(e.clientX + 14, window.innerWidth - tip.offsetWidth - 4);
       var y = e.clientY + 16 + tip.offsetHeight > window.innerHeight ? e.clientY - tip.offsetHeight - 8 : e.clientY + 16;

@@ -80,7 +80,7 @@ function tableHtml(header: string[], align: string[], rows: string[][], filterab
       if (!numeric[k]) {
         // A long text (a summary, a list of sources) gets a column wide enough to read; a short one
         // (an id, a date, a symbol) is never broken at its hyphens.
-        const cls = md.length > 80 ? ' class="long"' : md.length <= 32 ? ' class="s"' : '';
+        const cls = md.length > 40 ? ' class="long"' : md.length <= 32 ? ' class="s"' : '';
         out.push(`<td${cls}>${inlineHtml(md)}</td>`);
         return;
       }
