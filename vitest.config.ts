@@ -21,6 +21,7 @@ const HEAVY = [
   'tests/reliability/corpus.cli.test.ts',
   'tests/config/cli.test.ts',
   'tests/study/parallel.test.ts',
+  'tests/e2e/report-html.browser.test.ts',
   'tests/e2e/bundle.test.ts',
   'tests/e2e/defaultStudy.test.ts',
   'tests/study/contamination.test.ts',

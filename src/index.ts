@@ -21,6 +21,7 @@ export { DEFAULT_SETTINGS } from './study/types.js';
 export { reportSchema, reportJsonSchema, SCHEMA_VERSION, type ReportJson, type EventResultJson, type AggregateJson } from './report/schema.js';
 export { writeReport, toJson } from './report/write.js';
 export { renderMarkdown } from './report/markdown.js';
+export { renderHtml, type HtmlOptions, type HtmlChart } from './report/html/page.js';
 export * as core from './core/index.js';
 export * as stats from './stats/index.js';
 export { EvstudyError, DataError, ConfigError, UsageError, OutputError } from './util/errors.js';

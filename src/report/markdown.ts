@@ -36,7 +36,7 @@ const TEST_LABELS: Record<(typeof TEST_KEYS)[number], string> = {
   bootstrap: 'Bootstrap (seeded)',
 };
 
-const MODEL_LABELS: Record<string, string> = {
+export const MODEL_LABELS: Record<string, string> = {
   mean: 'constant-mean (mean-adjusted) model',
   'market-adjusted': 'market-adjusted returns (AR = R - Rm)',
   market: 'market model estimated by OLS',
@@ -76,6 +76,8 @@ export interface MarkdownOptions {
   priceNote?: string;
   /** events.csv is written beside report.md (the full per-event table). */
   eventsCsv?: boolean;
+  /** Every event in the Events and per-event tables whatever the study's size (report.html filters them). */
+  allEvents?: boolean;
 }
 
 /**
@@ -95,7 +97,7 @@ export function renderMarkdown(r: ReportJson, charts: ChartRef[] = [], sections:
     '',
   );
 
-  const large = r.events.length > LARGE_STUDY;
+  const large = !opts.allEvents && r.events.length > LARGE_STUDY;
   // What happened comes before any result; a large study lists the announcements its headline tables show.
   const anchorOf = hasEventInfo(r) ? anchors(r) : undefined;
   if (anchorOf) {

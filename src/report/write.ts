@@ -1,6 +1,6 @@
 /**
- * Writes a report folder: report.json (checked against the contract first), report.md, events.csv
- * and charts/*.svg, through writeOutputDir: staged beside the previous report and swapped in whole,
+ * Writes a report folder: report.json (checked against the contract first), report.md, report.html,
+ * events.csv and charts/*.svg, through writeOutputDir: staged beside the previous report and swapped in whole,
  * removing only files the previous run of this command listed in the folder's manifest.
  *
  * The report files are staged (on disk, fsynced) before any chart is drawn, and each chart is drawn
@@ -12,6 +12,7 @@ import { renderMarkdown } from './markdown.js';
 import { writeOutputDir, type OutputSession } from './outputDir.js';
 import { eventsCsv } from './eventsCsv.js';
 import { checkContract } from './contractParts.js';
+import { renderHtml } from './html/page.js';
 
 export interface WriteOptions {
   charts?: boolean;
@@ -73,12 +74,28 @@ export async function writeReport(report: ReportJson, outDir: string | OutputSes
     out.stage('report.md', markdown(refs));
     for (const c of sections.flatMap((s) => s.charts)) out.stage(`charts/${c.file}`, c.svg);
     const failed = new Set<string>();
+    const drawn: { file: string; title: string; svg: string }[] = [];
     for (const job of plan.jobs) {
       const svg = await chartsMod!.drawChart(job, opts.warn);
       if (svg === null) failed.add(job.file);
-      else out.stage(`charts/${job.file}`, svg);
+      else {
+        out.stage(`charts/${job.file}`, svg);
+        drawn.push({ file: job.file, title: job.title, svg });
+      }
     }
     // report.md must not link a chart that was not drawn.
     if (failed.size) out.stage('report.md', markdown(refs.filter((c) => !failed.has(c.file))));
+    // report.html inlines the charts, so it is written once they are drawn (a failed one is absent).
+    const svgs = [...drawn, ...sections.flatMap((s) => s.charts)];
+    out.stage(
+      'report.html',
+      renderHtml(report, {
+        charts: svgs.map((c) => ({ file: `charts/${c.file}`, title: c.title, svg: c.svg })),
+        chartsOff: opts.charts === false,
+        sections: sections.map((s) => s.markdown),
+        priceNote: plan.priceNote,
+        eventsCsv: true,
+      }),
+    );
   });
 }

@@ -397,11 +397,11 @@ describe('default study: china-ai-2023', () => {
 });
 
 describe('evstudy run (what npm start does)', () => {
-  it('writes report.md, report.json, events.csv and charts into the output folder', async () => {
+  it('writes report.md, report.html, report.json, events.csv and charts into the output folder', async () => {
     const out = tempDir('evstudy-e2e-');
     const code = await main(['run', 'studies/china-ai-2023.yaml', '--out', out]);
     expect(code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['.evstudy-manifest.json', 'charts', 'events.csv', 'report.json', 'report.md']);
+    expect(readdirSync(out).sort()).toEqual(['.evstudy-manifest.json', 'charts', 'events.csv', 'report.html', 'report.json', 'report.md']);
     const charts = readdirSync(join(out, 'charts'));
     expect(charts).toContain('caar.svg');
     expect(charts.some((f) => f.startsWith('car-bars-'))).toBe(true);

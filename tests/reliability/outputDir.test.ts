@@ -40,7 +40,7 @@ beforeAll(async () => {
   const run = await runBuilt(['run', S.old, '--out', OLD, '--no-charts']);
   expect(run.code, run.stderr).toBe(0);
   // The summary names what was written: no charts/ with --no-charts.
-  expect(run.out).toMatch(/wrote .*report\.md, report\.json, events\.csv\n$/);
+  expect(run.out).toMatch(/wrote .*report\.md, report\.html, report\.json, events\.csv\n$/);
 });
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -123,7 +123,7 @@ describe('output folders', () => {
     expect(readFileSync(join(p, 'charts', 'logo.svg'), 'utf8')).toBe('<svg/>\n');
     expect(readFileSync(join(p, 'report.md'), 'utf8')).not.toBe('# mine\n');
     const manifest = JSON.parse(readFileSync(join(p, MANIFEST), 'utf8')) as { files: { path: string }[] };
-    expect(manifest.files.map((f) => f.path)).toEqual(['events.csv', 'report.json', 'report.md']);
+    expect(manifest.files.map((f) => f.path)).toEqual(['events.csv', 'report.html', 'report.json', 'report.md']);
   });
 
   it('only files the previous manifest lists (and unchanged since) are removed; a dead run’s lock is taken over; a live one’s refuses', async () => {

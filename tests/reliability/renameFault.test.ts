@@ -31,7 +31,7 @@ afterEach(() => {
 });
 
 const bytes = (dir: string) => new Map(listFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
-const FILES = ['.evstudy-manifest.json', 'events.csv', 'report.json', 'report.md'];
+const FILES = ['.evstudy-manifest.json', 'events.csv', 'report.html', 'report.json', 'report.md'];
 
 describe('a rename that fails during the swap of a report folder', () => {
   for (const [failAt, state] of [

@@ -233,6 +233,6 @@ function summary(report: { events: { outcome: string }[]; aggregate: { n?: numbe
   const charts = written.files.filter((f) => f.endsWith('.svg')).length;
   process.stdout.write(
     `${report.events.length} events (${[...counts].map(([k, v]) => `${k} ${v}`).join(', ')}); ${report.aggregate.n ?? 0} in the aggregate.\n` +
-      `wrote ${written.dir}/report.md, report.json, events.csv${charts ? ` and ${charts} chart${charts > 1 ? 's' : ''} in charts/` : ''}\n`,
+      `wrote ${written.dir}/report.md, report.html, report.json, events.csv${charts ? ` and ${charts} chart${charts > 1 ? 's' : ''} in charts/` : ''}\n`,
   );
 }
