@@ -59,25 +59,68 @@ export function bootstrapInput(x: ArrayLike<number>): BootstrapPrep {
   return { y: v.map((a) => a - m), absT: Math.abs(t), t, n };
 }
 
+/** Sections summed together: 4 sums and 4 sums of squares stay in registers. */
+const BLOCK = 4;
+
+/**
+ * Sections of one N, BLOCK at a time, their sorted values interleaved by rank ("event-major",
+ * vals[r * BLOCK + c] = rank r of the block's c-th section, 0 in a short last block's unused
+ * columns): a drawn rank is turned into an index once for all sections of that N, and its BLOCK
+ * values come from one cache line instead of one random access per section.
+ */
+interface SizeGroup {
+  n: number;
+  blocks: { vals: Float64Array; sections: BootstrapInput[]; slots: number[] }[];
+}
+
+function sizeGroups(preps: readonly BootstrapPrep[]): SizeGroup[] {
+  const byN = new Map<number, { inputs: BootstrapInput[]; slots: number[] }>();
+  preps.forEach((p, s) => {
+    if ('reason' in p) return;
+    const g = byN.get(p.n) ?? { inputs: [], slots: [] };
+    g.inputs.push(p);
+    g.slots.push(s);
+    byN.set(p.n, g);
+  });
+  return [...byN].map(([n, g]) => {
+    const blocks: SizeGroup['blocks'] = [];
+    for (let j = 0; j < g.inputs.length; j += BLOCK) {
+      const sections = g.inputs.slice(j, j + BLOCK);
+      const vals = new Float64Array(n * BLOCK);
+      sections.forEach((inp, c) => {
+        for (let r = 0; r < n; r++) vals[r * BLOCK + c] = inp.y[r];
+      });
+      blocks.push({ vals, sections, slots: g.slots.slice(j, j + BLOCK) });
+    }
+    return { n, blocks };
+  });
+}
+
+/** Is resample (s1, s2) of N values at least as extreme as |t_obs|? (the t of the sums, see the header) */
+function isExtreme(s1: number, s2: number, n: number, absT: number): boolean {
+  const m = s1 / n;
+  const sb = Math.sqrt(Math.max(0, (s2 - n * m * m) / (n - 1)));
+  let tb: number;
+  if (isZeroSpread(sb, Math.abs(m) + 1e-300)) tb = m === 0 ? 0 : Infinity;
+  else tb = m / (sb / Math.sqrt(n));
+  return Math.abs(tb) >= absT;
+}
+
 /**
  * For each input, the number of resamples b in [b0, b1) with |t*_b| >= |t_obs| (0 for an input
  * with a reason). Resamples are independent of each other, so [0, B) may be split into any ranges
  * and the counts added.
+ *
+ * Each section's sums run over k = 0..N-1 in order, as a section-by-section loop would, so blocking
+ * the sections changes no count (tests/stats/bootstrapLayout.test.ts keeps that loop as reference).
  */
 export function bootstrapExtremes(preps: readonly BootstrapPrep[], seed: number, b0: number, b1: number): Int32Array {
   const counts = new Int32Array(preps.length);
-  const inputs: BootstrapInput[] = [];
-  const slot: number[] = [];
-  preps.forEach((p, s) => {
-    if (!('reason' in p)) {
-      inputs.push(p);
-      slot.push(s);
-    }
-  });
-  const S = inputs.length;
+  const groups = sizeGroups(preps);
   let M = 0;
-  for (const inp of inputs) M = Math.max(M, inp.n);
+  for (const g of groups) M = Math.max(M, g.n);
   const U = new Float64Array(M);
+  const rowAt = new Int32Array(M);
   for (let b = b0; b < b1; b++) {
     // mulberry32 (random.ts) inlined: this loop draws B x N uniforms (10^7..10^8 in a market-wide
     // study), and a closure call per draw would cost as much as the rest.
@@ -88,32 +131,36 @@ export function bootstrapExtremes(preps: readonly BootstrapPrep[], seed: number,
       t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
       U[k] = (t ^ (t >>> 14)) >>> 0;
     }
-    for (let s = 0; s < S; s++) {
-      const { y, n, absT } = inputs[s];
-      // Index floor(u n / 2^32): u * (n 2^-32) is exact for n < 2^21 (a product below 2^53 times a
-      // power of two), so truncation is the exact floor.
+    for (const { n, blocks } of groups) {
+      // Rank floor(u n / 2^32), as a row of the interleaved values: u * (n 2^-32) is exact for
+      // n < 2^21 (a product below 2^53 times a power of two), so truncation is the exact floor.
       const scale = n * TWO_POW_M32;
-      let s1 = 0;
-      let s2 = 0;
-      if (n < EXACT_N) {
+      if (n < EXACT_N) for (let k = 0; k < n; k++) rowAt[k] = ((U[k] * scale) | 0) * BLOCK;
+      else for (let k = 0; k < n; k++) rowAt[k] = Math.min(n - 1, Math.floor(U[k] * scale)) * BLOCK;
+      for (const { vals, sections, slots } of blocks) {
+        let s1a = 0, s1b = 0, s1c = 0, s1d = 0;
+        let s2a = 0, s2b = 0, s2c = 0, s2d = 0;
         for (let k = 0; k < n; k++) {
-          const q = y[(U[k] * scale) | 0];
-          s1 += q;
-          s2 += q * q;
+          const r = rowAt[k];
+          const qa = vals[r];
+          const qb = vals[r + 1];
+          const qc = vals[r + 2];
+          const qd = vals[r + 3];
+          s1a += qa;
+          s2a += qa * qa;
+          s1b += qb;
+          s2b += qb * qb;
+          s1c += qc;
+          s2c += qc * qc;
+          s1d += qd;
+          s2d += qd * qd;
         }
-      } else {
-        for (let k = 0; k < n; k++) {
-          const q = y[Math.min(n - 1, Math.floor(U[k] * scale))];
-          s1 += q;
-          s2 += q * q;
-        }
+        const nc = sections.length;
+        if (isExtreme(s1a, s2a, n, sections[0].absT)) counts[slots[0]]++;
+        if (nc > 1 && isExtreme(s1b, s2b, n, sections[1].absT)) counts[slots[1]]++;
+        if (nc > 2 && isExtreme(s1c, s2c, n, sections[2].absT)) counts[slots[2]]++;
+        if (nc > 3 && isExtreme(s1d, s2d, n, sections[3].absT)) counts[slots[3]]++;
       }
-      const m = s1 / n;
-      const sb = Math.sqrt(Math.max(0, (s2 - n * m * m) / (n - 1)));
-      let tb: number;
-      if (isZeroSpread(sb, Math.abs(m) + 1e-300)) tb = m === 0 ? 0 : Infinity;
-      else tb = m / (sb / Math.sqrt(n));
-      if (Math.abs(tb) >= absT) counts[slot[s]]++;
     }
   }
   return counts;

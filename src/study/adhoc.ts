@@ -352,6 +352,7 @@ function tableProvider(main: ValueTable, mode: 'returns' | 'prices', o: TablePro
   // ever consulted; but the calendar infers an exchange from the symbol's suffix and refuses column
   // names such as `S.P500` or `Dr.Reddy` (eventstudies' market and NSE names). Those get a nominal one.
   const exchangeOf = (symbol: string): string => exchangeOfSymbol(symbol) ?? 'NYSE';
+  const regressorSets = new WeakMap<SecurityData, Map<ValueSeries | null, RegressorSet>>();
   return {
     security(symbol: string): Lookup<SecurityData> {
       const s = pick(main, symbol);
@@ -376,8 +377,6 @@ function tableProvider(main: ValueTable, mode: 'returns' | 'prices', o: TablePro
       return { ok: true, value: { symbol, exchange, days, returns: returnsFromCloses(close, type), close, high: null, low: null } };
     },
     regressors(sec: SecurityData, ev: StudyEvent): Lookup<RegressorSet> {
-      const columns: RegressorSet['columns'] = {};
-      const labels: string[] = [];
       const evMarket = (ev as StudyEvent & { market?: string }).market;
       let m: ValueSeries | null = o.defaultMarket;
       if (evMarket && NEEDS_MARKET.includes(o.model)) {
@@ -386,24 +385,42 @@ function tableProvider(main: ValueTable, mode: 'returns' | 'prices', o: TablePro
         if (!found.ok) return { ok: false, reason: `market column ${evMarket} of event ${ev.id}: ${found.reason}` };
         m = found.value;
       }
-      if (m && NEEDS_MARKET.includes(o.model)) {
-        columns.market = mode === 'returns' ? alignToDays(sec.days, m.days, m.values) : alignedReturns(sec.days, m.days, m.values, type);
-        labels.push(`${m.name} (${m.file})`);
+      // The set depends only on the listing and the market series: events of one listing share it
+      // (read-only, like the listing's own columns) instead of aligning a full-length copy each.
+      let byMarket = regressorSets.get(sec);
+      if (!byMarket) {
+        byMarket = new Map();
+        regressorSets.set(sec, byMarket);
       }
-      if (o.factors) {
-        const f = o.factors;
-        columns.mktRf = alignToDays(sec.days, f.days, f.mktRf);
-        columns.smb = alignToDays(sec.days, f.days, f.smb);
-        columns.hml = alignToDays(sec.days, f.days, f.hml);
-        if (f.mom) columns.mom = alignToDays(sec.days, f.days, f.mom);
-        if (f.rf) columns.rf = alignToDays(sec.days, f.days, f.rf);
-        labels.push(`factors (${f.file})`);
+      let set = byMarket.get(m);
+      if (!set) {
+        set = regressorSet(sec, m);
+        byMarket.set(m, set);
       }
-      // From prices, a listing's return spans every market session between its two closes (gap returns).
-      const sessionDays = mode === 'prices' && m && NEEDS_MARKET.includes(o.model) ? m.days : undefined;
-      return { ok: true, value: { label: labels.join(' + ') || 'none', columns, ...(sessionDays ? { sessionDays } : {}) } };
+      return { ok: true, value: set };
     },
   };
+
+  function regressorSet(sec: SecurityData, m: ValueSeries | null): RegressorSet {
+    const columns: RegressorSet['columns'] = {};
+    const labels: string[] = [];
+    if (m && NEEDS_MARKET.includes(o.model)) {
+      columns.market = mode === 'returns' ? alignToDays(sec.days, m.days, m.values) : alignedReturns(sec.days, m.days, m.values, type);
+      labels.push(`${m.name} (${m.file})`);
+    }
+    if (o.factors) {
+      const f = o.factors;
+      columns.mktRf = alignToDays(sec.days, f.days, f.mktRf);
+      columns.smb = alignToDays(sec.days, f.days, f.smb);
+      columns.hml = alignToDays(sec.days, f.days, f.hml);
+      if (f.mom) columns.mom = alignToDays(sec.days, f.days, f.mom);
+      if (f.rf) columns.rf = alignToDays(sec.days, f.days, f.rf);
+      labels.push(`factors (${f.file})`);
+    }
+    // From prices, a listing's return spans every market session between its two closes (gap returns).
+    const sessionDays = mode === 'prices' && m && NEEDS_MARKET.includes(o.model) ? m.days : undefined;
+    return { label: labels.join(' + ') || 'none', columns, ...(sessionDays ? { sessionDays } : {}) };
+  }
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readValueTable } from '../../../src/data/tables/index.js';
-import { judgeReturnScale, scalesDisagree, summarizeScale } from '../../../src/data/tables/scale.js';
+import { judgeReturnScale, median, scalesDisagree, summarizeScale } from '../../../src/data/tables/scale.js';
 import { vendorLayoutOf } from '../../../src/data/tables/vendor.js';
 import { dataError } from './helpers.js';
 
@@ -121,5 +121,29 @@ describe('vendor files with their own symbol column', () => {
   it('a capitalised Date,Close file is yfinance (one security), a lower-case date,close one a wide table', () => {
     expect(readValueTable('Date,Close\n2004-10-08,11.15\n', { file: 'd/FXI.csv', positive: true }).symbols).toEqual(['FXI']);
     expect(readValueTable('date,close\n2004-10-08,11.15\n', { file: 'd/FXI.csv', positive: true }).symbols).toEqual(['close']);
+  });
+});
+
+describe('median by selection (issue 15 §3) equals the median after a sort', () => {
+  it('odd and even counts, ties, sorted, reversed and constant input', () => {
+    let a = 12345;
+    const rnd = () => ((a = (Math.imul(a, 1664525) + 1013904223) >>> 0) / 4294967296);
+    const sortedMedian = (x: Float64Array) => {
+      const s = Float64Array.from(x).sort();
+      const n = s.length;
+      return n % 2 ? s[(n - 1) >> 1] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    };
+    const cases: Float64Array[] = [];
+    for (let n = 1; n <= 60; n++) {
+      cases.push(Float64Array.from({ length: n }, () => rnd()));
+      cases.push(Float64Array.from({ length: n }, () => Math.floor(rnd() * 4) / 100)); // many ties
+    }
+    cases.push(Float64Array.from({ length: 1001 }, (_, i) => i), Float64Array.from({ length: 1000 }, (_, i) => 1000 - i), new Float64Array(500).fill(0.3));
+    cases.push(Float64Array.from({ length: 4000 }, () => Math.abs(rnd() - 0.5) * (rnd() < 0.1 ? 100 : 1)));
+    for (const x of cases) expect(median(Float64Array.from(x)), `n ${x.length}`).toBe(sortedMedian(x));
+    expect(Number.isNaN(median(new Float64Array(0)))).toBe(true);
+    // And as summarizeScale reports it, NaNs skipped.
+    const r = Float64Array.from({ length: 301 }, (_, i) => (i % 7 === 0 ? NaN : (i % 2 ? -1 : 1) * rnd()));
+    expect(summarizeScale([r]).medianAbs).toBe(sortedMedian(Float64Array.from(r.filter((v) => !Number.isNaN(v)), Math.abs)));
   });
 });
