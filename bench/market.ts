@@ -28,6 +28,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildSync } from 'esbuild';
 import { seededSubset } from './common.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -116,7 +117,7 @@ function runChild(row: string): RowResult {
   env.EVSTUDY_CACHE_DIR = CACHE;
   if (row === 'cold') rmSync(CACHE, { recursive: true, force: true });
   const pass = ['threads', 'window', 'bootstrap'].flatMap((k) => (arg(k) ? [`--${k}`, arg(k)!] : []));
-  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', row, ...pass], {
+  const r = spawnSync(process.execPath, [childScript(), '--child', row, ...pass], {
     cwd: ROOT,
     env,
     encoding: 'utf8',
@@ -125,6 +126,20 @@ function runChild(row: string): RowResult {
   if (r.status !== 0) throw new Error(`row ${row} failed:\n${r.stderr}`);
   const line = r.stdout.trim().split('\n').pop() as string;
   return JSON.parse(line) as RowResult;
+}
+
+/**
+ * The child as plain JavaScript (dist/bench-market.mjs, bundled by esbuild; dist/ is a sibling of
+ * bench/, so ROOT stays right): run through tsx, every worker thread the study starts would inherit
+ * `--import tsx` and load its compiler (~1 s of CPU and tens of MB per worker here), which the CLI's
+ * workers never do.
+ */
+let bundled: string | null = null;
+function childScript(): string {
+  if (bundled) return bundled;
+  const out = join(ROOT, 'dist', 'bench-market.mjs');
+  buildSync({ entryPoints: [fileURLToPath(import.meta.url)], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: out, logLevel: 'error' });
+  return (bundled = out);
 }
 
 function table(rows: RowResult[]): string {

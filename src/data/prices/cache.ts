@@ -15,7 +15,7 @@
  * its numbers.
  * Only files without errors are cached (a file with errors is re-read and reported every time).
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkPriceSource, type ParsePricesOptions, type PriceCheck } from './parse.js';
 import { bytesSource, countingReader, DEFAULT_CHUNK_BYTES, fileSource, type ByteSource } from './stream/chunks.js';
@@ -92,16 +92,44 @@ export function checkPricesCached(path: string, options: ParsePricesOptions, cac
 /** The verified entry for content `hash` and options `okey` (marked as used), null when there is none, 'rejected' when one fails verification. */
 function lookup(folder: CacheFolder, hash: string, okey: string, name: string): LoadedPrices | null | 'rejected' {
   const file = join(folder.dir, 'columns', entryName(hash, okey));
-  let stored: Buffer;
+  const stored = readEntry(file);
+  if (stored === null) return null;
+  const hit = decodeEntry(stored.bytes, { key: folder.keys.columns, source: hash, okey }, name);
+  if (hit === null) return 'rejected';
+  if (stored.stale) touchEntry(file);
+  return hit;
+}
+
+/**
+ * Marking an entry as used costs a utimes per file (5,000 on a warm whole-market load); the size
+ * cap's least-recently-used order only needs it to be roughly right, so an entry used within this
+ * long is not marked again.
+ */
+const TOUCH_MS = 10 * 60 * 1000;
+
+/** An entry's bytes in a buffer of their own (8-aligned, so decodeEntry can view columns in place) and whether it is due a touch; null when unreadable. */
+function readEntry(file: string): { bytes: Buffer; stale: boolean } | null {
+  let fd: number;
   try {
-    stored = readFileSync(file);
+    fd = openSync(file, 'r');
   } catch {
     return null;
   }
-  const hit = decodeEntry(stored, { key: folder.keys.columns, source: hash, okey }, name);
-  if (hit === null) return 'rejected';
-  touchEntry(file);
-  return hit;
+  try {
+    const st = fstatSync(fd);
+    const bytes = Buffer.allocUnsafeSlow(st.size);
+    let n = 0;
+    while (n < bytes.length) {
+      const got = readSync(fd, bytes, n, bytes.length - n, null);
+      if (got === 0) break;
+      n += got;
+    }
+    return { bytes: n === bytes.length ? bytes : bytes.subarray(0, n), stale: Date.now() - st.mtimeMs > TOUCH_MS };
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function checkSource(source: ByteSource, options: ParsePricesOptions, chunkBytes: number): PriceCheck {
