@@ -7,12 +7,15 @@
  *   npm run bench:market                      # build, then every row below
  *   npx tsx bench/market.ts --no-build --rows warm,1k --threads 1 --window -10:20
  *   npx tsx bench/market.ts --no-build --prepare     # only unpack and write the manifest
+ *   npx tsx bench/market.ts --no-build --rows warm --bootstrap 999   # the study's bootstrap B set by the bench
+ *   EVSTUDY_BENCH_DIST=/tmp/dist-before npx tsx bench/market.ts --no-build --rows warm   # time another build
  *
  * Rows (each a separate process, so each peak RSS is its own):
  *   cold  empty column cache: parse all 5,364 CSV files on worker threads into the cache (prefetch.ts),
  *         load the columns, then the study on all events
  *   warm  the same with the cache filled: load columns from the cache, then the study
  *   1k / 10k / all   warm load, then the study on a seeded random subset of that many events
+ *   load  the warm load alone (no study): what the column cache and its verification cost
  *
  * The panel is unpacked under /tmp/evstudy-market (outside the repository; reused when present) and
  * a manifest is written next to it; CSI 300 comes from ../shared/data/LiuZesensengsheng__gupiao
@@ -25,6 +28,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildSync } from 'esbuild';
 import { seededSubset } from './common.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,6 +53,7 @@ interface RowResult {
   outcomes: Record<string, number>;
   studyMs: number;
   threads: number;
+  bootstrap: number;
   rbar: number | null;
   caar: Record<string, number | null>;
   cpuMs: number;
@@ -76,7 +81,9 @@ function unpack(): void {
 /** manifest.yaml for the unpacked files: exchange and board from the code, CSI 300 as benchmark. */
 function writeManifest(): void {
   mkdirSync(join(WORK, 'index'), { recursive: true });
-  copyFileSync(CSI300, join(WORK, 'index', '000300.SH.csv'));
+  // Copied only when different: a fresh copy has a new ctime, so the cache must hash it again (stamp.ts).
+  const index = join(WORK, 'index', '000300.SH.csv');
+  if (!existsSync(index) || !readFileSync(index).equals(readFileSync(CSI300))) copyFileSync(CSI300, index);
   const names = new Map<string, string>();
   for (const line of readFileSync(join(WORK, 'data', 'stock_list.csv'), 'utf8').split('\n').slice(1)) {
     const [, code, name] = line.split(',');
@@ -109,8 +116,8 @@ function runChild(row: string): RowResult {
   delete env.EVSTUDY_NO_CACHE;
   env.EVSTUDY_CACHE_DIR = CACHE;
   if (row === 'cold') rmSync(CACHE, { recursive: true, force: true });
-  const pass = ['threads', 'window'].flatMap((k) => (arg(k) ? [`--${k}`, arg(k)!] : []));
-  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', row, ...pass], {
+  const pass = ['threads', 'window', 'bootstrap'].flatMap((k) => (arg(k) ? [`--${k}`, arg(k)!] : []));
+  const r = spawnSync(process.execPath, [childScript(), '--child', row, ...pass], {
     cwd: ROOT,
     env,
     encoding: 'utf8',
@@ -119,6 +126,20 @@ function runChild(row: string): RowResult {
   if (r.status !== 0) throw new Error(`row ${row} failed:\n${r.stderr}`);
   const line = r.stdout.trim().split('\n').pop() as string;
   return JSON.parse(line) as RowResult;
+}
+
+/**
+ * The child as plain JavaScript (dist/bench-market.mjs, bundled by esbuild; dist/ is a sibling of
+ * bench/, so ROOT stays right): run through tsx, every worker thread the study starts would inherit
+ * `--import tsx` and load its compiler (~1 s of CPU and tens of MB per worker here), which the CLI's
+ * workers never do.
+ */
+let bundled: string | null = null;
+function childScript(): string {
+  if (bundled) return bundled;
+  const out = join(ROOT, 'dist', 'bench-market.mjs');
+  buildSync({ entryPoints: [fileURLToPath(import.meta.url)], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: out, logLevel: 'error' });
+  return (bundled = out);
 }
 
 function table(rows: RowResult[]): string {
@@ -154,7 +175,7 @@ async function orchestrate(): Promise<void> {
     [
       `machine: ${cpus().length} CPUs (${cpu}), node ${process.version}; load average at start of each row in the table`,
       `files: ${first.files} (5,364 from the panel + CSI 300); files with errors, by kind: ${JSON.stringify(first.errorsByKind)} (${first.errorFiles.join(', ')})`,
-      `study: market model on CSI 300, estimation [-130, -11], event window [${arg('window') ?? '0:20'}], CAR windows [0,1] [0,5] [0,20], full battery, bootstrap 999; threads ${first.threads}`,
+      `study: market model on CSI 300, estimation [-130, -11], event window [${arg('window') ?? '0:20'}], CAR windows [0,1] [0,5] [0,20], full battery, bootstrap B = ${first.bootstrap}${arg('bootstrap') ? ' (set by --bootstrap)' : ' (the default)'}; threads ${first.threads}`,
       `inconsistent rows (close-to-close return vs 涨跌幅 off by > 0.6 pp): ${first.inconsistent.rows} rows in ${first.inconsistent.files} files, by exchange ${JSON.stringify(first.inconsistent.byExchange)}; BSE files with such rows are left out of the study`,
       `limit-up events 2022-2023 found: ${first.eventsFound}; outcomes (all-events rows): ${JSON.stringify(results.find((r) => r.events === r.eventsFound)?.outcomes ?? {})}`,
       `r-bar and CAAR (all events): ${JSON.stringify({ rbar: results.find((r) => r.events === r.eventsFound)?.rbar, caar: results.find((r) => r.events === r.eventsFound)?.caar })}`,
@@ -170,7 +191,8 @@ async function orchestrate(): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 
 async function child(row: string): Promise<void> {
-  const dist = (p: string) => import(pathToFileURL(join(ROOT, 'dist', p)).href);
+  // EVSTUDY_BENCH_DIST: another build (e.g. a copy of main's dist/) to compare in the same sitting.
+  const dist = (p: string) => import(pathToFileURL(join(process.env.EVSTUDY_BENCH_DIST ?? join(ROOT, 'dist'), p)).href);
   const prices = (await dist('data/prices/index.js')) as typeof import('../src/data/prices/index.js');
   const core = (await dist('core/index.js')) as typeof import('../src/core/index.js');
   const engineMod = (await dist('study/engine.js')) as typeof import('../src/study/engine.js');
@@ -200,7 +222,8 @@ async function child(row: string): Promise<void> {
   const events: import('../src/study/types.js').StudyEvent[] = [];
   for (const e of store.entries()) {
     const c = store.check(e.symbol);
-    loadSource[c.source ?? 'parsed'] = (loadSource[c.source ?? 'parsed'] ?? 0) + 1;
+    const how = c.source === 'cache' && c.via ? `cache (${c.via})` : (c.source ?? 'parsed');
+    loadSource[how] = (loadSource[how] ?? 0) + 1;
     // Files by the kind of their first error (a file's further errors are usually the same kind).
     if (c.errors.length > 0) {
       const kind = c.errors[0].message.split(':')[0].replace(/-?\d[\d.]*/g, '#');
@@ -241,7 +264,7 @@ async function child(row: string): Promise<void> {
   const loadMs = performance.now() - t0;
 
   // Which events: all, or a seeded random subset (spread over the whole period).
-  const want = row === '1k' ? 1000 : row === '10k' ? 10000 : events.length;
+  const want = row === '1k' ? 1000 : row === '10k' ? 10000 : row === 'load' ? 0 : events.length;
   const chosen = seededSubset(events, want);
 
   const settings = {
@@ -254,11 +277,14 @@ async function child(row: string): Promise<void> {
       [0, 5],
       [0, 20],
     ] as [number, number][],
+    // The bench's own choice when --bootstrap is given (the study default is 9,999; issue 12 §3).
+    ...(arg('bootstrap') ? { bootstrapSamples: Number(arg('bootstrap')) } : {}),
   };
   const threads = arg('threads') ? Number(arg('threads')) : parallel.defaultThreads();
   const t1 = performance.now();
   const provider = providerMod.registryProvider(store, { returnType: 'simple' });
-  const result = engineMod.runEngine(chosen, provider, settings, undefined, { threads });
+  const empty = { events: [], aggregate: { n: 0, rbar: null, windows: [] } };
+  const result = row === 'load' ? empty : engineMod.runEngine(chosen, provider, settings, undefined, { threads });
   const studyMs = performance.now() - t1;
   const cpu = process.cpuUsage(cpu0);
   const outcomes: Record<string, number> = {};
@@ -276,6 +302,7 @@ async function child(row: string): Promise<void> {
     included: result.aggregate.n ?? 0,
     outcomes,
     studyMs,
+    bootstrap: settings.bootstrapSamples,
     threads: result.aggregate.n !== undefined && result.aggregate.n >= parallel.parallelThreshold() ? threads : 1,
     rbar: result.aggregate.rbar ?? null,
     caar: Object.fromEntries(result.aggregate.windows.map((w: { window: number[]; caar: number | null }) => [`[${w.window.join(',')}]`, w.caar])),

@@ -7,17 +7,22 @@
  * ~/.cache/evstudy; EVSTUDY_NO_CACHE=1 turns it off) and is never trusted over the CSV:
  *   columns/<sha256 of the file's bytes>-<options key>.evc   the columns (cache/entry.ts)
  *   memo/<kind>-<sha256 of key>.json                          derived JSON (the parsed manifest)
- * Every read hashes the CSV's bytes again and accepts an entry only if it is signed with this
- * user's key and names those bytes (threat model: cache/folder.ts). A rejected entry is reported
- * once and rebuilt from the CSV; no cache failure ever fails a study or changes its numbers.
+ *   stat/<sha256 of the CSV's path>                            stat stamp -> content hash (cache/stamp.ts)
+ * A read takes the CSV's content hash from a signed stat stamp when all its stat fields (dev, inode,
+ * size, mtime, ctime) are unchanged, else reads and hashes the bytes; it accepts an entry only if
+ * it is signed with this user's key and names that hash (threat model: cache/folder.ts). A rejected
+ * entry is reported once and rebuilt from the CSV; no cache failure ever fails a study or changes
+ * its numbers.
  * Only files without errors are cached (a file with errors is re-read and reported every time).
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkPriceSource, type ParsePricesOptions, type PriceCheck } from './parse.js';
 import { bytesSource, countingReader, DEFAULT_CHUNK_BYTES, fileSource, type ByteSource } from './stream/chunks.js';
-import { decodeEntry, encodeEntry, type EntryIdentity } from './cache/entry.js';
-import { openCacheFolder, touchEntry, writeEntryFile } from './cache/folder.js';
+import { decodeEntry, encodeEntry } from './cache/entry.js';
+import { openCacheFolder, touchEntry, writeEntryFile, type CacheFolder } from './cache/folder.js';
+import { stampedHash, statFields, writeStamp } from './cache/stamp.js';
+import type { LoadedPrices } from './types.js';
 import { CACHE_FORMAT, entryName, hmac, optionsKey, sha256 } from './cache/key.js';
 import { cacheWarning } from './cache/notice.js';
 
@@ -28,6 +33,8 @@ export type CacheSource = 'cache' | 'parsed' | 'uncached';
 
 export interface CachedCheck extends PriceCheck {
   source: CacheSource;
+  /** For a hit: how the CSV was matched to its entry, by a signed stat stamp (no read) or by hashing its bytes. */
+  via?: 'stamp' | 'hash';
 }
 
 /**
@@ -36,33 +43,36 @@ export interface CachedCheck extends PriceCheck {
  * `chunkBytes` is the read size (tests make it small to see files of several chunks cheaply).
  */
 export function checkPricesCached(path: string, options: ParsePricesOptions, cacheDir: string | null, chunkBytes = DEFAULT_CHUNK_BYTES): CachedCheck {
+  const folder = cacheDir === null ? null : openCacheFolder(cacheDir);
+  const okey = folder === null ? '' : optionsKey(options);
+  // Stat first: when a signed stamp says these exact stat fields had this content hash, the CSV
+  // need not be read at all (cache/stamp.ts); the entry itself is still verified by its MAC.
+  const st = folder === null ? null : statFields(path);
+  if (folder !== null && st !== null) {
+    const known = stampedHash(folder, st);
+    if (known !== null) {
+      const hit = lookup(folder, known, okey, options.file ?? '<input>');
+      if (hit !== null && hit !== 'rejected') return { prices: hit, errors: [], warnings: hit.warnings, source: 'cache', via: 'stamp' };
+      // No entry (evicted) or a bad one: read the CSV as if there were no stamp.
+    }
+  }
   // A file of one chunk (nearly every daily file) is read once, and the same bytes hashed and parsed.
   const one = firstChunkIfWhole(path, chunkBytes);
   const source = fileSource(path);
   const bytesSrc = one === null ? source : bytesSource(one);
-  const folder = cacheDir === null ? null : openCacheFolder(cacheDir);
   if (folder === null) return { ...checkSource(bytesSrc, options, chunkBytes), source: 'uncached' };
   // The entry is named by the file's hash, so a lookup needs the hash before any parsing: a larger
   // file is hashed in a first pass of chunks, then on a miss parsed (and hashed again) in a second.
   const hash = one === null ? hashChunks(source, chunkBytes) : sha256(one);
-  const id: EntryIdentity = { key: folder.keys.columns, source: hash, okey: optionsKey(options) };
-  const name = entryName(id.source, id.okey);
-  const file = join(folder.dir, 'columns', name);
-  let stored: Buffer | null = null;
-  try {
-    stored = readFileSync(file);
-  } catch {
-    // no entry yet
+  const hit = lookup(folder, hash, okey, options.file ?? '<input>');
+  if (hit !== null && hit !== 'rejected') {
+    if (st !== null) writeStamp(folder, st, hash);
+    return { prices: hit, errors: [], warnings: hit.warnings, source: 'cache', via: 'hash' };
   }
-  if (stored !== null) {
-    const hit = decodeEntry(stored, id, options.file ?? '<input>');
-    if (hit) {
-      touchEntry(file);
-      return { prices: hit, errors: [], warnings: hit.warnings, source: 'cache' };
-    }
+  if (hit === 'rejected') {
     cacheWarning(
       'rejected-entry',
-      `ignored a column cache entry that failed verification (${file}: damaged, or not written by this user's evstudy); prices were parsed from ${options.file ?? path} and the entry rebuilt`,
+      `ignored a column cache entry that failed verification (${join(folder.dir, 'columns', entryName(hash, okey))}: damaged, or not written by this user's evstudy); prices were parsed from ${options.file ?? path} and the entry rebuilt`,
     );
   }
   // A one-chunk file is parsed from the very bytes already hashed: no second hash. A larger file is
@@ -71,10 +81,55 @@ export function checkPricesCached(path: string, options: ParsePricesOptions, cac
   const { read, ...result } = checkPriceSource(bytesSrc, options, { hash: one === null, chunkBytes });
   const parsedHash = one === null ? read.sha256 : hash;
   if (result.prices && parsedHash !== null) {
-    const parsedName = entryName(parsedHash, id.okey);
-    writeEntryFile(folder, 'columns', parsedName, encodeEntry(result.prices, { ...id, source: parsedHash }));
+    writeEntryFile(folder, 'columns', entryName(parsedHash, okey), encodeEntry(result.prices, { key: folder.keys.columns, source: parsedHash, okey }));
+    // Stamped only with the hash of the bytes parsed: a rewrite between stat and read changed ctime,
+    // so such a stamp never matches again.
+    if (st !== null) writeStamp(folder, st, parsedHash);
   }
   return { ...result, source: 'parsed' };
+}
+
+/** The verified entry for content `hash` and options `okey` (marked as used), null when there is none, 'rejected' when one fails verification. */
+function lookup(folder: CacheFolder, hash: string, okey: string, name: string): LoadedPrices | null | 'rejected' {
+  const file = join(folder.dir, 'columns', entryName(hash, okey));
+  const stored = readEntry(file);
+  if (stored === null) return null;
+  const hit = decodeEntry(stored.bytes, { key: folder.keys.columns, source: hash, okey }, name);
+  if (hit === null) return 'rejected';
+  if (stored.stale) touchEntry(file);
+  return hit;
+}
+
+/**
+ * Marking an entry as used costs a utimes per file (5,000 on a warm whole-market load); the size
+ * cap's least-recently-used order only needs it to be roughly right, so an entry used within this
+ * long is not marked again.
+ */
+const TOUCH_MS = 10 * 60 * 1000;
+
+/** An entry's bytes in a buffer of their own (8-aligned, so decodeEntry can view columns in place) and whether it is due a touch; null when unreadable. */
+function readEntry(file: string): { bytes: Buffer; stale: boolean } | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const st = fstatSync(fd);
+    const bytes = Buffer.allocUnsafeSlow(st.size);
+    let n = 0;
+    while (n < bytes.length) {
+      const got = readSync(fd, bytes, n, bytes.length - n, null);
+      if (got === 0) break;
+      n += got;
+    }
+    return { bytes: n === bytes.length ? bytes : bytes.subarray(0, n), stale: Date.now() - st.mtimeMs > TOUCH_MS };
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function checkSource(source: ByteSource, options: ParsePricesOptions, chunkBytes: number): PriceCheck {

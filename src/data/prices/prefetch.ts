@@ -45,15 +45,18 @@ export async function prefetchPrices(store: PriceStore, symbols?: readonly strin
     return { path, file: path, layout: e.layout, closeColumn: e.closeColumn };
   });
   const threads = Math.max(1, Math.min(opts.threads ?? availableParallelism(), jobs.length));
-  // Interleaved shares: neighbouring files (similar sizes) spread over all workers.
-  const shares = Array.from({ length: threads }, (_, t) => jobs.filter((_, k) => k % threads === t));
+  // One queue for all workers (the next job's index in shared memory): on a machine shared with
+  // other jobs a worker may get half the CPU of another, and fixed shares left the faster one idle
+  // at the end while the other still had hundreds of files to go.
+  const next = new Int32Array(new SharedArrayBuffer(4));
   const parts = await Promise.all(
-    shares.map(
-      (share) =>
+    Array.from(
+      { length: threads },
+      () =>
         new Promise<PrefetchResult>((resolve, reject) => {
           const { port1, port2 } = new MessageChannel();
           const signal = new Int32Array(new SharedArrayBuffer(4));
-          const worker = startModuleWorker(import.meta.url, { evstudyPrefetch: true, port: port2, signal, jobs: share, cacheDir });
+          const worker = startModuleWorker(import.meta.url, { evstudyPrefetch: true, port: port2, signal, jobs, next, cacheDir });
           port1.on('message', (m: PrefetchResult | { taskId: number; error: string }) => {
             port1.close();
             void worker.terminate();
@@ -72,9 +75,10 @@ export async function prefetchPrices(store: PriceStore, symbols?: readonly strin
   return result;
 }
 
-function workerMain(port: MessagePort, jobs: Job[], cacheDir: string): void {
+function workerMain(port: MessagePort, jobs: Job[], next: Int32Array, cacheDir: string): void {
   const out: PrefetchResult = { parsed: 0, cached: 0, failed: 0 };
-  for (const j of jobs) {
+  for (let k = Atomics.add(next, 0, 1); k < jobs.length; k = Atomics.add(next, 0, 1)) {
+    const j = jobs[k];
     try {
       const r = checkPricesCached(j.path, { file: j.file, layout: j.layout, closeColumn: j.closeColumn }, cacheDir);
       if (!r.prices) out.failed++;
@@ -88,6 +92,6 @@ function workerMain(port: MessagePort, jobs: Job[], cacheDir: string): void {
 }
 
 if (!isMainThread && (workerData as { evstudyPrefetch?: boolean } | null)?.evstudyPrefetch) {
-  const d = workerData as { port: MessagePort; jobs: Job[]; cacheDir: string };
-  workerMain(d.port, d.jobs, d.cacheDir);
+  const d = workerData as { port: MessagePort; jobs: Job[]; next: Int32Array; cacheDir: string };
+  workerMain(d.port, d.jobs, d.next, d.cacheDir);
 }

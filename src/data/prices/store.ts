@@ -28,7 +28,7 @@ export interface PriceStore {
   /** The checked series; parsed on first call, then memoized. Throws the file's DataError if it has errors. */
   get(symbol: string): LoadedPrices;
   /** Every error and warning of a symbol's file without throwing (for `prices validate`); memoized too. */
-  check(symbol: string): PriceCheck & { source?: CacheSource };
+  check(symbol: string): PriceCheck & { source?: CacheSource; via?: 'stamp' | 'hash' };
   /**
    * Drops a symbol's memoized series (the next `get` loads it again, from the column cache when on):
    * a caller sweeping many symbols keeps memory bounded by the ones it still uses.
@@ -58,7 +58,7 @@ export function openPriceStore(dir = 'prices', options: PriceStoreOptions = {}):
   const text = readYamlText(manifestFile, 'price manifest');
   const list = readManifest(text, manifestFile, cacheDir);
   const bySymbol = new Map(list.map((e) => [e.symbol, e]));
-  const checks = new Map<string, PriceCheck & { source?: CacheSource }>();
+  const checks = new Map<string, PriceCheck & { source?: CacheSource; via?: 'stamp' | 'hash' }>();
 
   const entry = (symbol: string): PriceManifestEntry => {
     const e = bySymbol.get(symbol);
@@ -67,12 +67,12 @@ export function openPriceStore(dir = 'prices', options: PriceStoreOptions = {}):
   };
   const path = (symbol: string): string => join(dir, entry(symbol).file);
 
-  const check = (symbol: string): PriceCheck & { source?: CacheSource } => {
+  const check = (symbol: string): PriceCheck & { source?: CacheSource; via?: 'stamp' | 'hash' } => {
     const known = checks.get(symbol);
     if (known) return known;
     const e = entry(symbol);
     const file = path(symbol);
-    let result: PriceCheck & { source?: CacheSource };
+    let result: PriceCheck & { source?: CacheSource; via?: 'stamp' | 'hash' };
     try {
       const special = notRegular(file);
       if (special) {

@@ -18,8 +18,11 @@ import { cacheWarning } from './notice.js';
 import { DEFAULT_MAX_BYTES, parseMaxBytes } from './location.js';
 import { deriveKeys, type CacheKeys } from './key.js';
 
-/** Sub-folders holding entries (stamps/ is from the format before the per-user cache: cleared, never read). */
-export const ENTRY_FOLDERS = ['columns', 'memo', 'stamps'] as const;
+/**
+ * Sub-folders holding entries: stat/ holds the signed stat stamps (stamp.ts); stamps/ is from the
+ * format before the per-user cache (unsigned): cleared, never read.
+ */
+export const ENTRY_FOLDERS = ['columns', 'memo', 'stat', 'stamps'] as const;
 const KEY_FILE = 'key';
 const KEY_BYTES = 32;
 /** A `.tmp` file this old is a crashed write, not one in progress. */
@@ -142,6 +145,8 @@ export function touchEntry(file: string): void {
 }
 
 interface EntryFile {
+  /** The sub-folder (ENTRY_FOLDERS) holding it. */
+  sub: string;
   path: string;
   bytes: number;
   mtimeMs: number;
@@ -173,7 +178,7 @@ export function scan(dir: string): FolderScan {
           if (now - st.mtimeMs > STALE_TMP_MS) unlinkSync(path);
           continue;
         }
-        entries.push({ path, bytes: st.size, mtimeMs: st.mtimeMs });
+        entries.push({ sub, path, bytes: st.size, mtimeMs: st.mtimeMs });
         bytes += st.size;
       } catch {
         // removed meanwhile
@@ -200,13 +205,20 @@ export function evict(dir: string, target: number): number {
   return left;
 }
 
-/** Deletes every entry (and temporary file); keeps the key. Returns what was removed. */
+/** Deletes every entry (and temporary file); keeps the key. Returns what was removed (stamps counted in bytes, not entries). */
 export function clearFolder(dir: string): { entries: number; bytes: number } {
   const { entries, bytes } = scan(dir);
   for (const sub of ENTRY_FOLDERS) rmSync(join(dir, sub), { recursive: true, force: true });
   usage.delete(dir);
-  return { entries: entries.length, bytes };
+  return { entries: countEntries(entries), bytes };
 }
+
+/**
+ * Entries as users count them: cached price files and memos. Stat stamps (stat/, ~200 bytes each)
+ * are bookkeeping and only written for files older than a few seconds, so counting them would
+ * make the count depend on timing.
+ */
+export const countEntries = (entries: readonly EntryFile[]): number => entries.filter((e) => e.sub !== 'stat').length;
 
 /** A name beside `file` no other writer (thread or process) picks, to write before linking or renaming into place. */
 function tmpName(file: string): string {

@@ -2,13 +2,14 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { OutputError } from '../../../util/errors.js';
-import { clearFolder, scan, unsafeReason } from './folder.js';
+import { clearFolder, countEntries, scan, unsafeReason } from './folder.js';
 import { cacheLocation, LEGACY_DIR, type CacheLocation } from './location.js';
 
 export interface CacheInfo extends CacheLocation {
   exists: boolean;
   /** Why the folder is not used, when it exists but is unsafe. */
   unusable?: string;
+  /** Cached price files and memos (stamps are in `bytes` only). */
   entries: number;
   bytes: number;
   /** An old cache folder in the working folder, never read any more: safe to delete. */
@@ -24,7 +25,7 @@ export function cacheInfo(env: NodeJS.ProcessEnv = process.env, cwd = process.cw
     if (why) info.unusable = why;
     else {
       const s = scan(loc.dir);
-      info.entries = s.entries.length;
+      info.entries = countEntries(s.entries);
       info.bytes = s.bytes;
     }
   } catch {

@@ -26,9 +26,11 @@ export interface CacheKeys {
   columns: Buffer;
   /** HMAC-SHA256 key of memo entries. */
   memo: Buffer;
+  /** HMAC-SHA256 key of stat stamps (stamp.ts). */
+  stamps: Buffer;
 }
 
-export const deriveKeys = (key: Uint8Array): CacheKeys => ({ columns: hmac(key, 'evstudy columns'), memo: hmac(key, 'evstudy memo') });
+export const deriveKeys = (key: Uint8Array): CacheKeys => ({ columns: hmac(key, 'evstudy columns'), memo: hmac(key, 'evstudy memo'), stamps: hmac(key, 'evstudy stamps') });
 
 export const GMAC_NONCE = 12;
 export const GMAC_TAG = 16;
