@@ -54,6 +54,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseTimeV } from './common.js';
+import { agree, olsValues, peerValues, reportValues, type Agreement, type Spec } from './peers/agreement.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA =
@@ -66,6 +67,7 @@ const CARS: Array<[number, number]> = [
   [0, 1],
   [-5, 5],
 ];
+const SPEC: Spec = { estimation: ESTIMATION, window: WINDOW, cars: CARS };
 const TOLERANCE = 1e-12;
 const TARGETS = { full: 10, basic: 20, estudy2: 50 };
 
@@ -122,8 +124,9 @@ interface Run {
   cpuS: number;
   maxRssMB: number;
   load1: number;
-  /** The driver's own compute-only time (peers), seconds. */
+  /** The driver's own compute-only time (peers: after imports and reading), wall and CPU seconds. */
   computeS?: number;
+  computeCpuS?: number;
 }
 
 function evstudy(name: string, bundle: string, events: string, extra: string[] = []): Program {
@@ -158,7 +161,8 @@ function timeRun(p: Program, out: string): Run {
   if (r.status !== 0) throw new Error(`${p.name} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr.slice(-4000)}`);
   const t = parseTimeV(r.stderr);
   const m = /peer-compute-s ([0-9.]+)/.exec(r.stderr);
-  return { ...t, load1, computeS: m ? Number(m[1]) : undefined };
+  const c = /peer-compute-cpu-s ([0-9.]+)/.exec(r.stderr);
+  return { ...t, load1, computeS: m ? Number(m[1]) : undefined, computeCpuS: c ? Number(c[1]) : undefined };
 }
 
 /** Runs every program once untimed, then `runs` rounds, the order reversed every other round. */
@@ -175,7 +179,7 @@ function sitting(programs: Program[], runs: number, dir: string, log: (s: string
       res.get(p.name)!.push(r);
       log(
         `run ${i + 1}/${runs} ${p.name.padEnd(34)} wall ${r.wallS.toFixed(2)} s  cpu ${r.cpuS.toFixed(2)} s  rss ${r.maxRssMB.toFixed(0)} MB` +
-          `${r.computeS !== undefined ? `  in-script compute ${r.computeS.toFixed(2)} s` : ''}  load ${r.load1.toFixed(2)}`,
+          `${r.computeS !== undefined ? `  in-script compute wall ${r.computeS.toFixed(2)} s cpu ${r.computeCpuS?.toFixed(2) ?? '?'} s` : ''}  load ${r.load1.toFixed(2)}`,
       );
     }
   }
@@ -198,8 +202,10 @@ interface Peer {
 function probe(cmd: string, args: string[], env: NodeJS.ProcessEnv): { ok: boolean; out: string } {
   const r = spawnSync(cmd, args, { encoding: 'utf8', env, timeout: 60_000 });
   if (r.error) return { ok: false, out: r.error.message };
-  const out = `${r.stdout}${r.stderr}`.trim();
-  return { ok: r.status === 0, out: r.status === 0 ? r.stdout.trim() : out.split('\n').slice(-2).join(' ') };
+  if (r.status === 0) return { ok: true, out: r.stdout.trim() };
+  // The error's own line (R follows it with "Calls: ..." and "Execution halted").
+  const lines = `${r.stdout}${r.stderr}`.trim().split('\n');
+  return { ok: false, out: [...lines].reverse().find((l) => /error/i.test(l))?.trim() ?? lines.slice(-2).join(' ') };
 }
 
 function pythonPeer(): Peer {
@@ -223,157 +229,6 @@ function rPeer(): Peer {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Agreement: CARs (and ARs) of evstudy's report against a peer's CSV or plain OLS
-// ---------------------------------------------------------------------------------------------
-
-interface EventValues {
-  symbol: string;
-  date: string;
-  cars: number[];
-  /** ARs of days WINDOW[0]..WINDOW[1], when known. */
-  ars?: number[];
-}
-
-type ReportEvent = {
-  symbol: string;
-  date: string;
-  outcome: string;
-  windows: { window: [number, number]; car: number | null }[];
-  days?: unknown;
-};
-
-function reportValues(file: string): EventValues[] {
-  const report = JSON.parse(readFileSync(file, 'utf8')) as { events: ReportEvent[] };
-  return report.events.map((e, k) => {
-    const cars = CARS.map(([a, b]) => {
-      const got = e.windows.find((x) => x.window[0] === a && x.window[1] === b)?.car;
-      if (typeof got !== 'number') throw new Error(`${file}: event ${k + 1} (${e.symbol} ${e.date}, ${e.outcome}) has no CAR for [${a}, ${b}]`);
-      return got;
-    });
-    return { symbol: e.symbol, date: e.date, cars, ars: reportArs(e.days) };
-  });
-}
-
-/** The per-day ARs, from rows of {day, ar} or from columns {day: [], ar: []}; undefined if neither. */
-function reportArs(days: unknown): number[] | undefined {
-  const want = WINDOW[1] - WINDOW[0] + 1;
-  let pairs: Array<[number, number]> | undefined;
-  if (Array.isArray(days)) pairs = days.map((d: { day: number; ar: number }) => [d.day, d.ar]);
-  else if (days && typeof days === 'object' && Array.isArray((days as { day?: unknown }).day)) {
-    const c = days as { day: number[]; ar: number[] };
-    pairs = c.day.map((d, i) => [d, c.ar?.[i]]);
-  }
-  if (!pairs) return undefined;
-  const ars = new Array<number>(want).fill(NaN);
-  for (const [d, ar] of pairs) if (d >= WINDOW[0] && d <= WINDOW[1] && typeof ar === 'number') ars[d - WINDOW[0]] = ar;
-  return ars.some(Number.isNaN) ? undefined : ars;
-}
-
-/** A peer driver's CSV: symbol, event_date, ar-10..ar10, car-1:1, car0:1, car-5:5. */
-function peerValues(file: string): EventValues[] {
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
-  const head = lines[0].split(',');
-  const arCols = Array.from({ length: WINDOW[1] - WINDOW[0] + 1 }, (_, i) => head.indexOf(`ar${WINDOW[0] + i}`));
-  const carCols = CARS.map(([a, b]) => head.indexOf(`car${a}:${b}`));
-  if ([...arCols, ...carCols].some((i) => i < 0)) throw new Error(`${file}: header ${lines[0]} lacks an ar or car column`);
-  return lines.slice(1).map((l, k) => {
-    const c = l.split(',');
-    const num = (i: number) => {
-      const v = Number(c[i]);
-      if (!Number.isFinite(v)) throw new Error(`${file}:${k + 2}: column ${head[i]} is "${c[i]}"`);
-      return v;
-    };
-    return { symbol: c[0], date: c[1], ars: arCols.map(num), cars: carCols.map(num) };
-  });
-}
-
-function csvRows(file: string): string[][] {
-  return readFileSync(file, 'utf8')
-    .split(/\r?\n/)
-    .slice(1)
-    .filter((l) => l.trim() !== '')
-    .map((l) => l.split(',').map((c) => c.trim()));
-}
-
-/** Per event, ARs and CARs by plain OLS over the CSV files, nothing from src/. */
-function olsValues(): EventValues[] {
-  const market = new Map(csvRows(join(DATA, 'market.csv')).map(([d, v]) => [d, Number(v)]));
-  const bySymbol = new Map<string, Map<string, number>>();
-  const allDates = new Set<string>();
-  for (const [d, s, v] of csvRows(join(DATA, 'returns.csv'))) {
-    if (!bySymbol.has(s)) bySymbol.set(s, new Map());
-    bySymbol.get(s)!.set(d, v === '' || v === 'NA' ? NaN : Number(v));
-    allDates.add(d);
-  }
-  // The table's calendar: every date of the returns file (ISO dates sort as text).
-  const dates = [...allDates].sort();
-  const index = new Map(dates.map((d, i) => [d, i]));
-  return csvRows(join(DATA, 'events.csv')).map(([symbol, date]) => {
-    const r = bySymbol.get(symbol)!;
-    const y = dates.map((d) => r.get(d) ?? NaN);
-    const x = dates.map((d) => market.get(d) ?? NaN);
-    const i0 = index.get(date)!;
-    const xs: number[] = [];
-    const ys: number[] = [];
-    for (let t = i0 + ESTIMATION[0]; t <= i0 + ESTIMATION[1]; t++) {
-      if (t < 0 || Number.isNaN(x[t]) || Number.isNaN(y[t])) continue;
-      xs.push(x[t]);
-      ys.push(y[t]);
-    }
-    const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-    const my = ys.reduce((a, b) => a + b, 0) / ys.length;
-    let sxy = 0;
-    let sxx = 0;
-    for (let k = 0; k < xs.length; k++) {
-      sxy += (xs[k] - mx) * (ys[k] - my);
-      sxx += (xs[k] - mx) ** 2;
-    }
-    const beta = sxy / sxx;
-    const alpha = my - beta * mx;
-    const ars: number[] = [];
-    for (let t = i0 + WINDOW[0]; t <= i0 + WINDOW[1]; t++) ars.push(y[t] - (alpha + beta * x[t]));
-    const cars = CARS.map(([a, b]) => {
-      let car = 0;
-      for (let d = a; d <= b; d++) car += ars[d - WINDOW[0]];
-      return car;
-    });
-    return { symbol, date, cars, ars };
-  });
-}
-
-interface Agreement {
-  against: string;
-  events: number;
-  carMaxAbs: number;
-  carMaxRel: number;
-  arMaxAbs?: number;
-  ok: boolean;
-}
-
-/** evstudy's values against another's, event by event in events.csv order (the first `mine.length`). */
-function agree(against: string, mine: EventValues[], theirs: EventValues[]): Agreement {
-  if (theirs.length < mine.length) throw new Error(`${against}: ${theirs.length} events, evstudy's report ${mine.length}`);
-  let carMaxAbs = 0;
-  let carMaxRel = 0;
-  let arMaxAbs: number | undefined;
-  mine.forEach((m, k) => {
-    const t = theirs[k];
-    if (m.symbol !== t.symbol || m.date !== t.date) throw new Error(`${against}: event ${k + 1} is ${t.symbol} ${t.date}, evstudy's ${m.symbol} ${m.date}`);
-    m.cars.forEach((c, w) => {
-      const d = Math.abs(c - t.cars[w]);
-      carMaxAbs = Math.max(carMaxAbs, d);
-      carMaxRel = Math.max(carMaxRel, d / Math.max(1e-300, Math.abs(t.cars[w])));
-    });
-    if (m.ars && t.ars) {
-      for (let i = 0; i < m.ars.length; i++) arMaxAbs = Math.max(arMaxAbs ?? 0, Math.abs(m.ars[i] - t.ars[i]));
-    }
-  });
-  // NaN never passes: `!(x <= tol)`.
-  const ok = !(carMaxAbs > TOLERANCE || Number.isNaN(carMaxAbs)) && !(arMaxAbs !== undefined && !(arMaxAbs <= TOLERANCE));
-  return { against, events: mine.length, carMaxAbs, carMaxRel, arMaxAbs, ok };
-}
-
-// ---------------------------------------------------------------------------------------------
 // Report
 // ---------------------------------------------------------------------------------------------
 
@@ -381,11 +236,12 @@ const f2 = (x: number) => x.toFixed(2);
 const range = (xs: number[]) => `${f2(Math.min(...xs))}..${f2(Math.max(...xs))}`;
 
 function programRow(label: string, runs: Run[]): string {
-  const c = runs.filter((r) => r.computeS !== undefined).map((r) => r.computeS!);
+  const w = runs.filter((r) => r.computeS !== undefined).map((r) => r.computeS!);
+  const c = runs.filter((r) => r.computeCpuS !== undefined).map((r) => r.computeCpuS!);
   return (
     `| ${label} | ${runs.length} | ${f2(median(runs.map((r) => r.wallS)))} s (${range(runs.map((r) => r.wallS))}) | ` +
     `${f2(median(runs.map((r) => r.cpuS)))} s (${range(runs.map((r) => r.cpuS))}) | ${median(runs.map((r) => r.maxRssMB)).toFixed(0)} MB | ` +
-    `${c.length ? `${f2(median(c))} s` : '-'} | ${runs.map((r) => r.load1.toFixed(1)).join(' ')} |`
+    `${w.length ? `${f2(median(w))} s` : '-'} / ${c.length ? `${f2(median(c))} s` : '-'} | ${runs.map((r) => r.load1.toFixed(1)).join(' ')} |`
   );
 }
 
@@ -478,7 +334,7 @@ async function main(): Promise<void> {
     lines.push(
       `runs: ${PY_RUNS} per program at ${nEvents} events, ${R_RUNS} at ${R_EVENTS} events, alternating, after one untimed warm-up each; medians (min..max); load = 1-minute load average at the start of each run`,
       '',
-      '| program | runs | wall | CPU (user+sys) | peak RSS | in-script compute | load at each run |',
+      '| program | runs | wall | CPU (user+sys) | peak RSS | in-script compute, wall / CPU | load at each run |',
       '|---|---|---|---|---|---|---|',
       programRow(full.name, s1.get(full.name)!),
       programRow(basic.name, s1.get(basic.name)!),
@@ -500,16 +356,18 @@ async function main(): Promise<void> {
 
     // Agreement, on the last timed run's outputs.
     const last = (p: Program, runs: number) => p.result(join(dir, `${runs - 1}-${slug(p.name)}`));
-    const mineFull = reportValues(last(full, PY_RUNS));
-    const mineBasic = reportValues(last(basic, PY_RUNS));
-    const mine100 = reportValues(last(full100, R_RUNS));
-    const checks: Agreement[] = [agree('plain OLS in this script', mineFull, olsValues())];
-    checks.push(agree('evstudy --tests basic (same CARs as the full battery)', mineBasic, mineFull));
+    const report = (p: Program, runs: number) => reportValues(readFileSync(last(p, runs), 'utf8'), SPEC, last(p, runs));
+    const peer = (p: Program, runs: number) => peerValues(readFileSync(last(p, runs), 'utf8'), SPEC, last(p, runs));
+    const mineFull = report(full, PY_RUNS);
+    const mineBasic = report(basic, PY_RUNS);
+    const mine100 = report(full100, R_RUNS);
+    const checks: Agreement[] = [agree('plain OLS (bench/peers/agreement.ts)', mineFull, olsValues(DATA, SPEC), TOLERANCE)];
+    checks.push(agree('evstudy --tests basic (same CARs as the full battery)', mineBasic, mineFull, TOLERANCE));
     if (py.ok) {
-      checks.push(agree('Python eventstudy (from long files)', mineFull, peerValues(last(pyLong, PY_RUNS))));
-      checks.push(agree('Python eventstudy (wide, prepared)', mineFull, peerValues(last(pyWide, PY_RUNS))));
+      checks.push(agree('Python eventstudy (from long files)', mineFull, peer(pyLong, PY_RUNS), TOLERANCE));
+      checks.push(agree('Python eventstudy (wide, prepared)', mineFull, peer(pyWide, PY_RUNS), TOLERANCE));
     }
-    if (rr.ok) checks.push(agree(`R estudy2, first ${R_EVENTS} events`, mine100, peerValues(last(rProg, R_RUNS))));
+    if (rr.ok) checks.push(agree(`R estudy2, first ${R_EVENTS} events`, mine100, peer(rProg, R_RUNS), TOLERANCE));
     lines.push(
       `Agreement of evstudy's per-event values (tolerance ${TOLERANCE} absolute):`,
       '',

@@ -21,8 +21,8 @@
 #   over each CAR window [-1, 1], [0, 1], [-5, 5].
 # Output: one CSV row per event, symbol, event_date, the 21 ARs and the 3 CARs (CAR = sum of the
 # package's abnormal returns over the window), 17 significant digits; --aggregate writes the tests'
-# tables. Prints peer-read-s (reading and shifting), peer-fit-s, peer-tests-s and peer-compute-s
-# (fit + tests + writing) to stderr.
+# tables. Prints peer-read-s (reading and shifting), peer-fit-s, peer-tests-s, peer-compute-s
+# (fit + tests + writing, wall) and peer-compute-cpu-s (the same, CPU) to stderr.
 
 t_start <- proc.time()[["elapsed"]]
 suppressPackageStartupMessages(library(estudy2))
@@ -80,6 +80,8 @@ axis <- day(EST[[1]]:WIN[[2]])
 rates <- zoo::zoo(rates, order.by = axis)
 regressors <- zoo::zoo(regressors, order.by = axis)
 t_read <- proc.time()[["elapsed"]]
+cpu <- function() { p <- proc.time(); p[["user.self"]] + p[["sys.self"]] }
+cpu_read <- cpu()
 
 fitted <- apply_market_model(
     rates,
@@ -134,9 +136,11 @@ if (!is.null(aggregate_file)) {
     close(con)
 }
 t_end <- proc.time()[["elapsed"]]
+cpu_end <- cpu()
 message(sprintf("peer-imports-s %.6f", t_imported - t_start))
 message(sprintf("peer-read-s %.6f", t_read - t_imported))
 message(sprintf("peer-fit-s %.6f", t_fit - t_read))
 message(sprintf("peer-tests-s %.6f", t_tests - t_fit))
 message(sprintf("peer-compute-s %.6f", t_end - t_read))
+message(sprintf("peer-compute-cpu-s %.6f", cpu_end - cpu_read))
 message(sprintf("peer-events %d", nrow(events)))

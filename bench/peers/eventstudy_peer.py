@@ -27,8 +27,8 @@ Two ways in, the same study:
       The peer's most favourable case: the wide CSV written once beforehand (untimed), so the timed
       run only reads the package's own format. Ratios against it err on the peer's side.
 
-Prints `peer-imports-s`, `peer-read-s` (reading, and pivoting when from the long files) and
-`peer-compute-s` (after reading, to the end of writing) to stderr: the compute-only view beside the
+Prints `peer-imports-s`, `peer-read-s` (reading, and pivoting when from the long files),
+`peer-compute-s` and `peer-compute-cpu-s` (wall and CPU after reading, to the end of writing) to stderr: the compute-only view beside the
 whole process that bench/peer-load.ts times.
 """
 import argparse
@@ -87,6 +87,7 @@ def run(data: str, wide: str | None, out: str, events: int | None, aggregate: st
     if events is not None:
         rows = rows[:events]
     t_read = time.perf_counter()
+    cpu_read = time.process_time()
 
     event_list = [
         {"security_ticker": sym, "market_ticker": MARKET, "event_date": np.datetime64(date)} for sym, date in rows
@@ -119,8 +120,10 @@ def run(data: str, wide: str | None, out: str, events: int | None, aggregate: st
     if aggregate:
         table.to_csv(aggregate, float_format="%.17g")
     t_end = time.perf_counter()
+    cpu_end = time.process_time()
     print(f"peer-read-s {t_read - t_imported:.6f}", file=sys.stderr)
     print(f"peer-compute-s {t_end - t_read:.6f}", file=sys.stderr)
+    print(f"peer-compute-cpu-s {cpu_end - cpu_read:.6f}", file=sys.stderr)
     print(f"peer-imports-s {t_imported - T_START:.6f}", file=sys.stderr)
     print(f"peer-events {len(agg.sample)}", file=sys.stderr)
 
