@@ -368,6 +368,8 @@ async function main(): Promise<void> {
       checks.push(agree('Python eventstudy (wide, prepared)', mineFull, peer(pyWide, PY_RUNS), TOLERANCE));
     }
     if (rr.ok) checks.push(agree(`R estudy2, first ${R_EVENTS} events`, mine100, peer(rProg, R_RUNS), TOLERANCE));
+    // A speed change must not move a CAR: the other checkout's against this one's.
+    if (vs) checks.push(agree(`evstudy --vs ${VS}`, mineFull, report(vs, PY_RUNS), TOLERANCE));
     lines.push(
       `Agreement of evstudy's per-event values (tolerance ${TOLERANCE} absolute):`,
       '',
