@@ -68,8 +68,9 @@ describe('examples/', () => {
       await import('../../examples/library.js');
       const lines = log.mock.calls.map((c) => String(c[0]));
       expect(lines[0]).toMatch(/^CAAR \[-1,1\] -?\d+\.\d\d% {2}N 4$/);
-      expect(lines.at(-1)).toContain('wrote 3 files');
-      expect(existsSync(join(dir, 'lib', 'report.md'))).toBe(true);
+      // report.md, report.json, report.html and events.csv (charts are counted apart)
+      expect(lines.at(-1)).toContain('wrote 4 files');
+      for (const f of ['report.md', 'report.json', 'report.html']) expect(existsSync(join(dir, 'lib', f))).toBe(true);
     } finally {
       log.mockRestore();
       vi.unstubAllEnvs();
