@@ -1,6 +1,28 @@
 /**
- * Pieces the bench scripts share: reading `/usr/bin/time -v` and drawing a seeded subset.
+ * Pieces the bench scripts share: the peer workload's study command, reading `/usr/bin/time -v`
+ * and drawing a seeded subset.
  */
+import { join } from 'node:path';
+
+/**
+ * `evstudy study` arguments for the peer workload's spec (../shared/bench/README.md: market model,
+ * estimation [-260, -11], event window [-10, +10], CAR windows [-1, 1], [0, 1], [-5, 5]) on the
+ * tables in `data`, writing to `out`; `events` defaults to the workload's own events.csv.
+ */
+export function peerStudyArgs(data: string, out: string, opts: { events?: string; charts?: boolean } = {}): string[] {
+  return [
+    'study',
+    '--returns', join(data, 'returns.csv'),
+    '--market', join(data, 'market.csv'),
+    '--events', opts.events ?? join(data, 'events.csv'),
+    '--model', 'market',
+    '--estimation=-260:-11',
+    '--window=-10:10',
+    '--car=-1:1,0:1,-5:5',
+    '--out', out,
+    ...(opts.charts ? [] : ['--no-charts']),
+  ];
+}
 
 /** Wall, user + system CPU and peak RSS from the stderr of `/usr/bin/time -v`. */
 export function parseTimeV(stderr: string): { wallS: number; cpuS: number; maxRssMB: number } {

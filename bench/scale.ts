@@ -17,6 +17,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mulberry32 } from '../tests/core/prng.js';
+import { peerStudyArgs } from './common.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 // --data DIR: the workload elsewhere (a git worktree has no ../shared beside it).
@@ -66,21 +67,7 @@ function runOnce(events: string, charts: boolean, out: string): Run {
     '-v',
     process.execPath,
     CLI,
-    'study',
-    '--returns',
-    join(DATA, 'returns.csv'),
-    '--market',
-    join(DATA, 'market.csv'),
-    '--events',
-    events,
-    '--model',
-    'market',
-    '--estimation=-260:-11',
-    '--window=-10:10',
-    '--car=-1:1,0:1,-5:5',
-    '--out',
-    out,
-    ...(charts ? [] : ['--no-charts']),
+    ...peerStudyArgs(DATA, out, { events, charts }),
   ];
   const r = spawnSync('/usr/bin/time', args, { encoding: 'utf8', maxBuffer: 64 << 20 });
   const num = (re: RegExp): number => Number(re.exec(r.stderr)?.[1] ?? NaN);

@@ -16,7 +16,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseTimeV } from './common.js';
+import { parseTimeV, peerStudyArgs } from './common.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = process.env.PEER_LOAD_DIR ?? join(ROOT, '..', 'shared', 'bench', 'peer-load');
@@ -32,18 +32,7 @@ const bundles: Array<[string, string]> = [
   ['after', join(ROOT, 'dist', 'cli-bundle', 'main.js')],
 ];
 
-const peer = (out: string) => [
-  'study',
-  '--returns', join(DATA, 'returns.csv'),
-  '--market', join(DATA, 'market.csv'),
-  '--events', join(DATA, 'events.csv'),
-  '--model', 'market',
-  '--estimation=-260:-11',
-  '--window=-10:10',
-  '--car=-1:1,0:1,-5:5',
-  '--out', out,
-  '--no-charts',
-];
+const peer = (out: string) => peerStudyArgs(DATA, out);
 interface Workload {
   name: string;
   args: (out: string) => string[];

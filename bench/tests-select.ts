@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseTimeV } from './common.js';
+import { parseTimeV, peerStudyArgs } from './common.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 // PEER_LOAD_DIR for a checkout that is not beside ../shared (a worktree).
@@ -29,16 +29,7 @@ const median = (xs: number[]): number => {
 function run(tests: string[], out: string, cli = join(ROOT, 'dist', 'cli-bundle', 'main.js')): { wall: number; cpu: number; rss: number } {
   const args = [
     cli,
-    'study',
-    '--returns', join(DATA, 'returns.csv'),
-    '--market', join(DATA, 'market.csv'),
-    '--events', join(DATA, 'events.csv'),
-    '--model', 'market',
-    '--estimation=-260:-11',
-    '--window=-10:10',
-    '--car=-1:1,0:1,-5:5',
-    '--out', out,
-    '--no-charts',
+    ...peerStudyArgs(DATA, out),
     ...tests,
   ];
   const r = spawnSync('/usr/bin/time', ['-v', process.execPath, ...args], { encoding: 'utf8', env: { ...process.env, EVSTUDY_NO_CACHE: '1' } });
