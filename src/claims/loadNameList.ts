@@ -14,7 +14,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseMarketNames, type MarketNames } from './extract/marketNames.js';
 import { ConfigError, DataError } from '../util/errors.js';
 import { readYamlText } from '../util/readYamlText.js';

@@ -62,4 +62,15 @@ describe('bundled CLI', () => {
     const bundled = readdirSync(join(REPO, 'dist', 'cli-bundle')).filter((f) => readFileSync(join(REPO, 'dist', 'cli-bundle', f), 'utf8').includes('node_modules/iconv-lite/'));
     expect(bundled).toEqual([]);
   }, 30_000);
+
+  it("holds zod's English messages only: one value import of `{ z }` bundles every locale into every start-up (issue 15 §3)", () => {
+    // `import * as z from 'zod'` lets esbuild drop the 60-odd locales zod's `z` namespace object
+    // re-exports; src/claims/loadNameList.ts once imported `{ z }` and put ~550 kB back into the
+    // chunks every command parses (`evstudy --version` 0.25 -> 0.31 s of CPU).
+    const locales = new Set<string>();
+    for (const f of readdirSync(join(REPO, 'dist', 'cli-bundle'))) {
+      for (const m of readFileSync(join(REPO, 'dist', 'cli-bundle', f), 'utf8').matchAll(/node_modules\/zod\/v4\/locales\/([\w-]+)\.js/g)) locales.add(m[1]);
+    }
+    expect([...locales]).toEqual(['en']);
+  });
 });
