@@ -6,8 +6,7 @@
  */
 import type { Command } from 'commander';
 import { Document, isScalar, visit } from 'yaml';
-import { extractClaims, type EventInfo } from '../../claims/extract/index.js';
-import { loadNameList } from '../../claims/loadNameList.js';
+import type { EventInfo } from '../../claims/extract/index.js';
 import { DEFAULT_EVENTS_DIR } from '../../data/events/index.js';
 import { openArticle } from './openArticle.js';
 import { openOutputDir } from '../../report/outputDir.js';
@@ -40,8 +39,8 @@ export function register(program: Command): void {
     .option('--json', 'print JSON instead of YAML')
     .option('--prices <dir>', 'price folder: names, aliases, boards and trading days from its manifest.yaml; other A-share names from names/a-share-names.yaml', 'prices')
     .option('--events <dir>', 'events registry: the event an article describes, for 次日 / 两个交易日', DEFAULT_EVENTS_DIR)
-    .action((article: string, opts: ExtractFlags) => {
-      const { result } = extractArticle(article, opts);
+    .action(async (article: string, opts: ExtractFlags) => {
+      const { result } = await extractArticle(article, opts);
       for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
       if (opts.json) return void process.stdout.write(JSON.stringify(result, null, 2) + '\n');
       const doc = new Document(result);
@@ -63,7 +62,7 @@ export function register(program: Command): void {
       // Taken before the work, so a folder that may not be written is refused at once.
       const session = opts.out === undefined ? undefined : openOutputDir(opts.out, { producer: 'claims-check', force: opts.force });
       try {
-        const { result, store, records } = extractArticle(article, opts);
+        const { result, store, records } = await extractArticle(article, opts);
         const [{ checkExtraction }, { claimsMarkdown }, { CLAIMS_SCHEMA_VERSION, claimsCheckSchema }, { adjustmentNote }] = await Promise.all([
           import('../../claims/check.js'),
           import('../../claims/markdown.js'),
@@ -121,7 +120,10 @@ export function register(program: Command): void {
 }
 
 /** The article read and its claims extracted against the price manifest and the event registry: shared by extract and check. */
-function extractArticle(article: string, opts: { date?: string; prices: string; events: string }) {
+async function extractArticle(article: string, opts: { date?: string; prices: string; events: string }) {
+  // Loaded here, not at start-up: the extractor brings OpenCC's tables (~200 kB) that no other
+  // command needs, and every command parses what main.js imports statically.
+  const [{ extractClaims }, { loadNameList }] = await Promise.all([import('../../claims/extract/index.js'), import('../../claims/loadNameList.js')]);
   const { text, store, registry: records } = openArticle(article, opts);
   const events: EventInfo[] = records.map((e) => ({
     id: e.id,

@@ -11,7 +11,7 @@
 import type { Command } from 'commander';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { Document, isSeq } from 'yaml';
-import { suggestEvents, type Suggestion } from '../../claims/suggest/index.js';
+import type { Suggestion } from '../../claims/suggest/index.js';
 import { addEvent, DEFAULT_EVENTS_DIR } from '../../data/events/index.js';
 import { DOCUMENT_PATTERN } from '../../data/events/schema.js';
 import { crossCheckEvent } from '../../data/events/crossCheck.js';
@@ -61,6 +61,8 @@ export function registerSuggest(events: Command): void {
     .option('--events <dir>', 'events registry: what is already there, and where --write adds', DEFAULT_EVENTS_DIR)
     .option('--prices <dir>', 'price folder: names, aliases and codes from its manifest.yaml', 'prices')
     .action(async (article: string, opts: SuggestFlags) => {
+      // Loaded on use: the extractor's OpenCC tables are no part of other commands' start-up.
+      const { suggestEvents } = await import('../../claims/suggest/index.js');
       const { text, store, registry } = openArticle(article, opts);
       const result = suggestEvents(text, {
         source: article,
