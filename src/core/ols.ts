@@ -17,6 +17,8 @@
  * collinearity) is a typed failure with a reason, never NaN coefficients.
  */
 
+import { choleskyFactor, choleskyInverse, choleskySolve } from './cholesky.js';
+
 export const OLS_MAX_REGRESSORS = 6;
 
 export interface OlsOptions {
@@ -74,8 +76,6 @@ export interface OlsFailure {
 
 export type OlsResult = OlsFit | OlsFailure;
 
-/** Relative pivot tolerance of the Cholesky factorisation: below it a regressor is a linear combination of the others. */
-const PIVOT_TOL = 1e-12;
 /** A regressor whose centred sum of squares is this small relative to its raw sum of squares is constant. */
 const CONSTANT_TOL = 1e-13;
 
@@ -174,59 +174,20 @@ export function ols(y: Float64Array, columns: readonly Float64Array[], options: 
     }
   }
 
-  // Cholesky S = L L'.
+  // Cholesky S = L L'; a pivot that vanishes names the regressor that breaks the rank.
   const L = new Float64Array(p * p);
-  for (let j = 0; j < p; j++) {
-    let d = S[j * p + j];
-    for (let m = 0; m < j; m++) d -= L[j * p + m] * L[j * p + m];
-    if (!(d > PIVOT_TOL * S[j * p + j])) {
-      return {
-        ok: false,
-        code: 'collinear',
-        reason: `regressor '${names[j]}' is a linear combination of the other regressors on the ${n} complete rows (singular X'X)`,
-        nObs: n,
-      };
-    }
-    const ljj = Math.sqrt(d);
-    L[j * p + j] = ljj;
-    for (let i = j + 1; i < p; i++) {
-      let s = S[i * p + j];
-      for (let m = 0; m < j; m++) s -= L[i * p + m] * L[j * p + m];
-      L[i * p + j] = s / ljj;
-    }
+  const singular = choleskyFactor(S, p, L);
+  if (singular >= 0) {
+    return {
+      ok: false,
+      code: 'collinear',
+      reason: `regressor '${names[singular]}' is a linear combination of the other regressors on the ${n} complete rows (singular X'X)`,
+      nObs: n,
+    };
   }
-  // L^-1 (lower triangular), then S^-1 = L^-T L^-1.
-  const Li = new Float64Array(p * p);
-  for (let j = 0; j < p; j++) {
-    Li[j * p + j] = 1 / L[j * p + j];
-    for (let i = j + 1; i < p; i++) {
-      let s = 0;
-      for (let m = j; m < i; m++) s -= L[i * p + m] * Li[m * p + j];
-      Li[i * p + j] = s / L[i * p + i];
-    }
-  }
-  const Sinv = new Float64Array(p * p);
-  for (let i = 0; i < p; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = 0;
-      for (let m = i; m < p; m++) s += Li[m * p + i] * Li[m * p + j];
-      Sinv[i * p + j] = s;
-      Sinv[j * p + i] = s;
-    }
-  }
+  const Sinv = choleskyInverse(L, p);
   // Slopes by forward and back substitution (more accurate than Sinv * sxy).
-  const z = new Float64Array(p);
-  for (let i = 0; i < p; i++) {
-    let s = sxy[i];
-    for (let m = 0; m < i; m++) s -= L[i * p + m] * z[m];
-    z[i] = s / L[i * p + i];
-  }
-  const b = new Float64Array(p);
-  for (let i = p - 1; i >= 0; i--) {
-    let s = z[i];
-    for (let m = i + 1; m < p; m++) s -= L[m * p + i] * b[m];
-    b[i] = s / L[i * p + i];
-  }
+  const b = choleskySolve(L, p, sxy);
 
   const coefficients = new Float64Array(k);
   const xtxInv = new Float64Array(k * k);
