@@ -18,6 +18,7 @@
  */
 
 import { choleskyFactor, choleskyInverse, choleskySolve } from './cholesky.js';
+import { checkOlsShape, completeRows, constantRegressor, crossProducts, olsRows, regressorNames } from './olsDesign.js';
 
 export const OLS_MAX_REGRESSORS = 6;
 
@@ -76,52 +77,19 @@ export interface OlsFailure {
 
 export type OlsResult = OlsFit | OlsFailure;
 
-/** A regressor whose centred sum of squares is this small relative to its raw sum of squares is constant. */
-const CONSTANT_TOL = 1e-13;
 
 export function ols(y: Float64Array, columns: readonly Float64Array[], options: OlsOptions = {}): OlsResult {
   const p = columns.length;
   const intercept = options.intercept ?? true;
   const k = p + (intercept ? 1 : 0);
-  if (p > OLS_MAX_REGRESSORS) throw new RangeError(`ols: at most ${OLS_MAX_REGRESSORS} regressors, got ${p}`);
-  if (k === 0) throw new RangeError('ols: no regressors and no intercept');
-  const nRows = y.length;
-  for (let j = 0; j < p; j++) {
-    if (columns[j].length !== nRows) {
-      throw new RangeError(`ols: regressor ${j} has ${columns[j].length} rows, y has ${nRows}`);
-    }
-  }
-  const names: string[] = [];
-  for (let j = 0; j < p; j++) names.push(options.names?.[j] ?? `x${j + 1}`);
-
-  const from = options.from ?? 0;
-  const to = options.to ?? nRows - 1;
-  const len = to - from + 1;
-  if (len < 0) throw new RangeError(`ols: empty row range [${from}, ${to}]`);
-  const lo = Math.max(0, from);
-  const hi = Math.min(nRows - 1, to);
+  checkOlsShape(y, columns, k, OLS_MAX_REGRESSORS);
+  const names = regressorNames(p, options.names);
+  const rows = olsRows(y.length, options.from, options.to);
 
   // Pass 1: which rows are complete, and the means.
-  const valid = new Uint8Array(Math.max(len, 0));
+  const valid = new Uint8Array(Math.max(rows.len, 0));
   const xMeans = new Float64Array(p);
-  let n = 0;
-  let ySum = 0;
-  for (let t = lo; t <= hi; t++) {
-    const yt = y[t];
-    if (Number.isNaN(yt)) continue;
-    let ok = true;
-    for (let j = 0; j < p; j++) {
-      if (Number.isNaN(columns[j][t])) {
-        ok = false;
-        break;
-      }
-    }
-    if (!ok) continue;
-    valid[t - from] = 1;
-    n++;
-    ySum += yt;
-    for (let j = 0; j < p; j++) xMeans[j] += columns[j][t];
-  }
+  const { n, ySum } = completeRows(y, columns, rows, valid, xMeans);
   if (n <= k) {
     return {
       ok: false,
@@ -139,44 +107,13 @@ export function ols(y: Float64Array, columns: readonly Float64Array[], options: 
   }
 
   // Pass 2: cross-products (centred with an intercept), and the constant-regressor check.
-  const S = new Float64Array(p * p);
-  const sxy = new Float64Array(p);
-  const rawSq = new Float64Array(p);
-  const first = new Float64Array(p).fill(NaN);
-  const varies = new Uint8Array(p);
-  for (let t = lo; t <= hi; t++) {
-    if (!valid[t - from]) continue;
-    const yc = y[t] - yMean;
-    for (let j = 0; j < p; j++) {
-      const xj = columns[j][t];
-      if (Number.isNaN(first[j])) first[j] = xj;
-      else if (xj !== first[j]) varies[j] = 1;
-      rawSq[j] += xj * xj;
-      const xjc = xj - xMeans[j];
-      sxy[j] += xjc * yc;
-      for (let l = 0; l <= j; l++) S[j * p + l] += xjc * (columns[l][t] - xMeans[l]);
-    }
-  }
-  for (let j = 0; j < p; j++) {
-    for (let l = 0; l < j; l++) S[l * p + j] = S[j * p + l];
-  }
-  for (let j = 0; j < p; j++) {
-    if (intercept && (!varies[j] || S[j * p + j] <= CONSTANT_TOL * rawSq[j])) {
-      return {
-        ok: false,
-        code: 'constant-regressor',
-        reason: `regressor '${names[j]}' is constant (${first[j]}) on the ${n} complete rows, so it is collinear with the intercept`,
-        nObs: n,
-      };
-    }
-    if (!intercept && rawSq[j] === 0) {
-      return { ok: false, code: 'constant-regressor', reason: `regressor '${names[j]}' is zero on all ${n} complete rows`, nObs: n };
-    }
-  }
+  const cp = crossProducts(y, columns, rows, valid, xMeans, yMean);
+  const constant = constantRegressor(cp, names, n, intercept);
+  if (constant) return constant;
 
   // Cholesky S = L L'; a pivot that vanishes names the regressor that breaks the rank.
   const L = new Float64Array(p * p);
-  const singular = choleskyFactor(S, p, L);
+  const singular = choleskyFactor(cp.S, p, L);
   if (singular >= 0) {
     return {
       ok: false,
@@ -187,7 +124,7 @@ export function ols(y: Float64Array, columns: readonly Float64Array[], options: 
   }
   const Sinv = choleskyInverse(L, p);
   // Slopes by forward and back substitution (more accurate than Sinv * sxy).
-  const b = choleskySolve(L, p, sxy);
+  const b = choleskySolve(L, p, cp.sxy);
 
   const coefficients = new Float64Array(k);
   const xtxInv = new Float64Array(k * k);
@@ -213,6 +150,7 @@ export function ols(y: Float64Array, columns: readonly Float64Array[], options: 
   }
 
   // Residuals in centred form: e_t = (y_t - ybar) - b'(x_t - xbar), identical to y - a - b'x.
+  const { from, lo, hi, len } = rows;
   const residuals = new Float64Array(Math.max(len, 0)).fill(NaN);
   let ssr = 0;
   for (let t = lo; t <= hi; t++) {
