@@ -15,10 +15,15 @@
  *
  * A singular design (a constant regressor next to the intercept, an all-zero regressor, or exact
  * collinearity) is a typed failure with a reason, never NaN coefficients.
+ *
+ * The steps live beside this file: the design (argument checks, complete rows, cross-products, the
+ * constant-regressor check) in olsDesign.ts, the factorisation, inverse and solve in cholesky.ts,
+ * and the coefficients, (X'X)^-1 and residuals in olsFitted.ts.
  */
 
 import { choleskyFactor, choleskyInverse, choleskySolve } from './cholesky.js';
 import { checkOlsShape, completeRows, constantRegressor, crossProducts, olsRows, regressorNames } from './olsDesign.js';
+import { centredResiduals, olsCoefficients, olsInverse } from './olsFitted.js';
 
 export const OLS_MAX_REGRESSORS = 6;
 
@@ -77,6 +82,17 @@ export interface OlsFailure {
 
 export type OlsResult = OlsFit | OlsFailure;
 
+/**
+ * Fits y on `columns` (plus an intercept unless `intercept: false`) over rows from..to, skipping
+ * incomplete rows. Throws a RangeError for arguments no data could satisfy (more than
+ * OLS_MAX_REGRESSORS regressors, no coefficient, a column of the wrong length, to < from - 1);
+ * returns an OlsFailure when the data cannot identify the coefficients (n <= k complete rows, a
+ * constant or collinear regressor), else the fit.
+ *
+ * @example
+ * // x = 0, 1, 2, y = 1, 3, 2: slope 0.5, intercept 1.5, residuals -0.5, 1, -0.5, SSR 1.5 on 1 df
+ * ols(Float64Array.of(1, 3, 2), [Float64Array.of(0, 1, 2)]) // { ok: true, coefficients: [1.5, 0.5], ... }
+ */
 
 export function ols(y: Float64Array, columns: readonly Float64Array[], options: OlsOptions = {}): OlsResult {
   const p = columns.length;
@@ -126,40 +142,12 @@ export function ols(y: Float64Array, columns: readonly Float64Array[], options: 
   // Slopes by forward and back substitution (more accurate than Sinv * sxy).
   const b = choleskySolve(L, p, cp.sxy);
 
-  const coefficients = new Float64Array(k);
-  const xtxInv = new Float64Array(k * k);
-  if (intercept) {
-    let a = yMean;
-    for (let j = 0; j < p; j++) a -= b[j] * xMeans[j];
-    coefficients[0] = a;
-    for (let j = 0; j < p; j++) coefficients[j + 1] = b[j];
-    // Block inverse (see header).
-    let q = 1 / n;
-    for (let i = 0; i < p; i++) {
-      let sx = 0;
-      for (let j = 0; j < p; j++) sx += Sinv[i * p + j] * xMeans[j];
-      q += xMeans[i] * sx;
-      xtxInv[i + 1] = -sx;
-      xtxInv[(i + 1) * k] = -sx;
-      for (let j = 0; j < p; j++) xtxInv[(i + 1) * k + j + 1] = Sinv[i * p + j];
-    }
-    xtxInv[0] = q;
-  } else {
-    coefficients.set(b);
-    xtxInv.set(Sinv);
-  }
+  const coefficients = olsCoefficients(b, xMeans, yMean, intercept);
+  const xtxInv = olsInverse(Sinv, xMeans, n, intercept);
 
-  // Residuals in centred form: e_t = (y_t - ybar) - b'(x_t - xbar), identical to y - a - b'x.
-  const { from, lo, hi, len } = rows;
+  const { from, len } = rows;
   const residuals = new Float64Array(Math.max(len, 0)).fill(NaN);
-  let ssr = 0;
-  for (let t = lo; t <= hi; t++) {
-    if (!valid[t - from]) continue;
-    let e = y[t] - yMean;
-    for (let j = 0; j < p; j++) e -= b[j] * (columns[j][t] - xMeans[j]);
-    residuals[t - from] = e;
-    ssr += e * e;
-  }
+  const ssr = centredResiduals(y, columns, rows, valid, b, xMeans, yMean, residuals);
   const df = n - k;
   return {
     ok: true,
