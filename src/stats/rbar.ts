@@ -33,105 +33,10 @@
  * the whole panel then falls back to the pair-by-pair merge, which matches a repeated day once.
  */
 import type { EventPanel, RbarInfo } from './types.js';
+import { finishRbar, type RbarOptions, type RbarPartial } from './rbarSums.js';
+import { eventSeries, type Series } from './rbarSeries.js';
 
-export interface RbarOptions {
-  /** Minimum common days for a pair to enter (at least 3). */
-  minOverlap: number;
-  shortPairs: 'exclude' | 'zero';
-}
-
-/**
- * Every event's finite residuals with a calendar day, sorted by day, in flat arrays: event i owns
- * days/vals[off[i] .. off[i] + len[i]). One allocation for all events, not two per event (a
- * typed array costs about a microsecond to allocate; a market-wide study has 10^4..10^5 events).
- */
-interface Series {
-  days: Int32Array;
-  vals: Float64Array;
-  off: Int32Array;
-  len: Int32Array;
-  /** Some event repeats a calendar day. */
-  repeated: boolean;
-  /** Day-0 key per event: pairs with different keys do not share day 0 (see the file comment). */
-  key: Float64Array;
-  /** Pairs of events with the same key. */
-  samePairs: number;
-}
-
-/** Calendar day of each event's day 0 (from evDays), a unique key when it is missing, 0 for all without evDays. */
-function dayZeroKeys(panel: EventPanel): { key: Float64Array; samePairs: number } {
-  const { n } = panel;
-  const W = panel.winEnd - panel.winStart + 1;
-  const key = new Float64Array(n);
-  const col = -panel.winStart;
-  if (panel.evDays && panel.evDays.length === n * W && col >= 0 && col < W) {
-    for (let i = 0; i < n; i++) {
-      const d = panel.evDays[i * W + col];
-      key[i] = d >= 0 ? d : -(i + 1);
-    }
-  }
-  const counts = new Map<number, number>();
-  for (let i = 0; i < n; i++) counts.set(key[i], (counts.get(key[i]) ?? 0) + 1);
-  let samePairs = 0;
-  for (const c of counts.values()) samePairs += (c * (c - 1)) / 2;
-  return { key, samePairs };
-}
-
-function eventSeries(panel: EventPanel, E: number): Series {
-  const { estDays, estAR, n } = panel;
-  let total = 0;
-  for (let c = 0; c < n * E; c++) if (estDays[c] >= 0 && Number.isFinite(estAR[c])) total++;
-  const days = new Int32Array(total);
-  const vals = new Float64Array(total);
-  const off = new Int32Array(n);
-  const len = new Int32Array(n);
-  let repeated = false;
-  let k = 0;
-  for (let i = 0; i < n; i++) {
-    const base = i * E;
-    off[i] = k;
-    let sorted = true;
-    let last = -Infinity;
-    for (let e = 0; e < E; e++) {
-      const d = estDays[base + e];
-      if (d >= 0 && Number.isFinite(estAR[base + e])) {
-        if (d <= last) sorted = false;
-        last = d;
-        days[k] = d;
-        vals[k++] = estAR[base + e];
-      }
-    }
-    len[i] = k - off[i];
-    if (!sorted) {
-      // Rare (the engine stores residuals in day order): sort this event's pairs by day.
-      const a = off[i];
-      const order = Array.from({ length: len[i] }, (_, j) => a + j).sort((p, q) => days[p] - days[q]);
-      const d2 = Int32Array.from(order, (j) => days[j]);
-      const v2 = Float64Array.from(order, (j) => vals[j]);
-      days.set(d2, a);
-      vals.set(v2, a);
-      for (let j = a + 1; j < k; j++) if (days[j] === days[j - 1]) repeated = true;
-    }
-  }
-  return { days, vals, off, len, repeated, ...dayZeroKeys(panel) };
-}
-
-function finish(sum: number, used: number, degenerate: number, n: number, shortPairs: 'exclude' | 'zero', samePairs?: number): RbarInfo {
-  const total = (n * (n - 1)) / 2;
-  const same = samePairs ?? total;
-  // Pairs with different day-0 dates have independent event-day ARs: zero correlation, counted.
-  const otherDay = total - same;
-  const short = same - used - degenerate;
-  const denom = used + otherDay + (shortPairs === 'zero' ? short : 0);
-  return {
-    rbar: denom > 0 ? sum / denom : null,
-    pairsUsed: used,
-    pairsShort: short,
-    pairsDegenerate: degenerate,
-    pairsTotal: total,
-    pairsOtherDay: otherDay,
-  };
-}
+export type { RbarOptions, RbarPartial } from './rbarSums.js';
 
 /**
  * The grouped layout. Groups (events with the same calendar span [lo, hi] and the same holes) are
@@ -389,14 +294,6 @@ export interface RbarPlan {
   samePairs: number;
 }
 
-export interface RbarPartial {
-  sum: number;
-  used: number;
-  degenerate: number;
-  /** Pairs sharing day 0 (given by chunk 0 only, so partials add up). */
-  samePairs?: number;
-}
-
 /**
  * Every plan has exactly this many chunks (the trailing ones may be empty), so a caller can hand
  * them out before the plan exists (enough to balance 2..8 threads).
@@ -547,7 +444,7 @@ export function combineRbar(n: number, shortPairs: 'exclude' | 'zero', partials:
     degenerate += p.degenerate;
     if (p.samePairs !== undefined) samePairs = (samePairs ?? 0) + p.samePairs;
   }
-  return finish(sum, used, degenerate, n, shortPairs, samePairs);
+  return finishRbar(sum, used, degenerate, n, shortPairs, samePairs);
 }
 
 /**
@@ -672,5 +569,5 @@ export function kpRbarPairwise(panel: EventPanel, opts: RbarOptions): RbarInfo {
   const E = panel.estEnd - panel.estStart + 1;
   const S = eventSeries(panel, E);
   const p = pairwiseSums(S, Math.max(3, opts.minOverlap));
-  return finish(p.sum, p.used, p.degenerate, panel.n, opts.shortPairs, S.samePairs);
+  return finishRbar(p.sum, p.used, p.degenerate, panel.n, opts.shortPairs, S.samePairs);
 }
