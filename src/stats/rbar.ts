@@ -35,8 +35,10 @@
 import type { EventPanel, RbarInfo } from './types.js';
 import { finishRbar, type RbarOptions, type RbarPartial } from './rbarSums.js';
 import { eventSeries, type Series } from './rbarSeries.js';
+import { pairwiseSums } from './rbarPairwise.js';
 
 export type { RbarOptions, RbarPartial } from './rbarSums.js';
+export { pairCorrelation } from './rbarPairwise.js';
 
 /**
  * The grouped layout. Groups (events with the same calendar span [lo, hi] and the same holes) are
@@ -460,6 +462,7 @@ export function kpRbar(panel: EventPanel, opts: RbarOptions): RbarInfo {
 }
 
 /** Binary search for t in holes[from .. from + len). */
+/** Binary search for t in holes[from .. from + len). */
 function hasHole(holes: Int32Array, from: number, len: number, t: number): boolean {
   let lo = from;
   let hi = from + len;
@@ -469,99 +472,6 @@ function hasHole(holes: Int32Array, from: number, len: number, t: number): boole
     else hi = mid;
   }
   return lo < from + len && holes[lo] === t;
-}
-
-/**
- * Pearson correlation of two events' residuals over their common calendar days: entries [p, pe) and
- * [q, qe) of `days` / `vals`, each run sorted by day; entries with a negative day or a non-finite
- * value are skipped, and a calendar day duplicated inside one run is matched once. Two-pass over the
- * merged values (scratch xa, ya of at least min(pe - p, qe - q)). NaN when fewer than `minOverlap`
- * common days (short), -Infinity when either series is constant over them (degenerate).
- * Shared by the day-level reference (pairwiseSums) and the window r-bar (rbarWindow.ts).
- */
-export function pairCorrelation(
-  days: ArrayLike<number>,
-  vals: ArrayLike<number>,
-  p: number,
-  pe: number,
-  q: number,
-  qe: number,
-  minOverlap: number,
-  xa: Float64Array,
-  ya: Float64Array,
-): number {
-  let m = 0;
-  while (p < pe && q < qe) {
-    const dp = days[p];
-    const dq = days[q];
-    if (dp < 0 || !Number.isFinite(vals[p])) p++;
-    else if (dq < 0 || !Number.isFinite(vals[q])) q++;
-    else if (dp < dq) p++;
-    else if (dp > dq) q++;
-    else {
-      xa[m] = vals[p];
-      ya[m] = vals[q];
-      m++;
-      p++;
-      q++;
-    }
-  }
-  if (m < minOverlap) return NaN;
-  let mx = 0;
-  let my = 0;
-  for (let k = 0; k < m; k++) {
-    mx += xa[k];
-    my += ya[k];
-  }
-  mx /= m;
-  my /= m;
-  let sxx = 0;
-  let syy = 0;
-  let sxy = 0;
-  for (let k = 0; k < m; k++) {
-    const dx = xa[k] - mx;
-    const dy = ya[k] - my;
-    sxx += dx * dx;
-    syy += dy * dy;
-    sxy += dx * dy;
-  }
-  if (!(sxx > 0 && syy > 0)) return -Infinity;
-  return sxy / Math.sqrt(sxx * syy);
-}
-
-/**
- * The pair-by-pair definition: merge the two sorted day lists, two-pass correlation over the common
- * days. O(n^2 E); used when an event repeats a calendar day, and as the reference in tests.
- */
-function pairwiseSums(S: Series, minOverlap: number): RbarPartial {
-  const n = S.off.length;
-  const { days, vals, off, len, key } = S;
-  let maxLen = 0;
-  for (let i = 0; i < n; i++) maxLen = Math.max(maxLen, len[i]);
-  const xa = new Float64Array(maxLen);
-  const ya = new Float64Array(maxLen);
-  let sum = 0;
-  let used = 0;
-  let degenerate = 0;
-  for (let i = 0; i < n; i++) {
-    const ai = off[i];
-    const ni = len[i];
-    for (let j = i + 1; j < n; j++) {
-      const aj = off[j];
-      const nj = len[j];
-      if (key[i] !== key[j]) continue; // different day 0: a zero-correlation pair
-      if (ni === 0 || nj === 0 || days[ai + ni - 1] < days[aj] || days[aj + nj - 1] < days[ai]) continue;
-      const r = pairCorrelation(days, vals, ai, ai + ni, aj, aj + nj, minOverlap, xa, ya);
-      if (Number.isNaN(r)) continue;
-      if (r === -Infinity) {
-        degenerate++;
-        continue;
-      }
-      sum += r;
-      used++;
-    }
-  }
-  return { sum, used, degenerate };
 }
 
 /** The pairwise reference on a panel (tests compare it with `kpRbar`). */

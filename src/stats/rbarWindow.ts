@@ -26,7 +26,7 @@
  * is not computed (null, with the reason) rather than spending minutes: the KP window tests then say
  * why they are missing instead of applying a day-level r-bar known to be wrong for windows.
  */
-import { pairCorrelation } from './rbar.js';
+import { pairCorrelation } from './rbarPairwise.js';
 import type { EventPanel } from './types.js';
 
 export interface WindowRbarInfo {
