@@ -34,160 +34,12 @@
  */
 import type { EventPanel, RbarInfo } from './types.js';
 import { finishRbar, type RbarOptions, type RbarPartial } from './rbarSums.js';
-import { eventSeries, type Series } from './rbarSeries.js';
+import { eventSeries } from './rbarSeries.js';
+import { layout, type Layout } from './rbarLayout.js';
 import { pairwiseSums } from './rbarPairwise.js';
 
 export type { RbarOptions, RbarPartial } from './rbarSums.js';
 export { pairCorrelation } from './rbarPairwise.js';
-
-/**
- * The grouped layout. Groups (events with the same calendar span [lo, hi] and the same holes) are
- * sorted by lo; group g owns rows row0[g] .. row0[g] + count[g] - 1 and holes
- * holes[hole0[g] .. hole0[g] + holeN[g] - 1] (calendar indices, ascending). Row r has its values
- * at X[x0[r] ..] (0 at holes) and prefix sums P1/P2 at p0[r] (P[p0 + t] = sum of its first t
- * values). Flat typed arrays throughout: the sweep below is the hot loop of a market-wide study.
- */
-interface Layout {
-  G: number;
-  /** Day-0 key of each group's events. */
-  ek: Float64Array;
-  lo: Int32Array;
-  hi: Int32Array;
-  row0: Int32Array;
-  count: Int32Array;
-  hole0: Int32Array;
-  holeN: Int32Array;
-  holes: Int32Array;
-  x0: Int32Array;
-  p0: Int32Array;
-  X: Float64Array;
-  P1: Float64Array;
-  P2: Float64Array;
-}
-
-function layout(S: Series): Layout | null {
-  const n = S.off.length;
-  const { days, vals, off, len } = S;
-  // 1. The calendar axis: sorted union of every residual day.
-  let minDay = Infinity;
-  let maxDay = -Infinity;
-  for (let i = 0; i < n; i++) {
-    if (len[i] === 0) continue;
-    if (days[off[i]] < minDay) minDay = days[off[i]];
-    if (days[off[i] + len[i] - 1] > maxDay) maxDay = days[off[i] + len[i] - 1];
-  }
-  if (!(maxDay >= minDay)) return null;
-  const calOf = new Int32Array(maxDay - minDay + 1).fill(-1);
-  for (let k = 0; k < days.length; k++) calOf[days[k] - minDay] = 0;
-  let T = 0;
-  for (let d = 0; d < calOf.length; d++) if (calOf[d] === 0) calOf[d] = T++;
-
-  // 2. Groups by (span, holes). Most events have no hole: their key is the span alone.
-  interface G0 {
-    lo: number;
-    hi: number;
-    holes: number[];
-    members: number[];
-    ek: number;
-  }
-  const bySpan = new Map<string, G0>();
-  const byKey = new Map<string, G0>();
-  const list: G0[] = [];
-  for (let i = 0; i < n; i++) {
-    const L = len[i];
-    if (L === 0) continue;
-    const a = off[i];
-    const lo = calOf[days[a] - minDay];
-    const hi = calOf[days[a + L - 1] - minDay];
-    let g: G0 | undefined;
-    const ek = S.key[i];
-    if (hi - lo + 1 === L) {
-      const key = `${ek}:${lo}:${hi}`;
-      g = bySpan.get(key);
-      if (!g) {
-        g = { lo, hi, holes: [], members: [], ek };
-        bySpan.set(key, g);
-        list.push(g);
-      }
-    } else {
-      const holes: number[] = [];
-      let k = a;
-      for (let t = lo; t <= hi; t++) {
-        if (k < a + L && calOf[days[k] - minDay] === t) k++;
-        else holes.push(t);
-      }
-      const key = `${ek}:${lo}:${hi}:${holes.join(',')}`;
-      g = byKey.get(key);
-      if (!g) {
-        g = { lo, hi, holes, members: [], ek };
-        byKey.set(key, g);
-        list.push(g);
-      }
-    }
-    g.members.push(i);
-  }
-  list.sort((a, b) => a.lo - b.lo || a.hi - b.hi || a.holes.length - b.holes.length);
-
-  const G = list.length;
-  let nHoles = 0;
-  let cells = 0;
-  let rows = 0;
-  for (const g of list) {
-    nHoles += g.holes.length;
-    cells += g.members.length * (g.hi - g.lo + 1);
-    rows += g.members.length;
-  }
-  const Lo: Layout = {
-    G,
-    ek: Float64Array.from(list, (g) => g.ek),
-    lo: new Int32Array(G),
-    hi: new Int32Array(G),
-    row0: new Int32Array(G),
-    count: new Int32Array(G),
-    hole0: new Int32Array(G),
-    holeN: new Int32Array(G),
-    holes: new Int32Array(nHoles),
-    x0: new Int32Array(rows),
-    p0: new Int32Array(rows),
-    X: new Float64Array(cells),
-    P1: new Float64Array(cells + rows),
-    P2: new Float64Array(cells + rows),
-  };
-  const { X, P1, P2 } = Lo;
-  let row = 0;
-  let hole = 0;
-  let offX = 0;
-  let offP = 0;
-  for (let gi = 0; gi < G; gi++) {
-    const g = list[gi];
-    const width = g.hi - g.lo + 1;
-    Lo.lo[gi] = g.lo;
-    Lo.hi[gi] = g.hi;
-    Lo.row0[gi] = row;
-    Lo.count[gi] = g.members.length;
-    Lo.hole0[gi] = hole;
-    Lo.holeN[gi] = g.holes.length;
-    for (const t of g.holes) Lo.holes[hole++] = t;
-    for (const i of g.members) {
-      for (let j = off[i], end = off[i] + len[i]; j < end; j++) X[offX + calOf[days[j] - minDay] - g.lo] = vals[j];
-      let a = 0;
-      let b = 0;
-      for (let t = 0; t < width; t++) {
-        const v = X[offX + t];
-        a += v;
-        b += v * v;
-        P1[offP + t + 1] = a;
-        P2[offP + t + 1] = b;
-      }
-      Lo.x0[row] = offX;
-      Lo.p0[row] = offP;
-      row++;
-      offX += width;
-      offP += width + 1;
-    }
-  }
-  return Lo;
-}
 
 /**
  * Weights of group g's members over the common days C of one pair of groups: C = [s, e] minus the
@@ -461,7 +313,6 @@ export function kpRbar(panel: EventPanel, opts: RbarOptions): RbarInfo {
   return combineRbar(panel.n, opts.shortPairs, partials);
 }
 
-/** Binary search for t in holes[from .. from + len). */
 /** Binary search for t in holes[from .. from + len). */
 function hasHole(holes: Int32Array, from: number, len: number, t: number): boolean {
   let lo = from;
