@@ -124,7 +124,7 @@ export const MUTATIONS: Mutation[] = [
   {
     id: 'grank-restandardize',
     why: "GRANK back to KP eq. 6's re-standardization by default",
-    file: 'src/stats/context.ts',
+    file: 'src/stats/options.ts',
     find: 'grankRestandardize: opts.grankRestandardize ?? false,',
     replace: 'grankRestandardize: opts.grankRestandardize ?? true,',
     tests: ['tests/stats/battery.test.ts'],
