@@ -16,11 +16,14 @@ import type { BatteryOptions, EventPanel, RbarInfo, TestResult } from './types.j
 import { kpRbar } from './rbar.js';
 import { windowRbar, type RhoCache, type WindowRbarInfo } from './rbarWindow.js';
 import { estimatePhat } from './phat.js';
-import { toShared } from '../util/sharedArrays.js';
 import { resolveOptions, type ResolvedOptions } from './options.js';
-import { allocGrankRows, allocRankRows, grankRows, rankRows, reduceGrank, reduceRanks, type GrankRows, type RankRows, type RankSums } from './rankRows.js';
+import { allocGrankRows, allocRankRows, grankRows, rankRows, type GrankRows, type RankRows } from './rankRows.js';
+import { estimationAAR, type EstAARInfo } from './estAAR.js';
+import { adoptedGrankPrep, grankPrepOf, rankDataOf, sharedGrankPrep, sharedRankData, type GrankPrep, type RankData, type SharedIngredients } from './rankIngredients.js';
 
 export { DEFAULT_BOOTSTRAP_SAMPLES, DEFAULT_SEED, DEFAULT_WINDOWS, resolveOptions, type Convention, type ResolvedOptions } from './options.js';
+export type { EstAARInfo } from './estAAR.js';
+export type { GrankPrep, RankData, SharedIngredients } from './rankIngredients.js';
 
 /**
  * The cross-section a test sees: for a day, the events with an AR that day; for a window [a, b],
@@ -45,48 +48,6 @@ export interface CrossSection {
   /** Per day t in [a, b]: the number of events with an AR (N_t) and the AAR over them (NaN if none). */
   dayN: Int32Array;
   dayAAR: Float64Array;
-}
-
-export interface EstAARInfo {
-  /** Sample sd (T - 1 divisor) of the estimation-window AAR series (NaN if T < 2). */
-  sd: number;
-  /** Number of estimation days with at least one residual. */
-  T: number;
-}
-
-/** The rank tests' panel ingredients: every event's rank rows and their column sums (rankRows.ts). */
-export interface RankData extends RankSums {
-  /** Number of combined columns C = E + W (estimation columns first, then the event window). */
-  C: number;
-  /** n * C average ranks of each event's ARs over its combined window; NaN where missing. */
-  K: Float64Array;
-  /** Per event: number of ranked (non-missing) values M_i. */
-  M: Int32Array;
-}
-
-export interface GrankPrep {
-  /** n * E estimation-window SARs AR / sigma_i (convention sigma); NaN where missing. */
-  s: Float64Array;
-  /** n * E average ranks of s within each event's estimation window. */
-  r: Float64Array;
-  /** Per event: sorted finite estimation SARs. */
-  sorted: Float64Array[];
-  /** Per event: number of finite estimation SARs L_i. */
-  L: Int32Array;
-  /**
-   * (added) All events' sorted SARs back to back: event i's are sortedFlat[off[i] .. off[i + 1]),
-   * `sorted[i]` views them; order[k] is the estimation column of sortedFlat[k].
-   */
-  sortedFlat?: Float64Array;
-  off?: Int32Array;
-  order?: Int32Array;
-  /**
-   * (added) Per estimation column e, over every event with L_i > 0: the sum of
-   * r_ie / (L_i + 2) - 1/2 and the count of events with a SAR there. A GRANK section starts from
-   * these and corrects for the events it leaves out, instead of summing all events again.
-   */
-  base?: Float64Array;
-  baseN?: Int32Array;
 }
 
 export class StatsContext {
@@ -255,31 +216,7 @@ export class StatsContext {
    */
   estAAR(): EstAARInfo {
     if (this._estAAR) return this._estAAR;
-    const { n, E, panel } = this;
-    const series: number[] = [];
-    for (let e = 0; e < E; e++) {
-      let s = 0;
-      let c = 0;
-      for (let i = 0; i < n; i++) {
-        const v = panel.estAR[i * E + e];
-        if (Number.isFinite(v)) {
-          s += v;
-          c++;
-        }
-      }
-      if (c > 0) series.push(s / c);
-    }
-    const T = series.length;
-    let sdv = NaN;
-    if (T >= 2) {
-      let m = 0;
-      for (const v of series) m += v;
-      m /= T;
-      let ss = 0;
-      for (const v of series) ss += (v - m) * (v - m);
-      sdv = Math.sqrt(ss / (T - 1));
-    }
-    this._estAAR = { sd: sdv, T };
+    this._estAAR = estimationAAR(this.panel, this.n, this.E);
     return this._estAAR;
   }
 
@@ -334,7 +271,7 @@ export class StatsContext {
 
   /** Sets the rank ingredients from every event's rank rows (computed here or on other threads). */
   adoptRankRows(rows: RankRows): RankData {
-    this._ranks = { C: rows.C, K: rows.K, M: rows.M, ...reduceRanks(this.panel, this.E, this.W, rows) };
+    this._ranks = rankDataOf(this.panel, this.E, this.W, rows);
     return this._ranks;
   }
 
@@ -366,8 +303,7 @@ export class StatsContext {
 
   /** Sets the GRANK ingredients from every event's SAR rows (computed here or on other threads). */
   adoptGrankRows(rows: GrankRows): GrankPrep {
-    const { s, r, L, flat, off, order } = rows;
-    this._grank = { s, r, sorted: sortedViews(flat, off), L, sortedFlat: flat, off, order, ...reduceGrank(this.n, this.E, rows) };
+    this._grank = grankPrepOf(this.n, this.E, rows);
     return this._grank;
   }
 
@@ -378,25 +314,9 @@ export class StatsContext {
    */
   shareIngredients(need: { ranks: boolean; grank: boolean } = { ranks: true, grank: true }): SharedIngredients {
     const out: SharedIngredients = { estAAR: this.estAAR(), phat: this.phat() };
-    if (need.ranks) {
-      const ranks = this.ranks();
-      out.ranks = { ...ranks, K: toShared(ranks.K), M: toShared(ranks.M), colN: toShared(ranks.colN), colDev: toShared(ranks.colDev), colU: toShared(ranks.colU), colK: toShared(ranks.colK), colG: toShared(ranks.colG) };
-    }
+    if (need.ranks) out.ranks = sharedRankData(this.ranks());
     if (!need.grank) return out;
-    const g = this.grankPrep() as Required<GrankPrep>;
-    return {
-      ...out,
-      grank: {
-        s: toShared(g.s),
-        r: toShared(g.r),
-        L: toShared(g.L),
-        sortedFlat: toShared(g.sortedFlat),
-        off: toShared(g.off),
-        order: toShared(g.order),
-        base: toShared(g.base),
-        baseN: toShared(g.baseN),
-      },
-    };
+    return { ...out, grank: sharedGrankPrep(this.grankPrep() as Required<GrankPrep>) };
   }
 
   /** Takes ingredients computed by `shareIngredients` on another thread, for the same panel and options. */
@@ -404,24 +324,8 @@ export class StatsContext {
     this._estAAR ??= x.estAAR;
     if (!this.phatByLen.has(1)) this.phatByLen.set(1, x.phat);
     if (x.ranks) this._ranks ??= x.ranks;
-    if (x.grank) this._grank ??= { ...x.grank, sorted: sortedViews(x.grank.sortedFlat, x.grank.off) };
+    if (x.grank) this._grank ??= adoptedGrankPrep(x.grank);
   }
-}
-
-/** The panel-level ingredients as plain data (typed arrays over SharedArrayBuffers). */
-export interface SharedIngredients {
-  estAAR: EstAARInfo;
-  phat: { phat: number; note: string };
-  /** Absent when no selected test ranks (selection.ts). */
-  ranks?: RankData;
-  /** Absent when GRANK is not selected. */
-  grank?: Required<Omit<GrankPrep, 'sorted'>>;
-}
-
-function sortedViews(flat: Float64Array, off: Int32Array): Float64Array[] {
-  const out: Float64Array[] = new Array(off.length - 1);
-  for (let i = 0; i + 1 < off.length; i++) out[i] = flat.subarray(off[i], off[i + 1]);
-  return out;
 }
 
 function presetKey(name: string, cs: CrossSection, opts: ResolvedOptions): string {
