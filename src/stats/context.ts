@@ -18,37 +18,14 @@ import { windowRbar, type RhoCache, type WindowRbarInfo } from './rbarWindow.js'
 import { estimatePhat } from './phat.js';
 import { resolveOptions, type ResolvedOptions } from './options.js';
 import { allocGrankRows, allocRankRows, grankRows, rankRows, type GrankRows, type RankRows } from './rankRows.js';
+import { daySectionOf, finiteZ, windowSectionOf, type CrossSection } from './crossSection.js';
 import { estimationAAR, type EstAARInfo } from './estAAR.js';
 import { adoptedGrankPrep, grankPrepOf, rankDataOf, sharedGrankPrep, sharedRankData, type GrankPrep, type RankData, type SharedIngredients } from './rankIngredients.js';
 
 export { DEFAULT_BOOTSTRAP_SAMPLES, DEFAULT_SEED, DEFAULT_WINDOWS, resolveOptions, type Convention, type ResolvedOptions } from './options.js';
+export { finiteZ, type CrossSection } from './crossSection.js';
 export type { EstAARInfo } from './estAAR.js';
 export type { GrankPrep, RankData, SharedIngredients } from './rankIngredients.js';
-
-/**
- * The cross-section a test sees: for a day, the events with an AR that day; for a window [a, b],
- * the events with an AR on every day of the window (CAR defined).
- */
-export interface CrossSection {
-  kind: 'day' | 'window';
-  a: number;
-  b: number;
-  /** Number of days b - a + 1. */
-  len: number;
-  /** Event (row) indices in the cross-section. */
-  rows: Int32Array;
-  /** AR on the day, or CAR over the window, per row. */
-  x: Float64Array;
-  /**
-   * Standardized value per row: the prediction-error-corrected SAR on the day, or the standardized
-   * CAR = CAR / sqrt(windowVariance) over the window, under the chosen variance convention. NaN
-   * where it cannot be formed (zero or missing variance).
-   */
-  z: Float64Array;
-  /** Per day t in [a, b]: the number of events with an AR (N_t) and the AAR over them (NaN if none). */
-  dayN: Int32Array;
-  dayAAR: Float64Array;
-}
 
 export class StatsContext {
   readonly panel: EventPanel;
@@ -130,32 +107,7 @@ export class StatsContext {
     const key = `d${day}`;
     const hit = this.sections.get(key);
     if (hit) return hit;
-    const w = this.col(day);
-    const { n, W, panel } = this;
-    const rows: number[] = [];
-    for (let i = 0; i < n; i++) if (Number.isFinite(panel.evAR[i * W + w])) rows.push(i);
-    const m = rows.length;
-    const x = new Float64Array(m);
-    const z = new Float64Array(m);
-    let s = 0;
-    for (let k = 0; k < m; k++) {
-      const i = rows[k];
-      x[k] = panel.evAR[i * W + w];
-      const sar = panel.evSAR[i * W + w] * this.sarScale[i];
-      z[k] = Number.isFinite(sar) ? sar : NaN;
-      s += x[k];
-    }
-    const cs: CrossSection = {
-      kind: 'day',
-      a: day,
-      b: day,
-      len: 1,
-      rows: Int32Array.from(rows),
-      x,
-      z,
-      dayN: Int32Array.of(m),
-      dayAAR: Float64Array.of(m > 0 ? s / m : NaN),
-    };
+    const cs = daySectionOf(this.panel, this.W, this.sarScale, day, this.col(day));
     this.sections.set(key, cs);
     return cs;
   }
@@ -165,41 +117,7 @@ export class StatsContext {
     const key = `w${a}:${b}`;
     const hit = this.sections.get(key);
     if (hit) return hit;
-    const wa = this.col(a);
-    const wb = this.col(b);
-    const { n, W, panel } = this;
-    const len = b - a + 1;
-    const dayN = new Int32Array(len);
-    const daySum = new Float64Array(len);
-    const rows: number[] = [];
-    const cars: number[] = [];
-    for (let i = 0; i < n; i++) {
-      let car = 0;
-      let complete = true;
-      for (let w = wa; w <= wb; w++) {
-        const v = panel.evAR[i * W + w];
-        if (Number.isFinite(v)) {
-          dayN[w - wa]++;
-          daySum[w - wa] += v;
-          car += v;
-        } else complete = false;
-      }
-      if (complete) {
-        rows.push(i);
-        cars.push(car);
-      }
-    }
-    const m = rows.length;
-    const x = Float64Array.from(cars);
-    const z = new Float64Array(m);
-    for (let k = 0; k < m; k++) {
-      const i = rows[k];
-      const v = panel.windowVariance(i, a, b) * this.varScale[i];
-      z[k] = v > 0 && Number.isFinite(v) ? x[k] / Math.sqrt(v) : NaN;
-    }
-    const dayAAR = new Float64Array(len);
-    for (let t = 0; t < len; t++) dayAAR[t] = dayN[t] > 0 ? daySum[t] / dayN[t] : NaN;
-    const cs: CrossSection = { kind: 'window', a, b, len, rows: Int32Array.from(rows), x, z, dayN, dayAAR };
+    const cs = windowSectionOf(this.panel, this.W, this.varScale, a, b, this.col(a), this.col(b));
     this.sections.set(key, cs);
     return cs;
   }
@@ -374,31 +292,6 @@ export function onWindow(test: SectionTest, panel: EventPanel, a: number, b: num
 /** "AR on day t" or "CAR over [a, b]" for notes and reasons. */
 export function describe(cs: CrossSection): string {
   return cs.kind === 'day' ? `day ${cs.a}` : `window [${cs.a}, ${cs.b}]`;
-}
-
-const finiteZCache = new WeakMap<CrossSection, { z: Float64Array; rows: Int32Array }>();
-
-/**
- * Finite values of z (standardized ARs/CARs) of a cross-section, with their row indices. Patell,
- * BMP (and the KP adjustments through them) and GRANK all ask for them: computed once per section
- * and shared, so callers must not write into the arrays.
- */
-export function finiteZ(cs: CrossSection): { z: Float64Array; rows: Int32Array } {
-  const hit = finiteZCache.get(cs);
-  if (hit) return hit;
-  let m = 0;
-  for (let k = 0; k < cs.z.length; k++) if (Number.isFinite(cs.z[k])) m++;
-  const z = new Float64Array(m);
-  const rows = new Int32Array(m);
-  for (let k = 0, j = 0; k < cs.z.length; k++) {
-    if (Number.isFinite(cs.z[k])) {
-      z[j] = cs.z[k];
-      rows[j++] = cs.rows[k];
-    }
-  }
-  const out = { z, rows };
-  finiteZCache.set(cs, out);
-  return out;
 }
 
 /**
