@@ -10,13 +10,23 @@
  * functions (e.g. `patellDay`) for many days does not redo the panel-level work. A panel is treated
  * as immutable once it has been passed to src/stats: mutate its arrays afterwards and the cached
  * results go stale (build a new panel object instead).
+ *
+ * This file is the cache and the hand-over between threads; the ingredients are computed in
+ *   options.ts          resolveOptions and the defaults (re-exported here);
+ *   crossSection.ts     a day's or a window's cross-section, and finiteZ (re-exported here);
+ *   estAAR.ts           the estimation-window AAR series (Brown & Warner 1985);
+ *   rankIngredients.ts  the rank and GRANK ingredients and what worker threads receive (types
+ *                       re-exported here), from the per-event rows of rankRows.ts;
+ *   rbar.ts, rbarWindow.ts, phat.ts  the day and window r-bar (Kolari & Pynnönen 2010), p-hat.
+ * The helpers the single-test files run through (onDay, onWindow, describe, estudy2CarDays) are in
+ * sectionTest.ts, which imports getContext from here.
  */
 import { panelDims, validatePanel } from './panel.js';
-import type { BatteryOptions, EventPanel, RbarInfo, TestResult } from './types.js';
+import type { EventPanel, RbarInfo, TestResult } from './types.js';
 import { kpRbar } from './rbar.js';
 import { windowRbar, type RhoCache, type WindowRbarInfo } from './rbarWindow.js';
 import { estimatePhat } from './phat.js';
-import { resolveOptions, type ResolvedOptions } from './options.js';
+import type { ResolvedOptions } from './options.js';
 import { allocGrankRows, allocRankRows, grankRows, rankRows, type GrankRows, type RankRows } from './rankRows.js';
 import { daySectionOf, finiteZ, windowSectionOf, type CrossSection } from './crossSection.js';
 import { estimationAAR, type EstAARInfo } from './estAAR.js';
@@ -270,40 +280,4 @@ export function getContext(panel: EventPanel, opts: ResolvedOptions): StatsConte
     byKey.set(key, ctx);
   }
   return ctx;
-}
-
-/** A test on one cross-section (a day or a window). */
-export type SectionTest = (ctx: StatsContext, cs: CrossSection, opts: ResolvedOptions) => import('./types.js').TestResult;
-
-/** Runs a section test on day `day` of `panel`. */
-export function onDay(test: SectionTest, panel: EventPanel, day: number, opts: Partial<BatteryOptions> = {}) {
-  const r = resolveOptions(opts);
-  const ctx = getContext(panel, r);
-  return test(ctx, ctx.daySection(day), r);
-}
-
-/** Runs a section test on the window [a, b] of `panel`. */
-export function onWindow(test: SectionTest, panel: EventPanel, a: number, b: number, opts: Partial<BatteryOptions> = {}) {
-  const r = resolveOptions(opts);
-  const ctx = getContext(panel, r);
-  return test(ctx, ctx.windowSection(a, b), r);
-}
-
-/** "AR on day t" or "CAR over [a, b]" for notes and reasons. */
-export function describe(cs: CrossSection): string {
-  return cs.kind === 'day' ? `day ${cs.a}` : `window [${cs.a}, ${cs.b}]`;
-}
-
-/**
- * estudy2's CAR tests use only the days of the window on which more than `percentage` (90) percent
- * of the events have an abnormal return (`daily[, 3] > percentage`). Returns the window's day
- * positions (0-based within [a, b]) that pass.
- */
-export function estudy2CarDays(ctx: StatsContext, cs: CrossSection, percentage = 90): number[] {
-  const out: number[] = [];
-  for (let t = 0; t < cs.len; t++) {
-    const pct = ctx.n > 0 ? (cs.dayN[t] / ctx.n) * 100 : 0;
-    if (pct > percentage && pct > 0) out.push(t);
-  }
-  return out;
 }
