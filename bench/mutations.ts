@@ -60,8 +60,8 @@ export const MUTATIONS: Mutation[] = [
   {
     id: 'window-L-1',
     why: 'window statistics without the L-1 rescaling of the CAR variance',
-    file: 'src/stats/context.ts',
-    find: 'panel.windowVariance(i, a, b) * this.varScale[i]',
+    file: 'src/stats/crossSection.ts',
+    find: 'panel.windowVariance(i, a, b) * varScale[i]',
     replace: 'panel.windowVariance(i, a, b)',
     tests: [PINNED],
   },
@@ -124,7 +124,7 @@ export const MUTATIONS: Mutation[] = [
   {
     id: 'grank-restandardize',
     why: "GRANK back to KP eq. 6's re-standardization by default",
-    file: 'src/stats/context.ts',
+    file: 'src/stats/options.ts',
     find: 'grankRestandardize: opts.grankRestandardize ?? false,',
     replace: 'grankRestandardize: opts.grankRestandardize ?? true,',
     tests: ['tests/stats/battery.test.ts'],

@@ -23,9 +23,9 @@ import {
   resolveOptions,
   type CrossSection,
   type ResolvedOptions,
-  type SectionTest,
   type StatsContext,
 } from './context.js';
+import { type SectionTest } from './sectionTest.js';
 import { corradoSignSection } from './corradoSign.js';
 import { csectTSection } from './csectT.js';
 import { generalizedSignSection } from './generalizedSign.js';

@@ -13,7 +13,8 @@
  * (divisor L - 1: varianceConvention 'L-1' rescales each event's SAR by sqrt((L-1)/df)); it has no
  * window version.
  */
-import { describe, finiteZ, onDay, onWindow, type SectionTest } from './context.js';
+import { finiteZ } from './context.js';
+import { describe, onDay, onWindow, type SectionTest } from './sectionTest.js';
 import { pStudent2 } from './pvalue.js';
 import type { BatteryOptions, EventPanel, TestResult } from './types.js';
 import { fail, ok, oneSampleT } from './util.js';

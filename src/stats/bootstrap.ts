@@ -23,7 +23,8 @@
  *
  * estudy2 has no bootstrap test.
  */
-import { describe, onDay, onWindow, type CrossSection, type SectionTest, type StatsContext } from './context.js';
+import { type CrossSection, type StatsContext } from './context.js';
+import { describe, onDay, onWindow, type SectionTest } from './sectionTest.js';
 import { hashSeed } from './random.js';
 import type { BatteryOptions, EventPanel, TestResult } from './types.js';
 import { fail, isZeroSpread, maxAbs, ok } from './util.js';

@@ -24,7 +24,7 @@
  *   3. critical values from t with mean(L_i) - 1 df (we: mean(df_i)).
  * estudy2 has no window version; under 'estudy2' the window uses the same all-events sums.
  */
-import { describe, onDay, onWindow, type SectionTest } from './context.js';
+import { describe, onDay, onWindow, type SectionTest } from './sectionTest.js';
 import { pStudent2 } from './pvalue.js';
 import type { BatteryOptions, EventPanel, TestResult } from './types.js';
 import { fail, ok } from './util.js';

@@ -24,7 +24,7 @@
  *      the days where more than 90% of the events have an AR (L2' of them); normal critical values.
  *      Ours: CAAR over the events with a complete window. Identical without missing data.
  */
-import { describe, estudy2CarDays, onDay, onWindow, type SectionTest } from './context.js';
+import { describe, estudy2CarDays, onDay, onWindow, type SectionTest } from './sectionTest.js';
 import { pNormal2, pStudent2 } from './pvalue.js';
 import type { BatteryOptions, EventPanel, TestResult } from './types.js';
 import { fail, ok } from './util.js';

@@ -10,141 +10,32 @@
  * functions (e.g. `patellDay`) for many days does not redo the panel-level work. A panel is treated
  * as immutable once it has been passed to src/stats: mutate its arrays afterwards and the cached
  * results go stale (build a new panel object instead).
+ *
+ * This file is the cache and the hand-over between threads; the ingredients are computed in
+ *   options.ts          resolveOptions and the defaults (re-exported here);
+ *   crossSection.ts     a day's or a window's cross-section, and finiteZ (re-exported here);
+ *   estAAR.ts           the estimation-window AAR series (Brown & Warner 1985);
+ *   rankIngredients.ts  the rank and GRANK ingredients and what worker threads receive (types
+ *                       re-exported here), from the per-event rows of rankRows.ts;
+ *   rbar.ts, rbarWindow.ts, phat.ts  the day and window r-bar (Kolari & Pynnönen 2010), p-hat.
+ * The helpers the single-test files run through (onDay, onWindow, describe, estudy2CarDays) are in
+ * sectionTest.ts, which imports getContext from here.
  */
 import { panelDims, validatePanel } from './panel.js';
-import type { BatteryOptions, EventPanel, RbarInfo, TestResult } from './types.js';
+import type { EventPanel, RbarInfo, TestResult } from './types.js';
 import { kpRbar } from './rbar.js';
 import { windowRbar, type RhoCache, type WindowRbarInfo } from './rbarWindow.js';
 import { estimatePhat } from './phat.js';
-import { toShared } from '../util/sharedArrays.js';
-import { parseTestSelection, type SelectableTest } from './selection.js';
-import { allocGrankRows, allocRankRows, grankRows, rankRows, reduceGrank, reduceRanks, type GrankRows, type RankRows, type RankSums } from './rankRows.js';
+import type { ResolvedOptions } from './options.js';
+import { allocGrankRows, allocRankRows, grankRows, rankRows, type GrankRows, type RankRows } from './rankRows.js';
+import { daySectionOf, finiteZ, windowSectionOf, type CrossSection } from './crossSection.js';
+import { estimationAAR, type EstAARInfo } from './estAAR.js';
+import { adoptedGrankPrep, grankPrepOf, rankDataOf, sharedGrankPrep, sharedRankData, type GrankPrep, type RankData, type SharedIngredients } from './rankIngredients.js';
 
-export type Convention = 'default' | 'estudy2';
-
-/** Options with every default filled in. */
-export interface ResolvedOptions {
-  seed: number;
-  bootstrapSamples: number;
-  varianceConvention: 'model-df' | 'L-1';
-  convention: Convention;
-  windows: Array<[number, number]> | undefined;
-  kpMinOverlap: number;
-  kpShortPairs: 'exclude' | 'zero';
-  kpWindowRbar: 'overlap' | 'day';
-  wilcoxonExactBelow: number;
-  includeExtras: boolean;
-  grankRestandardize: boolean;
-  /** The tests to compute (selection.ts); null = all. Unselected tests are neither run nor prepared for. */
-  tests: readonly SelectableTest[] | null;
-}
-
-export const DEFAULT_SEED = 20240601;
-/**
- * B = 9,999 (issue 12 §3): the bootstrap p's Monte Carlo error is sqrt(p(1-p)/B), 0.0022 at
- * p = 0.05 (0.007 with 999; Davidson & MacKinnon 2000), and (B + 1) alpha is a whole number at
- * 1%, 5% and 10%. Cost is linear in B x N x sections (bootstrap.ts).
- */
-export const DEFAULT_BOOTSTRAP_SAMPLES = 9999;
-/** DESIGN.md's default CAR windows. */
-export const DEFAULT_WINDOWS: Array<[number, number]> = [
-  [-1, 1],
-  [0, 1],
-  [0, 2],
-  [-5, 5],
-  [0, 10],
-];
-
-export function resolveOptions(opts: Partial<BatteryOptions> = {}): ResolvedOptions {
-  const convention: Convention = opts.convention ?? 'default';
-  const bootstrapSamples = opts.bootstrapSamples ?? DEFAULT_BOOTSTRAP_SAMPLES;
-  if (!Number.isInteger(bootstrapSamples) || bootstrapSamples < 1) {
-    throw new RangeError(`bootstrapSamples must be a positive integer, got ${bootstrapSamples}`);
-  }
-  const seed = opts.seed ?? DEFAULT_SEED;
-  if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`);
-  return {
-    seed,
-    bootstrapSamples,
-    varianceConvention: opts.varianceConvention ?? (convention === 'estudy2' ? 'L-1' : 'model-df'),
-    convention,
-    windows: opts.windows,
-    kpMinOverlap: opts.kpMinOverlap ?? 30,
-    kpShortPairs: opts.kpShortPairs ?? 'zero',
-    kpWindowRbar: opts.kpWindowRbar ?? (convention === 'estudy2' ? 'day' : 'overlap'),
-    wilcoxonExactBelow: opts.wilcoxonExactBelow ?? 30,
-    includeExtras: opts.includeExtras ?? false,
-    grankRestandardize: opts.grankRestandardize ?? false,
-    tests: opts.tests == null ? null : parseTestSelection(opts.tests),
-  };
-}
-
-/**
- * The cross-section a test sees: for a day, the events with an AR that day; for a window [a, b],
- * the events with an AR on every day of the window (CAR defined).
- */
-export interface CrossSection {
-  kind: 'day' | 'window';
-  a: number;
-  b: number;
-  /** Number of days b - a + 1. */
-  len: number;
-  /** Event (row) indices in the cross-section. */
-  rows: Int32Array;
-  /** AR on the day, or CAR over the window, per row. */
-  x: Float64Array;
-  /**
-   * Standardized value per row: the prediction-error-corrected SAR on the day, or the standardized
-   * CAR = CAR / sqrt(windowVariance) over the window, under the chosen variance convention. NaN
-   * where it cannot be formed (zero or missing variance).
-   */
-  z: Float64Array;
-  /** Per day t in [a, b]: the number of events with an AR (N_t) and the AAR over them (NaN if none). */
-  dayN: Int32Array;
-  dayAAR: Float64Array;
-}
-
-export interface EstAARInfo {
-  /** Sample sd (T - 1 divisor) of the estimation-window AAR series (NaN if T < 2). */
-  sd: number;
-  /** Number of estimation days with at least one residual. */
-  T: number;
-}
-
-/** The rank tests' panel ingredients: every event's rank rows and their column sums (rankRows.ts). */
-export interface RankData extends RankSums {
-  /** Number of combined columns C = E + W (estimation columns first, then the event window). */
-  C: number;
-  /** n * C average ranks of each event's ARs over its combined window; NaN where missing. */
-  K: Float64Array;
-  /** Per event: number of ranked (non-missing) values M_i. */
-  M: Int32Array;
-}
-
-export interface GrankPrep {
-  /** n * E estimation-window SARs AR / sigma_i (convention sigma); NaN where missing. */
-  s: Float64Array;
-  /** n * E average ranks of s within each event's estimation window. */
-  r: Float64Array;
-  /** Per event: sorted finite estimation SARs. */
-  sorted: Float64Array[];
-  /** Per event: number of finite estimation SARs L_i. */
-  L: Int32Array;
-  /**
-   * (added) All events' sorted SARs back to back: event i's are sortedFlat[off[i] .. off[i + 1]),
-   * `sorted[i]` views them; order[k] is the estimation column of sortedFlat[k].
-   */
-  sortedFlat?: Float64Array;
-  off?: Int32Array;
-  order?: Int32Array;
-  /**
-   * (added) Per estimation column e, over every event with L_i > 0: the sum of
-   * r_ie / (L_i + 2) - 1/2 and the count of events with a SAR there. A GRANK section starts from
-   * these and corrects for the events it leaves out, instead of summing all events again.
-   */
-  base?: Float64Array;
-  baseN?: Int32Array;
-}
+export { DEFAULT_BOOTSTRAP_SAMPLES, DEFAULT_SEED, DEFAULT_WINDOWS, resolveOptions, type Convention, type ResolvedOptions } from './options.js';
+export { finiteZ, type CrossSection } from './crossSection.js';
+export type { EstAARInfo } from './estAAR.js';
+export type { GrankPrep, RankData, SharedIngredients } from './rankIngredients.js';
 
 export class StatsContext {
   readonly panel: EventPanel;
@@ -226,32 +117,7 @@ export class StatsContext {
     const key = `d${day}`;
     const hit = this.sections.get(key);
     if (hit) return hit;
-    const w = this.col(day);
-    const { n, W, panel } = this;
-    const rows: number[] = [];
-    for (let i = 0; i < n; i++) if (Number.isFinite(panel.evAR[i * W + w])) rows.push(i);
-    const m = rows.length;
-    const x = new Float64Array(m);
-    const z = new Float64Array(m);
-    let s = 0;
-    for (let k = 0; k < m; k++) {
-      const i = rows[k];
-      x[k] = panel.evAR[i * W + w];
-      const sar = panel.evSAR[i * W + w] * this.sarScale[i];
-      z[k] = Number.isFinite(sar) ? sar : NaN;
-      s += x[k];
-    }
-    const cs: CrossSection = {
-      kind: 'day',
-      a: day,
-      b: day,
-      len: 1,
-      rows: Int32Array.from(rows),
-      x,
-      z,
-      dayN: Int32Array.of(m),
-      dayAAR: Float64Array.of(m > 0 ? s / m : NaN),
-    };
+    const cs = daySectionOf(this.panel, this.W, this.sarScale, day, this.col(day));
     this.sections.set(key, cs);
     return cs;
   }
@@ -261,41 +127,7 @@ export class StatsContext {
     const key = `w${a}:${b}`;
     const hit = this.sections.get(key);
     if (hit) return hit;
-    const wa = this.col(a);
-    const wb = this.col(b);
-    const { n, W, panel } = this;
-    const len = b - a + 1;
-    const dayN = new Int32Array(len);
-    const daySum = new Float64Array(len);
-    const rows: number[] = [];
-    const cars: number[] = [];
-    for (let i = 0; i < n; i++) {
-      let car = 0;
-      let complete = true;
-      for (let w = wa; w <= wb; w++) {
-        const v = panel.evAR[i * W + w];
-        if (Number.isFinite(v)) {
-          dayN[w - wa]++;
-          daySum[w - wa] += v;
-          car += v;
-        } else complete = false;
-      }
-      if (complete) {
-        rows.push(i);
-        cars.push(car);
-      }
-    }
-    const m = rows.length;
-    const x = Float64Array.from(cars);
-    const z = new Float64Array(m);
-    for (let k = 0; k < m; k++) {
-      const i = rows[k];
-      const v = panel.windowVariance(i, a, b) * this.varScale[i];
-      z[k] = v > 0 && Number.isFinite(v) ? x[k] / Math.sqrt(v) : NaN;
-    }
-    const dayAAR = new Float64Array(len);
-    for (let t = 0; t < len; t++) dayAAR[t] = dayN[t] > 0 ? daySum[t] / dayN[t] : NaN;
-    const cs: CrossSection = { kind: 'window', a, b, len, rows: Int32Array.from(rows), x, z, dayN, dayAAR };
+    const cs = windowSectionOf(this.panel, this.W, this.varScale, a, b, this.col(a), this.col(b));
     this.sections.set(key, cs);
     return cs;
   }
@@ -312,31 +144,7 @@ export class StatsContext {
    */
   estAAR(): EstAARInfo {
     if (this._estAAR) return this._estAAR;
-    const { n, E, panel } = this;
-    const series: number[] = [];
-    for (let e = 0; e < E; e++) {
-      let s = 0;
-      let c = 0;
-      for (let i = 0; i < n; i++) {
-        const v = panel.estAR[i * E + e];
-        if (Number.isFinite(v)) {
-          s += v;
-          c++;
-        }
-      }
-      if (c > 0) series.push(s / c);
-    }
-    const T = series.length;
-    let sdv = NaN;
-    if (T >= 2) {
-      let m = 0;
-      for (const v of series) m += v;
-      m /= T;
-      let ss = 0;
-      for (const v of series) ss += (v - m) * (v - m);
-      sdv = Math.sqrt(ss / (T - 1));
-    }
-    this._estAAR = { sd: sdv, T };
+    this._estAAR = estimationAAR(this.panel, this.n, this.E);
     return this._estAAR;
   }
 
@@ -391,7 +199,7 @@ export class StatsContext {
 
   /** Sets the rank ingredients from every event's rank rows (computed here or on other threads). */
   adoptRankRows(rows: RankRows): RankData {
-    this._ranks = { C: rows.C, K: rows.K, M: rows.M, ...reduceRanks(this.panel, this.E, this.W, rows) };
+    this._ranks = rankDataOf(this.panel, this.E, this.W, rows);
     return this._ranks;
   }
 
@@ -423,8 +231,7 @@ export class StatsContext {
 
   /** Sets the GRANK ingredients from every event's SAR rows (computed here or on other threads). */
   adoptGrankRows(rows: GrankRows): GrankPrep {
-    const { s, r, L, flat, off, order } = rows;
-    this._grank = { s, r, sorted: sortedViews(flat, off), L, sortedFlat: flat, off, order, ...reduceGrank(this.n, this.E, rows) };
+    this._grank = grankPrepOf(this.n, this.E, rows);
     return this._grank;
   }
 
@@ -435,25 +242,9 @@ export class StatsContext {
    */
   shareIngredients(need: { ranks: boolean; grank: boolean } = { ranks: true, grank: true }): SharedIngredients {
     const out: SharedIngredients = { estAAR: this.estAAR(), phat: this.phat() };
-    if (need.ranks) {
-      const ranks = this.ranks();
-      out.ranks = { ...ranks, K: toShared(ranks.K), M: toShared(ranks.M), colN: toShared(ranks.colN), colDev: toShared(ranks.colDev), colU: toShared(ranks.colU), colK: toShared(ranks.colK), colG: toShared(ranks.colG) };
-    }
+    if (need.ranks) out.ranks = sharedRankData(this.ranks());
     if (!need.grank) return out;
-    const g = this.grankPrep() as Required<GrankPrep>;
-    return {
-      ...out,
-      grank: {
-        s: toShared(g.s),
-        r: toShared(g.r),
-        L: toShared(g.L),
-        sortedFlat: toShared(g.sortedFlat),
-        off: toShared(g.off),
-        order: toShared(g.order),
-        base: toShared(g.base),
-        baseN: toShared(g.baseN),
-      },
-    };
+    return { ...out, grank: sharedGrankPrep(this.grankPrep() as Required<GrankPrep>) };
   }
 
   /** Takes ingredients computed by `shareIngredients` on another thread, for the same panel and options. */
@@ -461,24 +252,8 @@ export class StatsContext {
     this._estAAR ??= x.estAAR;
     if (!this.phatByLen.has(1)) this.phatByLen.set(1, x.phat);
     if (x.ranks) this._ranks ??= x.ranks;
-    if (x.grank) this._grank ??= { ...x.grank, sorted: sortedViews(x.grank.sortedFlat, x.grank.off) };
+    if (x.grank) this._grank ??= adoptedGrankPrep(x.grank);
   }
-}
-
-/** The panel-level ingredients as plain data (typed arrays over SharedArrayBuffers). */
-export interface SharedIngredients {
-  estAAR: EstAARInfo;
-  phat: { phat: number; note: string };
-  /** Absent when no selected test ranks (selection.ts). */
-  ranks?: RankData;
-  /** Absent when GRANK is not selected. */
-  grank?: Required<Omit<GrankPrep, 'sorted'>>;
-}
-
-function sortedViews(flat: Float64Array, off: Int32Array): Float64Array[] {
-  const out: Float64Array[] = new Array(off.length - 1);
-  for (let i = 0; i + 1 < off.length; i++) out[i] = flat.subarray(off[i], off[i + 1]);
-  return out;
 }
 
 function presetKey(name: string, cs: CrossSection, opts: ResolvedOptions): string {
@@ -505,65 +280,4 @@ export function getContext(panel: EventPanel, opts: ResolvedOptions): StatsConte
     byKey.set(key, ctx);
   }
   return ctx;
-}
-
-/** A test on one cross-section (a day or a window). */
-export type SectionTest = (ctx: StatsContext, cs: CrossSection, opts: ResolvedOptions) => import('./types.js').TestResult;
-
-/** Runs a section test on day `day` of `panel`. */
-export function onDay(test: SectionTest, panel: EventPanel, day: number, opts: Partial<BatteryOptions> = {}) {
-  const r = resolveOptions(opts);
-  const ctx = getContext(panel, r);
-  return test(ctx, ctx.daySection(day), r);
-}
-
-/** Runs a section test on the window [a, b] of `panel`. */
-export function onWindow(test: SectionTest, panel: EventPanel, a: number, b: number, opts: Partial<BatteryOptions> = {}) {
-  const r = resolveOptions(opts);
-  const ctx = getContext(panel, r);
-  return test(ctx, ctx.windowSection(a, b), r);
-}
-
-/** "AR on day t" or "CAR over [a, b]" for notes and reasons. */
-export function describe(cs: CrossSection): string {
-  return cs.kind === 'day' ? `day ${cs.a}` : `window [${cs.a}, ${cs.b}]`;
-}
-
-const finiteZCache = new WeakMap<CrossSection, { z: Float64Array; rows: Int32Array }>();
-
-/**
- * Finite values of z (standardized ARs/CARs) of a cross-section, with their row indices. Patell,
- * BMP (and the KP adjustments through them) and GRANK all ask for them: computed once per section
- * and shared, so callers must not write into the arrays.
- */
-export function finiteZ(cs: CrossSection): { z: Float64Array; rows: Int32Array } {
-  const hit = finiteZCache.get(cs);
-  if (hit) return hit;
-  let m = 0;
-  for (let k = 0; k < cs.z.length; k++) if (Number.isFinite(cs.z[k])) m++;
-  const z = new Float64Array(m);
-  const rows = new Int32Array(m);
-  for (let k = 0, j = 0; k < cs.z.length; k++) {
-    if (Number.isFinite(cs.z[k])) {
-      z[j] = cs.z[k];
-      rows[j++] = cs.rows[k];
-    }
-  }
-  const out = { z, rows };
-  finiteZCache.set(cs, out);
-  return out;
-}
-
-/**
- * estudy2's CAR tests use only the days of the window on which more than `percentage` (90) percent
- * of the events have an abnormal return (`daily[, 3] > percentage`). Returns the window's day
- * positions (0-based within [a, b]) that pass.
- */
-export function estudy2CarDays(ctx: StatsContext, cs: CrossSection, percentage = 90): number[] {
-  const out: number[] = [];
-  for (let t = 0; t < cs.len; t++) {
-    const pct = ctx.n > 0 ? (cs.dayN[t] / ctx.n) * 100 : 0;
-    if (pct > percentage && pct > 0) out.push(t);
-  }
-  return out;
 }

@@ -15,7 +15,7 @@
  *      their IPOs in the golden example); we use the plain sum. Identical without missing data.
  * It has no window version.
  */
-import { onDay, onWindow, type SectionTest } from './context.js';
+import { onDay, onWindow, type SectionTest } from './sectionTest.js';
 import { columnScoreTest } from './rankCommon.js';
 import type { BatteryOptions, EventPanel, TestResult } from './types.js';
 

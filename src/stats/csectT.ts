@@ -10,7 +10,7 @@
  * estudy2 (`t_test`): identical per day (rowSds with the N - 1 divisor, times sqrt(N)); it has no
  * window version.
  */
-import { describe, onDay, onWindow, type SectionTest } from './context.js';
+import { describe, onDay, onWindow, type SectionTest } from './sectionTest.js';
 import { pStudent2 } from './pvalue.js';
 import type { BatteryOptions, EventPanel, TestResult } from './types.js';
 import { fail, ok, oneSampleT } from './util.js';

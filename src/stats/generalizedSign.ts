@@ -20,7 +20,7 @@
  * residuals) instead of the mean of the per-event shares; identical with equal L_i. The daily
  * p-hat serves every window and the p-value is the normal one, as in estudy2.
  */
-import { describe, onDay, onWindow, type SectionTest } from './context.js';
+import { describe, onDay, onWindow, type SectionTest } from './sectionTest.js';
 import { pNormal2 } from './pvalue.js';
 import { binomialTwoSidedP } from './sign.js';
 import { binomialMinP, cannotRejectNote } from './cannotReject.js';

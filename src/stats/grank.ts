@@ -24,7 +24,8 @@
  *
  * estudy2 has no GRANK.
  */
-import { describe, finiteZ, onDay, onWindow, type SectionTest } from './context.js';
+import { finiteZ } from './context.js';
+import { describe, onDay, onWindow, type SectionTest } from './sectionTest.js';
 import { pStudent2 } from './pvalue.js';
 import type { BatteryOptions, EventPanel, TestResult } from './types.js';
 import { fail, isZeroSpread, maxAbs, ok, sd } from './util.js';

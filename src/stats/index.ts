@@ -15,9 +15,9 @@ export {
   DEFAULT_WINDOWS,
   type ResolvedOptions,
   type CrossSection,
-  type SectionTest,
   type Convention,
 } from './context.js';
+export type { SectionTest } from './sectionTest.js';
 export { runDayBattery, runWindowBattery, aggregate, SECTION_TESTS, EXTRA_SECTION_TESTS } from './battery.js';
 export { csectTDay, csectTWindow, csectTSection } from './csectT.js';
 export { bw1980Day, bw1980Window, bw1980Section } from './brownWarner1980.js';

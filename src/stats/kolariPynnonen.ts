@@ -32,7 +32,8 @@
  * estudy2 has neither test.
  */
 import { bmpCore } from './bmp.js';
-import { getContext, onDay, onWindow, resolveOptions, type CrossSection, type SectionTest, type StatsContext } from './context.js';
+import { getContext, resolveOptions, type CrossSection, type StatsContext } from './context.js';
+import { onDay, onWindow, type SectionTest } from './sectionTest.js';
 import { patellCore } from './patell.js';
 import { pNormal2, pStudent2 } from './pvalue.js';
 import type { BatteryOptions, EventPanel, RbarInfo, TestResult } from './types.js';

@@ -21,7 +21,8 @@
  *   2. the CAR version (`car_lamb`) is sum over the window's days of the daily statistics divided by
  *      sqrt(days), over the days where more than 90% of the events have an AR.
  */
-import { describe, estudy2CarDays, onDay, onWindow, type CrossSection, type SectionTest, type StatsContext } from './context.js';
+import { type CrossSection, type StatsContext } from './context.js';
+import { describe, estudy2CarDays, onDay, onWindow, type SectionTest } from './sectionTest.js';
 import { pNormal2 } from './pvalue.js';
 import type { BatteryOptions, EventPanel, TestResult } from './types.js';
 import { fail, ok } from './util.js';

@@ -17,7 +17,7 @@
  * `rowMeans(...) * ncol(...)`) instead of the sum over the N_t events with data; it ranks over the
  * estimation window plus the tested event window (see rank.ts). It has no window version.
  */
-import { onDay, onWindow, type SectionTest } from './context.js';
+import { onDay, onWindow, type SectionTest } from './sectionTest.js';
 import { columnScoreTest } from './rankCommon.js';
 import type { BatteryOptions, EventPanel, TestResult } from './types.js';
 

@@ -23,7 +23,8 @@
  *      panel's SARs are built, reproduced in tests/golden/estudy2.test.ts, not of this test.
  * estudy2 has no window version of Patell.
  */
-import { describe, finiteZ, onDay, onWindow, type SectionTest } from './context.js';
+import { finiteZ } from './context.js';
+import { describe, onDay, onWindow, type SectionTest } from './sectionTest.js';
 import { pNormal2 } from './pvalue.js';
 import type { BatteryOptions, EventPanel, TestResult } from './types.js';
 import { fail, ok } from './util.js';

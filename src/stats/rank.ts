@@ -24,7 +24,8 @@
  *      the POOLED mean rank rather than each event's own (M_i + 1)/2 and only days with more than
  *      90% of events enter (L2' of them). Identical to ours when every M_i is equal.
  */
-import { describe, estudy2CarDays, onDay, onWindow, type CrossSection, type SectionTest, type StatsContext } from './context.js';
+import { type CrossSection, type StatsContext } from './context.js';
+import { describe, estudy2CarDays, onDay, onWindow, type SectionTest } from './sectionTest.js';
 import { pNormal2 } from './pvalue.js';
 import { columnScoreTest } from './rankCommon.js';
 import type { BatteryOptions, EventPanel, TestResult } from './types.js';

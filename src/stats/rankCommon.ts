@@ -13,7 +13,8 @@
  * per event (`mean(delta_full)`) instead of T, and it forms each day's sum as
  * mean * n (n = all events) instead of the sum over the N_t events with data.
  */
-import { describe, type CrossSection, type StatsContext } from './context.js';
+import { type CrossSection, type StatsContext } from './context.js';
+import { describe } from './sectionTest.js';
 import { pNormal2 } from './pvalue.js';
 import type { TestResult } from './types.js';
 import { fail, ok } from './util.js';

@@ -26,7 +26,7 @@
  * is not computed (null, with the reason) rather than spending minutes: the KP window tests then say
  * why they are missing instead of applying a day-level r-bar known to be wrong for windows.
  */
-import { pairCorrelation } from './rbar.js';
+import { pairCorrelation } from './rbarPairwise.js';
 import type { EventPanel } from './types.js';
 
 export interface WindowRbarInfo {
@@ -174,7 +174,7 @@ export function windowRbar(
         if (++computed > maxRho) return overBudget(total, `more than ${maxRho} residual correlations of ${E} days to compute`);
         const lo = Math.min(i, j) * E;
         const hi = Math.max(i, j) * E;
-        // Residuals are stored in day order (rbar.ts): the day-level pair correlation, over the whole estimation windows.
+        // Residuals are stored in day order (rbarSeries.ts): the day-level pair correlation (rbarPairwise.ts), over the whole estimation windows.
         r = pairCorrelation(panel.estDays, panel.estAR, lo, lo + E, hi, hi + E, minOverlap, xa, ya);
         if (cache.size < WINDOW_RBAR_MAX_PAIRS) cache.set(key, r);
       }

@@ -12,7 +12,7 @@
  * critical values (we keep the exact p).
  */
 import { binomialMinP, cannotRejectNote } from './cannotReject.js';
-import { describe, onDay, onWindow, type SectionTest } from './context.js';
+import { describe, onDay, onWindow, type SectionTest } from './sectionTest.js';
 import type { BatteryOptions, EventPanel, TestResult } from './types.js';
 import { fail, ok } from './util.js';
 

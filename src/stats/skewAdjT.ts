@@ -14,7 +14,7 @@
  *
  * estudy2 has no skewness-adjusted test.
  */
-import { describe, onDay, onWindow, type SectionTest } from './context.js';
+import { describe, onDay, onWindow, type SectionTest } from './sectionTest.js';
 import { pStudent2 } from './pvalue.js';
 import type { BatteryOptions, EventPanel, TestResult } from './types.js';
 import { fail, isZeroSpread, maxAbs, mean, ok, sd } from './util.js';

@@ -15,7 +15,7 @@
  * estudy2 (`wilcoxon_test`), convention 'estudy2' — difference: the reported statistic is W+ itself
  * (its "wlcx_stat"), not the standardized z; the p-value is computed the same way.
  */
-import { describe, onDay, onWindow, type SectionTest } from './context.js';
+import { describe, onDay, onWindow, type SectionTest } from './sectionTest.js';
 import { pNormal2 } from './pvalue.js';
 import { cannotRejectNote } from './cannotReject.js';
 import type { BatteryOptions, EventPanel, TestResult } from './types.js';
