@@ -149,8 +149,8 @@ export const MUTATIONS: Mutation[] = [
     id: 'exit-0',
     why: 'the process always exits 0',
     file: 'src/cli/main.ts',
-    find: 'main(process.argv.slice(2)).then((code) => process.exit(code));',
-    replace: 'main(process.argv.slice(2)).then(() => process.exit(0));',
+    find: 'void main(process.argv.slice(2)).then(finish);',
+    replace: 'void main(process.argv.slice(2)).then(() => finish(0));',
     tests: [CLI_DEFAULTS],
   },
   {
@@ -163,10 +163,10 @@ export const MUTATIONS: Mutation[] = [
   },
   {
     id: 'study-convention',
-    why: "a study file's testConvention default paper -> estudy2",
-    file: 'src/study/config.ts',
-    find: "default('paper')",
-    replace: "default('estudy2')",
+    why: "a study file's testConvention default paper -> estudy2 (config.ts takes it from DEFAULT_SETTINGS)",
+    file: 'src/study/types.ts',
+    find: "  testConvention: 'paper',",
+    replace: "  testConvention: 'estudy2',",
     tests: [CONVENTION],
   },
   {
