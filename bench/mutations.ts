@@ -99,7 +99,15 @@ export const MUTATIONS: Mutation[] = [
   },
   {
     id: 'claim-nearly',
-    why: 'a "nearly" claim confirmed from above instead of below',
+    why: 'a "nearly" return claim confirmed from the far side (past the claimed figure instead of just short of it)',
+    file: 'src/study/claims.ts',
+    find: 'const short = c.claimed < 0 ? diff >= 0 : diff <= 0;',
+    replace: 'const short = c.claimed < 0 ? diff <= 0 : diff >= 0;',
+    tests: ['tests/study/claims.test.ts'],
+  },
+  {
+    id: 'claim-price-nearly',
+    why: 'a "nearly" price-level claim confirmed from above instead of below',
     file: 'src/study/claims.ts',
     find: 'verdict = diff <= 0 && -diff <= c.tolerance',
     replace: 'verdict = diff >= 0 && diff <= c.tolerance',

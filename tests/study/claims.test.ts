@@ -29,4 +29,26 @@ describe('checkClaim verdicts (ours = +50%)', () => {
   it('nearly: just below is confirmed, just above approximately, far off not', () => {
     expect([verdict('nearly', 0.502, 0.005), verdict('nearly', 0.497, 0.005), verdict('nearly', 0.6, 0.005)]).toEqual(['confirmed', 'approximately', 'not-confirmed']);
   });
+  it('nearly on a fall: just short of it in size is confirmed, past it approximately', () => {
+    // ours is +50%; a claimed -X is compared from above: "跌近9%" is a fall just under 9%.
+    const fall = (claimed: number, tol: number) =>
+      checkClaim({ id: 'c', text: 't', source: 's', symbol: 'X', measure: 'period', from: '2023-01-02', to: '2023-01-05', claimed, comparison: 'nearly', tolerance: tol }, {
+        ...ctx,
+        series: () => ({ ok: true as const, series: { ...series, close: Float64Array.of(15, 12, 11, 10) }, describe: 'falling closes' }),
+      }).verdict;
+    // ours = 10 / 15 - 1 = -33.33%
+    expect([fall(-0.335, 0.005), fall(-0.331, 0.005), fall(-0.5, 0.005)]).toEqual(['confirmed', 'approximately', 'not-confirmed']);
+  });
+});
+
+describe('checkClaim verdicts on a price level (close 15 on 2023-01-05)', () => {
+  const price = (claimed: number, comparison: Claim['comparison']) =>
+    checkClaim({ id: 'p', text: 't', source: 's', symbol: 'X', measure: 'price', at: 'close', to: '2023-01-05', claimed, comparison, tolerance: 0.05 }, ctx).verdict;
+  it('nearly: a close just below the claimed price is confirmed, just above approximately, far off not', () => {
+    expect([price(15.03, 'nearly'), price(14.97, 'nearly'), price(16, 'nearly')]).toEqual(['confirmed', 'approximately', 'not-confirmed']);
+  });
+  it('about, at-least and at-most on each side', () => {
+    expect([price(15.02, 'about'), price(15.4, 'about'), price(16, 'about')]).toEqual(['confirmed', 'approximately', 'not-confirmed']);
+    expect([price(15.04, 'at-least'), price(15.2, 'at-least'), price(14.96, 'at-most'), price(14.8, 'at-most')]).toEqual(['confirmed', 'not-confirmed', 'confirmed', 'not-confirmed']);
+  });
 });
