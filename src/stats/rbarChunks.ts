@@ -179,90 +179,150 @@ function rbarChunkSums(plan: RbarPlan, k: number): RbarPartial {
   if (k >= plan.bounds.length - 1) return { sum: 0, used: 0, degenerate: 0 };
   const L = plan.layout as Layout;
   const { minOverlap } = plan;
-  const { G, X } = L;
-  let maxLen = 0;
-  let maxCount = 0;
-  for (let g = 0; g < G; g++) {
-    maxLen = Math.max(maxLen, L.hi[g] - L.lo[g] + 1);
-    maxCount = Math.max(maxCount, L.count[g]);
-  }
-  const U = new Float64Array(maxLen);
-  const V = new Float64Array(maxLen);
-  const wG = new Float64Array(maxCount);
-  const wH = new Float64Array(maxCount);
-  const accG = new Float64Array(2);
-  const accH = new Float64Array(2);
-  const excl = new Int32Array(maxLen);
+  const { G } = L;
+  const S = groupScratch(L);
+  const out = S.out;
   let sum = 0;
   let used = 0;
   let degenerate = 0;
 
   // Sweep the group pairs whose spans overlap (groups are sorted by lo).
   for (let g = plan.bounds[k]; g < plan.bounds[k + 1]; g++) {
-    const ng = L.count[g];
-    const gLo = L.lo[g];
     const gHi = L.hi[g];
     // Pairs inside the group: C is the group's own days.
-    const mIn = gHi - gLo + 1 - L.holeN[g];
-    if (ng > 1 && mIn >= minOverlap) {
-      weigh(L, g, gLo, gHi, mIn, excl, 0, wG, accG);
-      const good = accG[1];
-      const len = gHi - gLo + 1;
-      columnSum(L, g, wG, gLo, gHi, U);
-      let uu = 0;
-      for (let t = 0; t < len; t++) uu += U[t] * U[t];
-      // sum_{i<j} r_ij = (sum of all r_ij incl. the diagonal's ones - good) / 2.
-      sum += (uu - mIn * accG[0] * accG[0] - good) / 2;
-      used += (good * (good - 1)) / 2;
-      degenerate += (ng * (ng - 1)) / 2 - (good * (good - 1)) / 2;
+    if (groupSelfSums(L, g, minOverlap, S)) {
+      sum += out[0];
+      used += out[1];
+      degenerate += out[2];
     }
     for (let h = g + 1; h < G; h++) {
-      const s = L.lo[h];
-      if (s > gHi) break;
+      if (L.lo[h] > gHi) break;
       if (L.ek[h] !== L.ek[g]) continue; // different day 0: a zero-correlation pair
-      const e = Math.min(gHi, L.hi[h]);
-      // Days in [s, e] that either group lacks.
-      let m = e - s + 1;
-      for (let k = L.hole0[g], end = k + L.holeN[g]; k < end; k++) if (L.holes[k] >= s && L.holes[k] <= e) m--;
-      const nxG = L.holeN[h] > 0 ? otherHoles(L, g, h, s, e, excl) : 0;
-      m -= nxG;
-      if (m < minOverlap) continue;
-      const nh = L.count[h];
-      weigh(L, g, s, e, m, excl, nxG, wG, accG);
-      const nxH = L.holeN[g] > 0 ? otherHoles(L, h, g, s, e, excl) : 0;
-      weigh(L, h, s, e, m, excl, nxH, wH, accH);
-      const goodG = accG[1];
-      const goodH = accH[1];
-      degenerate += ng * nh - goodG * goodH;
-      if (goodG === 0 || goodH === 0) continue;
-      const len = e - s + 1;
-      let dot = 0;
-      if (ng * nh <= ng + nh + 1) {
-        // Few pairs (e.g. two single events): their dot products directly cost less than
-        // building two column sums.
-        for (let i = 0; i < ng; i++) {
-          const wi = wG[i];
-          if (wi === 0) continue;
-          const bx = L.x0[L.row0[g] + i] + (s - gLo);
-          for (let j = 0; j < nh; j++) {
-            const wj = wH[j];
-            if (wj === 0) continue;
-            const by = L.x0[L.row0[h] + j] + (s - L.lo[h]);
-            let d = 0;
-            for (let t = 0; t < len; t++) d += X[bx + t] * X[by + t];
-            dot += wi * wj * d;
-          }
-        }
-      } else {
-        columnSum(L, g, wG, s, e, U);
-        columnSum(L, h, wH, s, e, V);
-        for (let t = 0; t < len; t++) dot += U[t] * V[t];
-      }
-      sum += dot - m * accG[0] * accH[0];
-      used += goodG * goodH;
+      if (!groupPairSums(L, g, h, minOverlap, S)) continue;
+      sum += out[0];
+      used += out[1];
+      degenerate += out[2];
     }
   }
   return { sum, used, degenerate };
+}
+
+/**
+ * Scratch buffers for the group sums of one layout (sized by its widest and largest group), and
+ * `out`, where groupSelfSums / groupPairSums leave [sum of r, used pairs, degenerate pairs].
+ */
+export interface GroupScratch {
+  U: Float64Array;
+  V: Float64Array;
+  wG: Float64Array;
+  wH: Float64Array;
+  accG: Float64Array;
+  accH: Float64Array;
+  excl: Int32Array;
+  out: Float64Array;
+}
+
+export function groupScratch(L: Layout): GroupScratch {
+  let maxLen = 0;
+  let maxCount = 0;
+  for (let g = 0; g < L.G; g++) {
+    maxLen = Math.max(maxLen, L.hi[g] - L.lo[g] + 1);
+    maxCount = Math.max(maxCount, L.count[g]);
+  }
+  return {
+    U: new Float64Array(maxLen),
+    V: new Float64Array(maxLen),
+    wG: new Float64Array(maxCount),
+    wH: new Float64Array(maxCount),
+    accG: new Float64Array(2),
+    accH: new Float64Array(2),
+    excl: new Int32Array(maxLen),
+    out: new Float64Array(3),
+  };
+}
+
+/**
+ * The pairs inside group g, whose common days C are the group's own days: S.out = [sum_{i<j} r_ij,
+ * pairs estimated, pairs degenerate]. False (out untouched) when the group has one event or fewer
+ * than minOverlap days: every pair short.
+ */
+export function groupSelfSums(L: Layout, g: number, minOverlap: number, S: GroupScratch): boolean {
+  const ng = L.count[g];
+  const gLo = L.lo[g];
+  const gHi = L.hi[g];
+  const mIn = gHi - gLo + 1 - L.holeN[g];
+  if (!(ng > 1 && mIn >= minOverlap)) return false;
+  const { wG, accG, U, excl, out } = S;
+  weigh(L, g, gLo, gHi, mIn, excl, 0, wG, accG);
+  const good = accG[1];
+  const len = gHi - gLo + 1;
+  columnSum(L, g, wG, gLo, gHi, U);
+  let uu = 0;
+  for (let t = 0; t < len; t++) uu += U[t] * U[t];
+  // sum_{i<j} r_ij = (sum of all r_ij incl. the diagonal's ones - good) / 2.
+  out[0] = (uu - mIn * accG[0] * accG[0] - good) / 2;
+  out[1] = (good * (good - 1)) / 2;
+  out[2] = (ng * (ng - 1)) / 2 - (good * (good - 1)) / 2;
+  return true;
+}
+
+/**
+ * The |G| x |H| pairs between groups g and h (either order), whose common days C are the overlap
+ * of their spans minus either group's holes: S.out = [sum_ij r_ij, pairs estimated, pairs
+ * degenerate]. False (out untouched) when |C| < minOverlap: every pair short.
+ */
+export function groupPairSums(L: Layout, g: number, h: number, minOverlap: number, S: GroupScratch): boolean {
+  const { X } = L;
+  const { wG, wH, accG, accH, U, V, excl, out } = S;
+  const gLo = L.lo[g];
+  const s = Math.max(gLo, L.lo[h]);
+  const e = Math.min(L.hi[g], L.hi[h]);
+  if (e - s + 1 < minOverlap) return false;
+  // Days in [s, e] that either group lacks.
+  let m = e - s + 1;
+  for (let k = L.hole0[g], end = k + L.holeN[g]; k < end; k++) if (L.holes[k] >= s && L.holes[k] <= e) m--;
+  const nxG = L.holeN[h] > 0 ? otherHoles(L, g, h, s, e, excl) : 0;
+  m -= nxG;
+  if (m < minOverlap) return false;
+  const ng = L.count[g];
+  const nh = L.count[h];
+  weigh(L, g, s, e, m, excl, nxG, wG, accG);
+  const nxH = L.holeN[g] > 0 ? otherHoles(L, h, g, s, e, excl) : 0;
+  weigh(L, h, s, e, m, excl, nxH, wH, accH);
+  const goodG = accG[1];
+  const goodH = accH[1];
+  out[2] = ng * nh - goodG * goodH;
+  if (goodG === 0 || goodH === 0) {
+    out[0] = 0;
+    out[1] = 0;
+    return true;
+  }
+  const len = e - s + 1;
+  let dot = 0;
+  if (ng * nh <= ng + nh + 1) {
+    // Few pairs (e.g. two single events): their dot products directly cost less than
+    // building two column sums.
+    for (let i = 0; i < ng; i++) {
+      const wi = wG[i];
+      if (wi === 0) continue;
+      const bx = L.x0[L.row0[g] + i] + (s - gLo);
+      for (let j = 0; j < nh; j++) {
+        const wj = wH[j];
+        if (wj === 0) continue;
+        const by = L.x0[L.row0[h] + j] + (s - L.lo[h]);
+        let d = 0;
+        for (let t = 0; t < len; t++) d += X[bx + t] * X[by + t];
+        dot += wi * wj * d;
+      }
+    }
+  } else {
+    columnSum(L, g, wG, s, e, U);
+    columnSum(L, h, wH, s, e, V);
+    for (let t = 0; t < len; t++) dot += U[t] * V[t];
+  }
+  out[0] = dot - m * accG[0] * accH[0];
+  out[1] = goodG * goodH;
+  return true;
 }
 
 /** r-bar from the RBAR_CHUNKS chunks' partial sums, added in chunk order. */

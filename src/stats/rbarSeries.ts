@@ -23,7 +23,7 @@ export interface Series {
   repeated: boolean;
   /** Day-0 key per event: pairs with different keys do not share day 0 (see rbar.ts). */
   key: Float64Array;
-  /** Pairs of events with the same key. */
+  /** Pairs of events with the same key (0 when the caller gave the keys). */
   samePairs: number;
 }
 
@@ -46,10 +46,19 @@ function dayZeroKeys(panel: EventPanel): { key: Float64Array; samePairs: number 
   return { key, samePairs };
 }
 
-export function eventSeries(panel: EventPanel, E: number): Series {
-  const { estDays, estAR, n } = panel;
+/**
+ * The series of every event of the panel, keyed by day 0; or, given `rows` and `key`, of the events
+ * rows[0..] only (event k of the series is panel row rows[k]) with the caller's keys (the window
+ * r-bar, rbarWindow.ts, keys events by their window's calendar days instead of day 0).
+ */
+export function eventSeries(panel: EventPanel, E: number, rows?: Int32Array, key?: Float64Array): Series {
+  const { estDays, estAR } = panel;
+  const n = rows ? rows.length : panel.n;
   let total = 0;
-  for (let c = 0; c < n * E; c++) if (estDays[c] >= 0 && Number.isFinite(estAR[c])) total++;
+  for (let r = 0; r < n; r++) {
+    const base = (rows ? rows[r] : r) * E;
+    for (let c = base; c < base + E; c++) if (estDays[c] >= 0 && Number.isFinite(estAR[c])) total++;
+  }
   const days = new Int32Array(total);
   const vals = new Float64Array(total);
   const off = new Int32Array(n);
@@ -57,7 +66,7 @@ export function eventSeries(panel: EventPanel, E: number): Series {
   let repeated = false;
   let k = 0;
   for (let i = 0; i < n; i++) {
-    const base = i * E;
+    const base = (rows ? rows[i] : i) * E;
     off[i] = k;
     let sorted = true;
     let last = -Infinity;
@@ -82,5 +91,5 @@ export function eventSeries(panel: EventPanel, E: number): Series {
       for (let j = a + 1; j < k; j++) if (days[j] === days[j - 1]) repeated = true;
     }
   }
-  return { days, vals, off, len, repeated, ...dayZeroKeys(panel) };
+  return { days, vals, off, len, repeated, ...(rows && key ? { key, samePairs: 0 } : dayZeroKeys(panel)) };
 }
