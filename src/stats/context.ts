@@ -165,7 +165,7 @@ export class StatsContext {
   /**
    * Kolari-Pynnönen r-bar of a window's CARs: pairwise residual correlations scaled by the calendar
    * overlap of the days each event sums (rbarWindow.ts); the pairs' correlations are shared by all
-   * windows of the panel.
+   * windows of the panel. At market scale (over the pairwise budget) the grouped sums instead.
    */
   windowRbar(cs: CrossSection): WindowRbarInfo {
     const key = `${cs.a}:${cs.b}`;

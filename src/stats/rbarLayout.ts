@@ -24,7 +24,7 @@ import type { Series } from './rbarSeries.js';
  */
 export interface Layout {
   G: number;
-  /** Day-0 key of each group's events. */
+  /** Key of each group's events: day 0 (rbar.ts), or the window class (rbarWindow.ts). */
   ek: Float64Array;
   lo: Int32Array;
   hi: Int32Array;

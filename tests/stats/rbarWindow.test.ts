@@ -89,13 +89,19 @@ describe('which studies get the window r-bar', () => {
     expect(k('kpWindowRbar: day\n')).toBe('day');
   });
 
-  it('over the computing budget the window r-bar is null with the reason', async () => {
+  it('over the pairwise budget the grouped path computes it; over both the r-bar is null with the reason', async () => {
     const { windowRbar } = await import('../../src/stats/rbarWindow.js');
     const all = Int32Array.from({ length: 3 }, (_, i) => i);
     const o = { minOverlap: 30, shortPairs: 'zero' as const };
+    const noGroups = { groupedBudget: 0 };
     // A's and B's [-2, 2] windows overlap: one correlation of 60 days is over a budget of 59.
-    expect(windowRbar(panel, all, -2, 2, { ...o, budget: 59 }, new Map())).toMatchObject({ rbar: null, reason: expect.stringMatching(/more than 0 residual correlations of 60 days to compute: over the computing budget/) });
-    expect(windowRbar(panel, all, -2, 2, { ...o, maxPairs: 0 }, new Map()).reason).toMatch(/more than 0 pairs of events with overlapping windows/);
-    expect(windowRbar(panel, all, -2, 2, { ...o, budget: 60 }, new Map()).rbar).toBeGreaterThan(0);
+    expect(windowRbar(panel, all, -2, 2, { ...o, budget: 59, ...noGroups }, new Map())).toMatchObject({ rbar: null, reason: expect.stringMatching(/more than 0 residual correlations of 60 days to compute: over the computing budget/) });
+    expect(windowRbar(panel, all, -2, 2, { ...o, maxPairs: 0, ...noGroups }, new Map()).reason).toMatch(/more than 0 pairs of events with overlapping windows/);
+    expect(windowRbar(panel, all, -2, 2, { ...o, maxPairs: 0, maxGroupPairs: 0 }, new Map()).reason).toMatch(/more than 0 pairs of events with overlapping windows/);
+    const pairwise = windowRbar(panel, all, -2, 2, { ...o, budget: 60, ...noGroups }, new Map());
+    expect(pairwise.rbar).toBeGreaterThan(0);
+    // Over the pairwise budget only: the grouped path, the same r-bar and counts.
+    const grouped = windowRbar(panel, all, -2, 2, { ...o, budget: 59 }, new Map());
+    expect(grouped).toMatchObject({ ...pairwise, rbar: expect.closeTo(pairwise.rbar!, 15) });
   });
 });
