@@ -83,6 +83,19 @@ function randomPanel(seed: number, n: number): EventPanel {
   };
 }
 
+/** Pairs of `rows` whose [a, b] windows share some but not all of their days (0 < ov < 1). */
+function partialOverlaps(panel: EventPanel, rows: Int32Array, a: number, b: number): number {
+  const days = Array.from(rows, (i) => new Set(Array.from({ length: b - a + 1 }, (_, t) => panel.evDays![i * W + a - WIN_START + t]).filter((d) => d >= 0)));
+  let count = 0;
+  for (let k = 0; k < days.length; k++) {
+    for (let l = k + 1; l < days.length; l++) {
+      const common = [...days[k]].filter((d) => days[l].has(d)).length;
+      if (common > 0 && common < Math.max(days[k].size, days[l].size)) count++;
+    }
+  }
+  return count;
+}
+
 function expectSame(grouped: WindowRbarInfo | null, pairwise: WindowRbarInfo): void {
   expect(grouped).not.toBeNull();
   const g = grouped as WindowRbarInfo;
@@ -93,7 +106,7 @@ function expectSame(grouped: WindowRbarInfo | null, pairwise: WindowRbarInfo): v
 
 describe('grouped window r-bar equals the pair-by-pair definition', () => {
   it('random clustered panels: every window, both shortPairs modes, three minOverlap values', () => {
-    const seen = { estimated: 0, short: 0, degenerate: 0, disjoint: 0, partial: 0 };
+    const seen = { estimated: 0, short: 0, degenerate: 0, disjoint: 0, partial: 0, ovBelowOne: 0 };
     for (let seed = 1; seed <= 6; seed++) {
       const panel = randomPanel(seed * 101, 160);
       const rnd = mulberry32(seed);
@@ -114,6 +127,7 @@ describe('grouped window r-bar equals the pair-by-pair definition', () => {
           seen.degenerate += p.pairsDegenerate;
           seen.disjoint += p.pairsDisjoint;
           if (p.pairsDisjoint > 0 && p.pairsEstimated > 0) seen.partial++;
+          seen.ovBelowOne += partialOverlaps(panel, rows, a, b);
         }
       }
     }
@@ -121,13 +135,13 @@ describe('grouped window r-bar equals the pair-by-pair definition', () => {
     for (const v of Object.values(seen)) expect(v).toBeGreaterThan(0);
   });
 
-  it('windows of events announced on nearby days: ov strictly between 0 and 1 for some pairs', () => {
-    // Two events two days apart on one calendar: [-2, 2] shares 3 of 5 days; nothing else around.
-    const panel = randomPanel(7, 60);
+  it('without evDays every window is the same days (ov = 1): one class, the plain KP r-bar', () => {
+    const panel = { ...randomPanel(7, 60), evDays: undefined };
     const rows = Int32Array.from({ length: panel.n }, (_, i) => i);
     for (const [a, b] of WINDOWS) {
       const o = { minOverlap: 20, shortPairs: 'exclude' as const };
       const p = windowRbarPairwise(panel, rows, a, b, o, new Map());
+      expect(p.pairsDisjoint).toBe(0);
       expectSame(windowRbarGrouped(panel, rows, a, b, o), p);
     }
   });
