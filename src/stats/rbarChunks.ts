@@ -66,12 +66,19 @@ function weigh(L: Layout, g: number, s: number, e: number, m: number, excl: Int3
  * their count (written to `excl`).
  */
 function otherHoles(L: Layout, g: number, h: number, s: number, e: number, excl: Int32Array): number {
+  // Both hole lists are ascending: one binary search to g's first hole in [s, e], then a merge,
+  // not a binary search of g's holes per hole of h (the window r-bar of a market panel calls this
+  // for millions of group pairs).
   let nx = 0;
-  const gh0 = L.hole0[g];
-  const ghn = L.holeN[g];
+  const jEnd = L.hole0[g] + L.holeN[g];
+  let j = lowerBound(L.holes, L.hole0[g], jEnd, s);
   for (let k = L.hole0[h], end = L.hole0[h] + L.holeN[h]; k < end; k++) {
     const t = L.holes[k];
-    if (t >= s && t <= e && !hasHole(L.holes, gh0, ghn, t)) excl[nx++] = t - L.lo[g];
+    if (t < s) continue;
+    if (t > e) break;
+    while (j < jEnd && L.holes[j] < t) j++;
+    if (j < jEnd && L.holes[j] === t) continue;
+    excl[nx++] = t - L.lo[g];
   }
   return nx;
 }
@@ -340,14 +347,12 @@ export function combineRbar(n: number, shortPairs: 'exclude' | 'zero', partials:
   return finishRbar(sum, used, degenerate, n, shortPairs, samePairs);
 }
 
-/** Binary search for t in holes[from .. from + len). */
-function hasHole(holes: Int32Array, from: number, len: number, t: number): boolean {
-  let lo = from;
-  let hi = from + len;
+/** The first index in holes[lo .. hi) whose value is >= t (hi when none). */
+function lowerBound(holes: Int32Array, lo: number, hi: number, t: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (holes[mid] < t) lo = mid + 1;
     else hi = mid;
   }
-  return lo < from + len && holes[lo] === t;
+  return lo;
 }
