@@ -118,8 +118,10 @@ function columnSum(L: Layout, g: number, w: Float64Array, s: number, e: number, 
 /**
  * The work of one panel's r-bar, split into chunks of consecutive groups (each chunk sweeps its
  * groups against every later group). The split depends only on the data, never on the number of
- * threads, and partial sums are always added in chunk order: the result is the same bits whether
- * the chunks run on one thread or several (src/study/parallel.ts).
+ * threads, and partial sums are always added in chunk order, so the result would be the same bits
+ * on any number of threads. Today kpRbar runs every chunk on the calling thread: the parallel
+ * battery (src/study/parallel.ts) computes r-bar once on the main thread while the workers rank,
+ * and hands the result over.
  */
 export interface RbarPlan {
   n: number;
