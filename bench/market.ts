@@ -9,6 +9,7 @@
  *   npx tsx bench/market.ts --no-build --prepare     # only unpack and write the manifest
  *   npx tsx bench/market.ts --no-build --rows warm --bootstrap 999   # the study's bootstrap B set by the bench
  *   EVSTUDY_BENCH_DIST=/tmp/dist-before npx tsx bench/market.ts --no-build --rows warm   # time another build
+ *   npx tsx bench/market.ts --no-build --rows warm --threads 1 --dump /tmp/a1.json   # the aggregate as JSON, to compare runs
  *
  * Rows (each a separate process, so each peak RSS is its own):
  *   cold  empty column cache: parse all 5,364 CSV files on worker threads into the cache (prefetch.ts),
@@ -116,7 +117,7 @@ function runChild(row: string): RowResult {
   delete env.EVSTUDY_NO_CACHE;
   env.EVSTUDY_CACHE_DIR = CACHE;
   if (row === 'cold') rmSync(CACHE, { recursive: true, force: true });
-  const pass = ['threads', 'window', 'bootstrap'].flatMap((k) => (arg(k) ? [`--${k}`, arg(k)!] : []));
+  const pass = ['threads', 'window', 'bootstrap', 'dump'].flatMap((k) => (arg(k) ? [`--${k}`, arg(k)!] : []));
   const r = spawnSync(process.execPath, [childScript(), '--child', row, ...pass], {
     cwd: ROOT,
     env,
@@ -286,6 +287,9 @@ async function child(row: string): Promise<void> {
   const empty = { events: [], aggregate: { n: 0, rbar: null, windows: [] } };
   const result = row === 'load' ? empty : engineMod.runEngine(chosen, provider, settings, undefined, { threads });
   const studyMs = performance.now() - t1;
+  // --dump FILE: the whole aggregate (every test of every day and window) as JSON, to compare runs
+  // byte for byte (e.g. --threads 1 against --threads 2).
+  if (arg('dump')) writeFileSync(arg('dump')!, JSON.stringify(result.aggregate, null, 1) + '\n');
   const cpu = process.cpuUsage(cpu0);
   const outcomes: Record<string, number> = {};
   for (const e of result.events) outcomes[e.outcome] = (outcomes[e.outcome] ?? 0) + 1;

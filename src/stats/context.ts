@@ -185,6 +185,11 @@ export class StatsContext {
     this._rbar = info;
   }
 
+  /** Sets window [a, b]'s r-bar computed elsewhere for this same panel and options (as presetRbar). */
+  presetWindowRbar(a: number, b: number, info: WindowRbarInfo): void {
+    this.windowRbars.set(`${a}:${b}`, info);
+  }
+
   /**
    * Ranks of each event's ARs over its combined window (estimation window + the whole event window;
    * Corrado 1989 ranks over the 250 days that include the event window), and the per-column sums the

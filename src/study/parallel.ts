@@ -30,6 +30,7 @@ import { allocGrankRows, allocRankRows, grankRows, rankRows, ROW_CHUNKS, type Gr
 import { chunkRange } from '../util/chunkRange.js';
 import { parallelMinFromEnv, threadsFromEnv } from './envSettings.js';
 import type { Aggregate, BatteryOptions, DayAggregate, EventPanel, RbarInfo, TestResult, WindowAggregate } from '../stats/types.js';
+import type { WindowRbarInfo } from '../stats/rbarWindow.js';
 
 /**
  * Panels with fewer events are aggregated on the calling thread. A worker needs ~0.1-0.3 s of CPU to
@@ -86,6 +87,7 @@ type ToWorker =
   | { type: 'rowBuffers'; panelId: number; rank: RankRows; grank: GrankRows }
   | { type: 'ingredients'; panelId: number; ingredients: SharedIngredients }
   | { type: 'rbar'; panelId: number; rbar: RbarInfo }
+  | { type: 'windowRbars'; panelId: number; list: Array<[number, number, WindowRbarInfo]> }
   | { type: 'bootstrap'; panelId: number; results: TestResult[] }
   | { type: 'task'; panelId: number; taskId: number; task: Task };
 
@@ -316,8 +318,14 @@ function aggregateOnWorkers(panel: EventPanel, opts: Partial<BatteryOptions>, th
   ];
   const sections = aggregateSections(ctx, r);
   let preps: BootstrapPrep[] = [];
+  // The windows' r-bars too, here and in window order as aggregate() forms them on one thread (a
+  // window's pairwise sweep may reuse the correlations an earlier window cached, so the order is
+  // part of the result): on the workers each window task built its own calendar layout (~50 MB for
+  // a market panel, two at once) while this thread waited, and the window tasks came last.
+  const windowRbars: Array<[number, number, WindowRbarInfo]> = [];
   const done = runTasks(p, panelId, tasks, () => {
     if (needR) ctx.rbar();
+    if (needR && r.kpWindowRbar === 'overlap') for (const [a, b] of inside) windowRbars.push([a, b, ctx.windowRbar(ctx.windowSection(a, b))]);
     ctx.estAAR();
     ctx.phat();
     if (needBoot) preps = sections.map((cs) => bootstrapInput(cs.x));
@@ -336,6 +344,7 @@ function aggregateOnWorkers(panel: EventPanel, opts: Partial<BatteryOptions>, th
   for (const w of p.workers) {
     w.port.postMessage({ type: 'ingredients', panelId, ingredients } satisfies ToWorker);
     if (rbarInfo) w.port.postMessage({ type: 'rbar', panelId, rbar: rbarInfo } satisfies ToWorker);
+    if (windowRbars.length > 0) w.port.postMessage({ type: 'windowRbars', panelId, list: windowRbars } satisfies ToWorker);
     if (boot) w.port.postMessage({ type: 'bootstrap', panelId, results: boot } satisfies ToWorker);
   }
 
@@ -363,6 +372,7 @@ function workerMain(port: MessagePort, signal: Int32Array): void {
   let opts: Partial<BatteryOptions> = {};
   let rows: { rank: RankRows; grank: GrankRows } | null = null;
   let rbar: RbarInfo | null = null;
+  let windowRbars: Array<[number, number, WindowRbarInfo]> | null = null;
   let boot: TestResult[] | null = null;
   let bootPreps: BootstrapPrep[] | null = null;
   let ingredients: SharedIngredients | null = null;
@@ -373,6 +383,7 @@ function workerMain(port: MessagePort, signal: Int32Array): void {
       opts = msg.opts;
       rows = null;
       rbar = null;
+      windowRbars = null;
       boot = null;
       bootPreps = null;
       ingredients = null;
@@ -392,6 +403,10 @@ function workerMain(port: MessagePort, signal: Int32Array): void {
     }
     if (msg.type === 'rbar') {
       if (msg.panelId === panelId) rbar = msg.rbar;
+      return;
+    }
+    if (msg.type === 'windowRbars') {
+      if (msg.panelId === panelId) windowRbars = msg.list;
       return;
     }
     let reply: FromWorker;
@@ -414,6 +429,7 @@ function workerMain(port: MessagePort, signal: Int32Array): void {
       } else {
         const ctx = getContext(panel, r);
         if (rbar) ctx.presetRbar(rbar);
+        if (windowRbars) for (const [a, b, info] of windowRbars) ctx.presetWindowRbar(a, b, info);
         if (boot) {
           presetBootstrap(ctx, r, boot);
           boot = null;
