@@ -8,28 +8,26 @@ import { describe, expect, it } from 'vitest';
 import { bootstrapExtremes, bootstrapInput, hashSeed, mulberry32, type BootstrapPrep } from '../../src/stats/index.js';
 import { isZeroSpread } from '../../src/stats/util.js';
 
-/** The loop before issue 15 §3, section by section (src/stats/bootstrap.ts at commit c443c00). */
+/**
+ * The loop before issue 15 §3, section by section (src/stats/bootstrap.ts at commit c443c00), drawing
+ * through random.ts's mulberry32 rather than a copy of the generator bootstrap.ts inlines, so the
+ * inlined copy is checked too: resample b's k-th uniform u picks rank floor(u N).
+ */
 function reference(preps: readonly BootstrapPrep[], seed: number, b0: number, b1: number): Int32Array {
   const counts = new Int32Array(preps.length);
   let M = 0;
   for (const p of preps) if (!('reason' in p)) M = Math.max(M, p.n);
   const U = new Float64Array(M);
   for (let b = b0; b < b1; b++) {
-    let a = hashSeed(seed, b) | 0;
-    for (let k = 0; k < M; k++) {
-      a = (a + 0x6d2b79f5) | 0;
-      let t = Math.imul(a ^ (a >>> 15), a | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      U[k] = (t ^ (t >>> 14)) >>> 0;
-    }
+    const draw = mulberry32(hashSeed(seed, b));
+    for (let k = 0; k < M; k++) U[k] = draw();
     preps.forEach((p, s) => {
       if ('reason' in p) return;
       const { y, n, absT } = p;
-      const scale = n / 4294967296;
       let s1 = 0;
       let s2 = 0;
       for (let k = 0; k < n; k++) {
-        const q = y[(U[k] * scale) | 0];
+        const q = y[Math.floor(U[k] * n)];
         s1 += q;
         s2 += q * q;
       }
