@@ -103,7 +103,7 @@ export function ols(y: Float64Array, columns: readonly Float64Array[], options: 
   const rows = olsRows(y.length, options.from, options.to);
 
   // Pass 1: which rows are complete, and the means.
-  const valid = new Uint8Array(Math.max(rows.len, 0));
+  const valid = new Uint8Array(rows.len);
   const xMeans = new Float64Array(p);
   const { n, ySum } = completeRows(y, columns, rows, valid, xMeans);
   if (n <= k) {
@@ -146,7 +146,7 @@ export function ols(y: Float64Array, columns: readonly Float64Array[], options: 
   const xtxInv = olsInverse(Sinv, xMeans, n, intercept);
 
   const { from, len } = rows;
-  const residuals = new Float64Array(Math.max(len, 0)).fill(NaN);
+  const residuals = new Float64Array(len).fill(NaN);
   const ssr = centredResiduals(y, columns, rows, valid, b, xMeans, yMean, residuals);
   const df = n - k;
   return {
