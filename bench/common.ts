@@ -2,6 +2,7 @@
  * Pieces the bench scripts share: the peer workload's study command, reading `/usr/bin/time -v`
  * and drawing a seeded subset.
  */
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 /**
@@ -39,6 +40,20 @@ export function parseTimeV(stderr: string): { wallS: number; cpuS: number; maxRs
     cpuS: Number(field('User time \\(seconds\\)')) + Number(field('System time \\(seconds\\)')),
     maxRssMB: Number(field('Maximum resident set size \\(kbytes\\)')) / 1024,
   };
+}
+
+/**
+ * Runs `cmd args` under `/usr/bin/time -v` (whole process: what a user waits for), and returns its
+ * exit status and output with the wall, CPU and peak RSS of parseTimeV. The caller decides what a
+ * non-zero status means.
+ */
+export function timeCommand(
+  cmd: string,
+  args: string[],
+  opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): { status: number | null; stdout: string; stderr: string; wallS: number; cpuS: number; maxRssMB: number } {
+  const r = spawnSync('/usr/bin/time', ['-v', cmd, ...args], { encoding: 'utf8', env: opts.env ?? process.env, cwd: opts.cwd, maxBuffer: 64 << 20 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, ...parseTimeV(r.stderr) };
 }
 
 /**

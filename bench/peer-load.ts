@@ -53,8 +53,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseTimeV } from './common.js';
+import { timeCommand } from './common.js';
 import { agree, olsValues, peerValues, reportValues, type Agreement, type Spec } from './peers/agreement.js';
+import { median } from 'simple-statistics';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA =
@@ -100,10 +101,6 @@ const R_RUNS = intArg('r-runs', quick ? 1 : 3, 1);
 const R_EVENTS = intArg('r-events', 100, 2);
 const VS = arg('vs');
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const la1 = (): number => loadavg()[0];
 
 // ---------------------------------------------------------------------------------------------
@@ -157,12 +154,11 @@ function evstudy(name: string, bundle: string, events: string, extra: string[] =
 
 function timeRun(p: Program, out: string): Run {
   const load1 = la1();
-  const r = spawnSync('/usr/bin/time', ['-v', p.cmd, ...p.args(out)], { encoding: 'utf8', env: p.env ?? process.env, maxBuffer: 64 << 20 });
+  const r = timeCommand(p.cmd, p.args(out), { env: p.env });
   if (r.status !== 0) throw new Error(`${p.name} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr.slice(-4000)}`);
-  const t = parseTimeV(r.stderr);
   const m = /peer-compute-s ([0-9.]+)/.exec(r.stderr);
   const c = /peer-compute-cpu-s ([0-9.]+)/.exec(r.stderr);
-  return { ...t, load1, computeS: m ? Number(m[1]) : undefined, computeCpuS: c ? Number(c[1]) : undefined };
+  return { wallS: r.wallS, cpuS: r.cpuS, maxRssMB: r.maxRssMB, load1, computeS: m ? Number(m[1]) : undefined, computeCpuS: c ? Number(c[1]) : undefined };
 }
 
 /** Runs every program once untimed, then `runs` rounds, the order reversed every other round. */

@@ -11,13 +11,14 @@
  * The 20,000 events are drawn with a fixed seed from the peer workload's 200 symbols, on dates
  * with a full estimation window before and the event window after (so every event is measured).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mulberry32 } from '../tests/core/prng.js';
-import { peerStudyArgs } from './common.js';
+import { peerStudyArgs, timeCommand } from './common.js';
+import { median } from 'simple-statistics';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 // --data DIR: the workload elsewhere (a git worktree has no ../shared beside it).
@@ -29,10 +30,6 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 function makeEvents(n: number, dir: string): string {
   const market = readFileSync(join(DATA, 'market.csv'), 'utf8').trim().split('\n').slice(1);
@@ -63,16 +60,7 @@ interface Run {
 
 function runOnce(events: string, charts: boolean, out: string): Run {
   rmSync(out, { recursive: true, force: true });
-  const args = [
-    '-v',
-    process.execPath,
-    CLI,
-    ...peerStudyArgs(DATA, out, { events, charts }),
-  ];
-  const r = spawnSync('/usr/bin/time', args, { encoding: 'utf8', maxBuffer: 64 << 20 });
-  const num = (re: RegExp): number => Number(re.exec(r.stderr)?.[1] ?? NaN);
-  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(r.stderr);
-  const wallS = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : NaN;
+  const r = timeCommand(process.execPath, [CLI, ...peerStudyArgs(DATA, out, { events, charts })]);
   let svgs = 0;
   let bytes = 0;
   const walk = (d: string): void => {
@@ -88,9 +76,9 @@ function runOnce(events: string, charts: boolean, out: string): Run {
   if (existsSync(out)) walk(out);
   if (r.status !== 0) process.stderr.write(r.stderr.split('\n').slice(0, 5).join('\n') + '\n');
   return {
-    wallS,
-    cpuS: num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/),
-    rssMB: num(/Maximum resident set size \(kbytes\): (\d+)/) / 1024,
+    wallS: r.wallS,
+    cpuS: r.cpuS,
+    rssMB: r.maxRssMB,
     svgs,
     bytes,
     code: r.status,

@@ -11,12 +11,12 @@
  *
  * Exit 1 when any report differs. Only bench/ may read ../shared.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseTimeV, peerStudyArgs } from './common.js';
+import { peerStudyArgs, timeCommand } from './common.js';
+import { median } from 'simple-statistics';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = process.env.PEER_LOAD_DIR ?? join(ROOT, '..', 'shared', 'bench', 'peer-load');
@@ -48,23 +48,14 @@ const workloads: Workload[] = [
 ];
 
 function run(cli: string, w: Workload, out: string): { cpu: number; wall: number } {
-  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, cli, ...w.args(out)], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, EVSTUDY_NO_CACHE: '1', EVSTUDY_THREADS: '1', ...w.env },
-  });
+  const r = timeCommand(process.execPath, [cli, ...w.args(out)], { cwd: ROOT, env: { ...process.env, EVSTUDY_NO_CACHE: '1', EVSTUDY_THREADS: '1', ...w.env } });
   if (r.status !== 0) throw new Error(`${cli} ${w.name} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
-  const t = parseTimeV(r.stderr);
-  return { cpu: t.cpuS, wall: t.wallS };
+  return { cpu: r.cpuS, wall: r.wallS };
 }
 
 /** Files of an output directory (charts/ and dot-files aside: the manifest names the run's directory). */
 const files = (dir: string) => readdirSync(dir).filter((f) => !f.startsWith('.') && f !== 'charts').sort();
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
 const dir = mkdtempSync(join(tmpdir(), 'evstudy-speed-compare-'));

@@ -9,22 +9,18 @@
  *   PEER_LOAD_DIR=/path/to/shared/bench/peer-load npx tsx bench/tests-select.ts
  *   npx tsx bench/tests-select.ts --before /tmp/old-checkout   # + that checkout's bundle, all tests
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseTimeV, peerStudyArgs } from './common.js';
+import { peerStudyArgs, timeCommand } from './common.js';
+import { median } from 'simple-statistics';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 // PEER_LOAD_DIR for a checkout that is not beside ../shared (a worktree).
 const DATA = process.env.PEER_LOAD_DIR ?? join(ROOT, '..', 'shared', 'bench', 'peer-load');
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] ?? 3) || 3;
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 function run(tests: string[], out: string, cli = join(ROOT, 'dist', 'cli-bundle', 'main.js')): { wall: number; cpu: number; rss: number } {
   const args = [
@@ -32,10 +28,9 @@ function run(tests: string[], out: string, cli = join(ROOT, 'dist', 'cli-bundle'
     ...peerStudyArgs(DATA, out),
     ...tests,
   ];
-  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, ...args], { encoding: 'utf8', env: { ...process.env, EVSTUDY_NO_CACHE: '1' } });
+  const r = timeCommand(process.execPath, args, { env: { ...process.env, EVSTUDY_NO_CACHE: '1' } });
   if (r.status !== 0) throw new Error(`evstudy failed:\n${r.stdout}\n${r.stderr}`);
-  const t = parseTimeV(r.stderr);
-  return { wall: t.wallS, cpu: t.cpuS, rss: t.maxRssMB };
+  return { wall: r.wallS, cpu: r.cpuS, rss: r.maxRssMB };
 }
 
 // --before DIR: also time another checkout's bundle (DIR/dist/cli-bundle/main.js, e.g. the commit
