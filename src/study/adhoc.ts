@@ -307,11 +307,13 @@ function checkReturnScale(main: ValueTable, market: ValueTable | null): void {
         where,
       );
     });
-    return summarizeScale(t.columns);
   };
-  const a = judge(main, 'the returns');
+  judge(main, 'the returns');
   if (!market) return;
-  const b = judge(market, 'the market returns');
+  judge(market, 'the market returns');
+  // The pooled scales only matter beside a market table: not one more pass over every value without one.
+  const a = summarizeScale(main.columns);
+  const b = summarizeScale(market.columns);
   if (scalesDisagree(a, b))
     throw new DataError(
       `the returns (${main.file}, median |r| ${fmt(a.medianAbs)}) and the market returns (median |r| ${fmt(b.medianAbs)}) are ${fmt(Math.max(a.medianAbs / b.medianAbs, b.medianAbs / a.medianAbs))}x apart in size: ` +
@@ -352,7 +354,9 @@ function tableProvider(main: ValueTable, mode: 'returns' | 'prices', o: TablePro
   // ever consulted; but the calendar infers an exchange from the symbol's suffix and refuses column
   // names such as `S.P500` or `Dr.Reddy` (eventstudies' market and NSE names). Those get a nominal one.
   const exchangeOf = (symbol: string): string => exchangeOfSymbol(symbol) ?? 'NYSE';
-  const regressorSets = new WeakMap<SecurityData, Map<ValueSeries | null, RegressorSet>>();
+  // Keyed by the market column's array: pick() wraps a column in a new ValueSeries object on every
+  // call, while the column itself (and so its name and file) is the table's own.
+  const regressorSets = new WeakMap<SecurityData, Map<Float64Array | null, RegressorSet>>();
   return {
     security(symbol: string): Lookup<SecurityData> {
       const s = pick(main, symbol);
@@ -392,10 +396,10 @@ function tableProvider(main: ValueTable, mode: 'returns' | 'prices', o: TablePro
         byMarket = new Map();
         regressorSets.set(sec, byMarket);
       }
-      let set = byMarket.get(m);
+      let set = byMarket.get(m?.values ?? null);
       if (!set) {
         set = regressorSet(sec, m);
-        byMarket.set(m, set);
+        byMarket.set(m?.values ?? null, set);
       }
       return { ok: true, value: set };
     },
