@@ -5,6 +5,8 @@
  * scale is judged from the data before anything is estimated. Pure: the caller words the error.
  */
 
+import { quickselect } from 'simple-statistics';
+
 /**
  * A median |daily return| above this is not decimal returns. Even very volatile stocks move a
  * median 2-5% a day (0.02-0.05); the same data in percent sit near 1, and prices near their price
@@ -60,46 +62,14 @@ export function median(a: Float64Array): number {
   const n = a.length;
   if (n === 0) return NaN;
   const h = n >> 1;
-  const hi = select(a, h);
+  // simple-statistics' Floyd-Rivest selection, in place (typed as number[]; it only indexes and swaps).
+  quickselect(a as unknown as number[], h);
+  const hi = a[h];
   if (n % 2 === 1) return hi;
-  // After select, a[0..h) holds the h smallest: the largest of them is order statistic h-1.
+  // After the selection, a[0..h) holds the h smallest: the largest of them is order statistic h-1.
   let lo = a[0];
   for (let i = 1; i < h; i++) if (a[i] > lo) lo = a[i];
   return (lo + hi) / 2;
-}
-
-/**
- * The k-th smallest (0-based) of `a`, leaving a[0..k) <= a[k] <= a[k+1..). Hoare's FIND (Wirth,
- * "Algorithms + Data Structures = Programs", 1976, section 2.3.4) with a median-of-three pivot, so
- * sorted and reversed input stay linear. No NaN in `a`.
- */
-function select(a: Float64Array, k: number): number {
-  let l = 0;
-  let m = a.length - 1;
-  while (l < m) {
-    const p = a[l];
-    const q = a[k];
-    const r = a[m];
-    // The middle of three values of the range: there is an element <= x and one >= x in [l, m],
-    // which stops both scans inside it.
-    const x = p < q ? (q < r ? q : p < r ? r : p) : p < r ? p : q < r ? r : q;
-    let i = l;
-    let j = m;
-    do {
-      while (a[i] < x) i++;
-      while (x < a[j]) j--;
-      if (i <= j) {
-        const t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-        i++;
-        j--;
-      }
-    } while (i <= j);
-    if (j < k) l = i;
-    if (k < i) m = j;
-  }
-  return a[k];
 }
 
 /**
