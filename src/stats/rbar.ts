@@ -33,10 +33,6 @@ import { pairwiseSums } from './rbarPairwise.js';
 import { eventSeries } from './rbarSeries.js';
 import { finishRbar, type RbarOptions, type RbarPartial } from './rbarSums.js';
 
-export { combineRbar, planRbar, RBAR_CHUNKS, rbarChunk, type RbarPlan } from './rbarChunks.js';
-export { pairCorrelation } from './rbarPairwise.js';
-export type { RbarOptions, RbarPartial } from './rbarSums.js';
-
 /**
  * Kolari-Pynnönen r-bar of a panel; see the file comment. Counts: `pairsUsed` pairs entered the mean,
  * `pairsDegenerate` had a constant series on their common days, the rest (`pairsShort`) had fewer than

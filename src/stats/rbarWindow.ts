@@ -310,21 +310,7 @@ function windowClasses(w: WindowDays, est: EstSpans, minOverlap: number): Window
     for (let q = p + 1; q < K; q++) {
       const kq = repS[q];
       if (w.first[kq] > w.last[kp]) break;
-      // |W_p ∩ W_q| by merging the two sorted day lists.
-      let x = kp * len;
-      let y = kq * len;
-      const xe = x + cnt[kp];
-      const ye = y + cnt[kq];
-      let common = 0;
-      while (x < xe && y < ye) {
-        if (days[x] < days[y]) x++;
-        else if (days[x] > days[y]) y++;
-        else {
-          common++;
-          x++;
-          y++;
-        }
-      }
+      const common = commonDays(w, kp, kq);
       if (common === 0) continue;
       A.push(p);
       B.push(q);
@@ -334,6 +320,26 @@ function windowClasses(w: WindowDays, est: EstSpans, minOverlap: number): Window
     }
   }
   return { of, size, pairA: Int32Array.from(A), pairB: Int32Array.from(B), ov: Float64Array.from(ov), overlapping, longPairs };
+}
+
+/** |W_k ∩ W_l|: the calendar days two events' windows share, by merging their sorted day lists. */
+function commonDays(w: WindowDays, k: number, l: number): number {
+  const { len, days, cnt } = w;
+  let p = k * len;
+  let q = l * len;
+  const pe = p + cnt[k];
+  const qe = q + cnt[l];
+  let common = 0;
+  while (p < pe && q < qe) {
+    if (days[p] < days[q]) p++;
+    else if (days[p] > days[q]) q++;
+    else {
+      common++;
+      p++;
+      q++;
+    }
+  }
+  return common;
 }
 
 function pairwiseSweep(
@@ -350,7 +356,7 @@ function pairwiseSweep(
   const N = rows.length;
   const E = panel.estEnd - panel.estStart + 1;
   const total = (N * (N - 1)) / 2;
-  const { len, days, cnt, first, last } = w;
+  const { cnt, first, last } = w;
   const { nEst, lo: eLo, hi: eHi } = est;
   // Sweep in order of first day: only pairs whose spans meet can share a day. Budgets: the pairs
   // visited (a market-wide cluster can have 10^8) and the correlations computed (each O(E)); over
@@ -366,7 +372,6 @@ function pairwiseSweep(
   let estimated = 0;
   let short = 0;
   let degenerate = 0;
-  let overlapping = 0;
   for (let u = 0; u < N; u++) {
     const k = order[u];
     if (cnt[k] === 0) continue;
@@ -374,23 +379,8 @@ function pairwiseSweep(
       const l = order[v];
       if (first[l] > last[k]) break;
       if (++visits > maxVisits) return { info: overBudget(total, `more than ${maxVisits} pairs of events with overlapping windows`), over: true };
-      // |W_k ∩ W_l| by merging the two sorted day lists.
-      let p = k * len;
-      let q = l * len;
-      const pe = p + cnt[k];
-      const qe = q + cnt[l];
-      let common = 0;
-      while (p < pe && q < qe) {
-        if (days[p] < days[q]) p++;
-        else if (days[p] > days[q]) q++;
-        else {
-          common++;
-          p++;
-          q++;
-        }
-      }
+      const common = commonDays(w, k, l);
       if (common === 0) continue;
-      overlapping++;
       if (nEst[k] < minOverlap || nEst[l] < minOverlap || Math.min(eHi[k], eHi[l]) - Math.max(eLo[k], eLo[l]) + 1 < minOverlap) {
         short++;
         continue;
@@ -415,7 +405,7 @@ function pairwiseSweep(
       }
     }
   }
-  return { info: finishWindow(sum, total, total - overlapping, estimated, short, degenerate, shortPairs), over: false };
+  return { info: finishWindow(sum, total, estimated, short, degenerate, shortPairs), over: false };
 }
 
 /**
@@ -523,11 +513,13 @@ function groupedSweep(
       }
     }
   }
-  return finishWindow(sum, total, total - C.overlapping, used, C.overlapping - used - degenerate, degenerate, shortPairs);
+  return finishWindow(sum, total, used, C.overlapping - used - degenerate, degenerate, shortPairs);
 }
 
 /** r-bar_W = sum / P, P the pairs less the degenerate ones and, under 'exclude', the short ones. */
-function finishWindow(sum: number, total: number, disjoint: number, estimated: number, short: number, degenerate: number, shortPairs: 'exclude' | 'zero'): WindowRbarInfo {
+function finishWindow(sum: number, total: number, estimated: number, short: number, degenerate: number, shortPairs: 'exclude' | 'zero'): WindowRbarInfo {
+  // Every pair with a common window day is estimated, short or degenerate; the rest share none.
+  const disjoint = total - estimated - short - degenerate;
   const denom = total - degenerate - (shortPairs === 'zero' ? 0 : short);
   return {
     rbar: denom > 0 ? sum / denom : null,
