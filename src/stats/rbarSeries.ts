@@ -47,12 +47,14 @@ function dayZeroKeys(panel: EventPanel): { key: Float64Array; samePairs: number 
 }
 
 /**
- * The series of every event of the panel, keyed by day 0; or, given `rows` and `key`, of the events
- * rows[0..] only (event k of the series is panel row rows[k]) with the caller's keys (the window
- * r-bar, rbarWindow.ts, keys events by their window's calendar days instead of day 0).
+ * The series of every event of the panel, keyed by day 0; or, given `sub`, of the events sub.rows
+ * only (event k of the series is panel row rows[k]) with the caller's keys, one per such event (the
+ * window r-bar, rbarWindow.ts, keys events by their window's calendar days instead of day 0). Rows
+ * and keys come together: day-0 keys are indexed by panel row, not by the subset's events.
  */
-export function eventSeries(panel: EventPanel, E: number, rows?: Int32Array, key?: Float64Array): Series {
+export function eventSeries(panel: EventPanel, E: number, sub?: { rows: Int32Array; key: Float64Array }): Series {
   const { estDays, estAR } = panel;
+  const rows = sub?.rows;
   const n = rows ? rows.length : panel.n;
   let total = 0;
   for (let r = 0; r < n; r++) {
@@ -91,5 +93,5 @@ export function eventSeries(panel: EventPanel, E: number, rows?: Int32Array, key
       for (let j = a + 1; j < k; j++) if (days[j] === days[j - 1]) repeated = true;
     }
   }
-  return { days, vals, off, len, repeated, ...(rows && key ? { key, samePairs: 0 } : dayZeroKeys(panel)) };
+  return { days, vals, off, len, repeated, ...(sub ? { key: sub.key, samePairs: 0 } : dayZeroKeys(panel)) };
 }

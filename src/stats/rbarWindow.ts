@@ -100,6 +100,17 @@ export interface WindowRbarOptions {
   maxGroupPairs?: number;
 }
 
+/** The options with their defaults resolved, once for every path (so the tests' references match windowRbar). */
+function limits(opts: WindowRbarOptions, E: number) {
+  return {
+    minOverlap: Math.max(3, opts.minOverlap),
+    maxVisits: opts.maxPairs ?? WINDOW_RBAR_MAX_PAIRS,
+    maxRho: Math.floor((opts.budget ?? WINDOW_RBAR_BUDGET) / Math.max(1, E)),
+    groupedBudget: opts.groupedBudget ?? WINDOW_RBAR_GROUPED_BUDGET,
+    maxGroupPairs: opts.maxGroupPairs ?? WINDOW_RBAR_MAX_PAIRS,
+  };
+}
+
 /**
  * r-bar of window [a, b] over the events `rows` (the window's cross-section). `cache` carries the
  * pairs' rho between windows of the same panel and options. Pair by pair when that stays within its
@@ -108,11 +119,8 @@ export interface WindowRbarOptions {
 export function windowRbar(panel: EventPanel, rows: Int32Array, a: number, b: number, opts: WindowRbarOptions, cache: RhoCache): WindowRbarInfo {
   const w = windowDays(panel, rows, a, b);
   const est = estSpans(panel, rows);
-  const minOverlap = Math.max(3, opts.minOverlap);
+  const { minOverlap, maxVisits, maxRho, groupedBudget, maxGroupPairs } = limits(opts, panel.estEnd - panel.estStart + 1);
   const C = windowClasses(w, est, minOverlap);
-  const E = panel.estEnd - panel.estStart + 1;
-  const maxVisits = opts.maxPairs ?? WINDOW_RBAR_MAX_PAIRS;
-  const maxRho = Math.floor((opts.budget ?? WINDOW_RBAR_BUDGET) / Math.max(1, E));
   // The pairwise sweep refuses iff its visits or its new correlations exceed the budget (both only
   // grow). Visits are known exactly; new correlations lie between the pairs it would estimate that
   // the class bound proves long, less those possibly cached, and all pairs with overlapping windows.
@@ -125,25 +133,23 @@ export function windowRbar(panel: EventPanel, rows: Int32Array, a: number, b: nu
     if (surelyWithin || !r.over) return r.info;
     pairwise = r.info;
   }
-  const g = groupedSweep(panel, rows, w, C, minOverlap, opts.shortPairs, opts.groupedBudget ?? WINDOW_RBAR_GROUPED_BUDGET, opts.maxGroupPairs ?? WINDOW_RBAR_MAX_PAIRS);
+  const g = groupedSweep(panel, rows, w, C, minOverlap, opts.shortPairs, groupedBudget, maxGroupPairs);
   if (g) return g;
   return pairwise ?? pairwiseSweep(panel, rows, w, est, minOverlap, opts.shortPairs, maxVisits, maxRho, cache).info;
 }
 
 /** The pair-by-pair window r-bar alone (no grouped fallback): the reference of the tests. */
 export function windowRbarPairwise(panel: EventPanel, rows: Int32Array, a: number, b: number, opts: WindowRbarOptions, cache: RhoCache): WindowRbarInfo {
-  const E = panel.estEnd - panel.estStart + 1;
-  const maxVisits = opts.maxPairs ?? WINDOW_RBAR_MAX_PAIRS;
-  const maxRho = Math.floor((opts.budget ?? WINDOW_RBAR_BUDGET) / Math.max(1, E));
-  return pairwiseSweep(panel, rows, windowDays(panel, rows, a, b), estSpans(panel, rows), Math.max(3, opts.minOverlap), opts.shortPairs, maxVisits, maxRho, cache).info;
+  const { minOverlap, maxVisits, maxRho } = limits(opts, panel.estEnd - panel.estStart + 1);
+  return pairwiseSweep(panel, rows, windowDays(panel, rows, a, b), estSpans(panel, rows), minOverlap, opts.shortPairs, maxVisits, maxRho, cache).info;
 }
 
 /** The grouped window r-bar alone (no pairwise path); null when over its budget or when an event repeats a calendar day. */
 export function windowRbarGrouped(panel: EventPanel, rows: Int32Array, a: number, b: number, opts: WindowRbarOptions): WindowRbarInfo | null {
   const w = windowDays(panel, rows, a, b);
-  const minOverlap = Math.max(3, opts.minOverlap);
+  const { minOverlap, groupedBudget, maxGroupPairs } = limits(opts, panel.estEnd - panel.estStart + 1);
   const C = windowClasses(w, estSpans(panel, rows), minOverlap);
-  return groupedSweep(panel, rows, w, C, minOverlap, opts.shortPairs, opts.groupedBudget ?? WINDOW_RBAR_GROUPED_BUDGET, opts.maxGroupPairs ?? WINDOW_RBAR_MAX_PAIRS);
+  return groupedSweep(panel, rows, w, C, minOverlap, opts.shortPairs, groupedBudget, maxGroupPairs);
 }
 
 /** Each event's window days: event k (panel row rows[k]) sums days[k * len .. k * len + cnt[k]). */
@@ -431,7 +437,7 @@ function groupedSweep(
   const E = panel.estEnd - panel.estStart + 1;
   const total = (N * (N - 1)) / 2;
   const K = C.size.length;
-  const series = eventSeries(panel, E, rows, Float64Array.from(C.of));
+  const series = eventSeries(panel, E, { rows, key: Float64Array.from(C.of) });
   if (series.repeated) return null;
   const L = layout(series);
   let sum = 0;
