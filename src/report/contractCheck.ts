@@ -151,7 +151,7 @@ function compileNew(s: z.ZodType, memo: Map<z.ZodType, Check>): Check {
   switch (def.type) {
     // Leaves: zod's type test (core/schemas.js $ZodNumber, $ZodString, ...), then its checks.
     case 'number':
-      if (!coerce) inner = (v) => typeof v === 'number' && !Number.isNaN(v) && Number.isFinite(v);
+      if (!coerce) inner = (v) => Number.isFinite(v); // a number, neither NaN nor infinite (zod 4's $ZodNumber)
       break;
     case 'string':
       if (!coerce) inner = (v) => typeof v === 'string';
