@@ -18,6 +18,7 @@
  * mutations of them.
  */
 import type * as z from 'zod';
+import { util } from 'zod/v4/core';
 
 type Check = (value: unknown) => boolean;
 /** zod's internal view of a schema (its `_zod` member), as far as the walk reads it. */
@@ -84,17 +85,8 @@ function withChecks(s: z.ZodType, inner: Check): Check {
   };
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** zod's util.isPlainObject (what a record accepts). */
-function isPlainObject(o: unknown): o is Record<string, unknown> {
-  if (!isObject(o)) return false;
-  const ctor = (o as { constructor?: unknown }).constructor;
-  if (ctor === undefined || typeof ctor !== 'function') return true;
-  const prot = (ctor as { prototype?: unknown }).prototype;
-  if (!isObject(prot)) return false;
-  return Object.prototype.hasOwnProperty.call(prot, 'isPrototypeOf');
-}
+// zod's own object tests (what z.object and z.record accept), so this walk cannot drift from them.
+const { isObject, isPlainObject } = util;
 
 function objectCheck(s: z.ZodType, memo: Map<z.ZodType, Check>): Check | null {
   const def = internals(s).def;
