@@ -23,6 +23,8 @@
  * (e^r - 1), combined, and the result returned as log(1 + R_ex).
  */
 
+import type { ReturnKind } from './returns.js';
+
 /** Weight as published by the index provider, effective at the close of `day` (a day number). */
 export interface PublishedWeights {
   /** Strictly ascending day numbers. */
@@ -66,7 +68,7 @@ export function excludeSelfSeries(
   ownReturn: Float64Array,
   published: PublishedWeights,
   mode: WeightMode,
-  returnType: 'simple' | 'log' = 'simple',
+  returnType: ReturnKind = 'simple',
 ): { returns: Float64Array; weight: Float64Array } {
   const log = returnType === 'log';
   const n = days.length;

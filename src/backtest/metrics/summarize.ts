@@ -89,7 +89,8 @@ export function summarize(s: SummaryInput): MarketSummary {
   if (s.benchmark && n > 0) {
     const curve = benchmarkCurve(s.days, s.benchmark.days, s.benchmark.close, 1);
     const first = curve.findIndex((v) => Number.isFinite(v));
-    if (first >= 0 && first < n - 1) bench = curve[n - 1] / curve[first] - 1;
+    // Started at 1, the curve is exactly 1 at its first close: its last value less 1 is the return.
+    if (first >= 0 && first < n - 1) bench = curve[n - 1] - 1;
   }
   const dd = maxDrawdown(s.value);
   const ab = alphaBeta(r, b, perYear);

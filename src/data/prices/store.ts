@@ -9,9 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError, DataError } from '../../util/errors.js';
 import { kindOf, readYamlText } from '../../util/readYamlText.js';
 import { MANIFEST_FILE, parseManifest } from './manifest.js';
-import { cacheDirFromEnv, checkPricesCached, memoJson, textHash, type CacheSource } from './cache.js';
+import { cacheDirFromEnv, checkPricesCached, memoJson, textHash, type CachedCheck } from './cache.js';
 import { combineErrors, type PriceCheck } from './parse.js';
 import type { LoadedPrices, PriceManifestEntry } from './types.js';
+
+/** A file's check, with where it came from when the column cache was asked (cache.ts). */
+export type StoreCheck = PriceCheck & Partial<Pick<CachedCheck, 'source' | 'via'>>;
 
 export interface PriceStore {
   /** The folder holding manifest.yaml, as given. */
@@ -28,7 +31,7 @@ export interface PriceStore {
   /** The checked series; parsed on first call, then memoized. Throws the file's DataError if it has errors. */
   get(symbol: string): LoadedPrices;
   /** Every error and warning of a symbol's file without throwing (for `prices validate`); memoized too. */
-  check(symbol: string): PriceCheck & { source?: CacheSource; via?: 'stamp' | 'hash' };
+  check(symbol: string): StoreCheck;
   /**
    * Drops a symbol's memoized series (the next `get` loads it again, from the column cache when on):
    * a caller sweeping many symbols keeps memory bounded by the ones it still uses.
@@ -58,7 +61,7 @@ export function openPriceStore(dir = 'prices', options: PriceStoreOptions = {}):
   const text = readYamlText(manifestFile, 'price manifest');
   const list = readManifest(text, manifestFile, cacheDir);
   const bySymbol = new Map(list.map((e) => [e.symbol, e]));
-  const checks = new Map<string, PriceCheck & { source?: CacheSource; via?: 'stamp' | 'hash' }>();
+  const checks = new Map<string, StoreCheck>();
 
   const entry = (symbol: string): PriceManifestEntry => {
     const e = bySymbol.get(symbol);
@@ -67,12 +70,12 @@ export function openPriceStore(dir = 'prices', options: PriceStoreOptions = {}):
   };
   const path = (symbol: string): string => join(dir, entry(symbol).file);
 
-  const check = (symbol: string): PriceCheck & { source?: CacheSource; via?: 'stamp' | 'hash' } => {
+  const check = (symbol: string): StoreCheck => {
     const known = checks.get(symbol);
     if (known) return known;
     const e = entry(symbol);
     const file = path(symbol);
-    let result: PriceCheck & { source?: CacheSource; via?: 'stamp' | 'hash' };
+    let result: StoreCheck;
     try {
       const special = notRegular(file);
       if (special) {
