@@ -9,13 +9,17 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contractCheck } from '../../src/report/contractCheck.js';
 import { checkContract } from '../../src/report/contractParts.js';
+import type * as z from 'zod';
 import { reportSchema, type ReportJson } from '../../src/report/schema.js';
+import { backtestSchema } from '../../src/backtest/schema.js';
+import { runStudyBacktest } from '../../src/backtest/run.js';
+import { parseStudy } from '../../src/study/config.js';
+import { REPO } from '../helpers/cli.js';
 import { runAdhoc } from '../../src/study/adhoc.js';
 import { fixtureReport } from './charts/fixture.js';
 import { BAD } from '../reliability/files.js';
 
 type Json = Record<string, unknown> | unknown[];
-const zodSays = (v: unknown) => reportSchema.safeParse(v).success;
 
 /**
  * Every container and key of `root`, once per place of the shape not in `seen` (array items
@@ -43,12 +47,13 @@ function places(root: Json, seen: Set<string>): { parent: Json; key: string | nu
 /** Replacements tried at each place: each is wrong somewhere and right somewhere else. */
 const MUTATIONS: unknown[] = [NaN, 0.5, -1, '2023-02-30T00', null, {}, undefined];
 
-function compareAll(report: ReportJson, seen: Set<string>): { agree: number; rejected: number } {
-  const root = report as unknown as Json;
+function compareAll(schema: z.ZodType, value: object, seen: Set<string>): { agree: number; rejected: number } {
+  const root = value as Json;
+  const zodSays = (v: unknown) => schema.safeParse(v).success;
   let agree = 0;
   let rejected = 0;
   const same = (label: string) => {
-    const fast = contractCheck(reportSchema, root);
+    const fast = contractCheck(schema, root);
     const zod = zodSays(root);
     expect(fast, label).toBe(zod);
     agree++;
@@ -103,11 +108,30 @@ describe('contractCheck gives zod’s verdict', () => {
   it('on an ad-hoc report and the chart fixture, and on mutations at every place of their shape', () => {
     const seen = new Set<string>();
     for (const [name, r] of [['adhoc', adhoc], ['fixture', fixtureReport()]] as const) {
-      const { agree, rejected } = compareAll(r, seen);
+      const { agree, rejected } = compareAll(reportSchema, r, seen);
       // The mutations must mostly be refusals, or the comparison proves little.
       expect(rejected, name).toBeGreaterThan(agree / 2);
     }
   });
+
+  it('on a backtest (backtest.json goes through the same check) and mutations at every place of its shape', () => {
+    // The default study's backtest block on its own, one market's trades: literals, unknowns and
+    // nested records the report's schema does not have.
+    const study = parseStudy(
+      'id: bt\ntitle: t\neventsDir: events\npricesDir: prices\nselect: {}\ncarWindows: [[0, 1]]\nbootstrapSamples: 1\nbacktest:\n  entry: { day: 0, at: close }\n  exit: { hold: 1, at: close }\n',
+      'bt.yaml',
+      REPO,
+    );
+    const { json } = runStudyBacktest(study);
+    expect(json.trades.length * json.equity.length * json.frictionless.trades.length).toBeGreaterThan(0);
+    json.trades = json.trades.slice(0, 2);
+    json.equity = json.equity.slice(0, 2);
+    json.frictionless.trades = json.frictionless.trades.slice(0, 1);
+    json.frictionless.equity = json.frictionless.equity.slice(0, 1);
+    expect(backtestSchema.safeParse(json).success).toBe(true);
+    const { agree, rejected } = compareAll(backtestSchema, json, new Set());
+    expect(rejected).toBeGreaterThan(agree / 2);
+  }, 30_000);
 
   it('checkContract still words zod’s first issue when the check fails', () => {
     const r = fixtureReport();
